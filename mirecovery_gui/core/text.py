@@ -1,0 +1,44 @@
+"""Hygiene for text that comes from a server or a user and is shown back."""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Bidirectional embeddings, overrides and isolates can reorder what the user
+# sees (a code or an address shown backwards); they have no place in a label.
+_BIDI_CONTROLS = frozenset(
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+)
+
+
+def plain_text(value: str, max_length: int = 500) -> str:
+    """``value`` with control and bidi-control characters removed, whitespace collapsed.
+
+    Line breaks and tabs become single spaces. The result is cut to
+    ``max_length`` characters (with an ellipsis) so a hostile server cannot
+    fill the window.
+    """
+    cleaned: list[str] = []
+    for char in value:
+        if char in "\r\n\t\v\f":
+            cleaned.append(" ")
+        elif char in _BIDI_CONTROLS or unicodedata.category(char) in ("Cc", "Cs", "Co", "Cn"):
+            continue
+        else:
+            cleaned.append(char)
+    text = " ".join("".join(cleaned).split())
+    if len(text) > max_length:
+        text = text[: max(0, max_length - 1)].rstrip() + "…"
+    return text
+
+
+def digits_only(value: str) -> str:
+    """The ASCII digits of ``value`` in order (other digit scripts are folded to ASCII)."""
+    out: list[str] = []
+    for char in value:
+        if char.isdigit():
+            try:
+                out.append(str(unicodedata.digit(char)))
+            except (TypeError, ValueError):
+                continue
+    return "".join(out)
