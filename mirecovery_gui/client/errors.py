@@ -1,0 +1,322 @@
+"""What can go wrong in a recovery step, as exceptions that know what the user can do next.
+
+Every :class:`RecoveryError` carries a translatable :class:`Message` and the
+ways forward (:class:`NextAction`), primary first. Its text (``str(error)``)
+is that English message: it never holds a URL, a cookie, a code or a
+password, so it is safe for a log line or a dialog. Server text (``tips``) is
+kept apart, already cleaned to plain text.
+
+Result codes follow Xiaomi's passport SDK (reference: xiaomi-passport-and-
+recovery-flows.md, section 1.3); transport faults are what ``requests``
+reports, sorted by what the user should do about them.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from mirecovery_gui.core.messages import QT_TRANSLATE_NOOP, Message
+
+_CTX = "RecoveryError"
+
+
+class NextAction(Enum):
+    RETRY = "retry"
+    WAIT = "wait"
+    NEW_CAPTCHA = "new_captcha"
+    NEW_CODE = "new_code"
+    FIX_INPUT = "fix_input"
+    START_OVER = "start_over"
+    SUPPORT_REQUEST = "support_request"
+    OFFICIAL_SITE = "official_site"
+
+
+class ResultCode:
+    SUCCESS = 0
+    UNKNOWN_USER = 20003
+    CAPTCHA = 87001
+    INVALID_PASSWORD = 70003
+    WRONG_CODE = 70014
+    SEND_LIMIT = 70022
+    EXPIRED = 21317
+    REQUEST_RESTRICTED = 10031
+    USER_RESTRICTED = 20023
+    PASSWORD_INVALID = 110021001
+    PASSWORD_SAME_AS_EMAIL = 110071001
+
+
+class RecoveryError(Exception):
+    """Base of every failure a step can end in."""
+
+    default_message = QT_TRANSLATE_NOOP(_CTX, "Something went wrong. Try again in a moment.")
+    default_actions: tuple[NextAction, ...] = (NextAction.RETRY,)
+
+    def __init__(
+        self,
+        message: Message | None = None,
+        *,
+        actions: tuple[NextAction, ...] | None = None,
+        tips: str = "",
+        result_code: int | None = None,
+        retry_after: float | None = None,
+    ) -> None:
+        self.message = message or Message(_CTX, self.default_message)
+        self.actions = actions if actions is not None else self.default_actions
+        self.tips = tips
+        self.result_code = result_code
+        self.retry_after = retry_after
+        super().__init__(self.message.render())
+
+    def with_actions(self, *extra: NextAction) -> RecoveryError:
+        """The same error offering ``extra`` ways forward too (once each)."""
+        self.actions = self.actions + tuple(a for a in extra if a not in self.actions)
+        return self
+
+
+class CancelledError(RecoveryError):
+    """The request was abandoned (Back, Cancel, closing). Never shown."""
+
+    default_message = QT_TRANSLATE_NOOP(_CTX, "Cancelled.")
+    default_actions = ()
+
+
+# --- answers from the service ---------------------------------------------------
+
+
+class ServiceError(RecoveryError):
+    """The service answered with a result code other than success."""
+
+
+class CaptchaError(ServiceError):
+    """87001: a captcha is needed, or the one typed was wrong. Same code both ways."""
+
+    default_message = QT_TRANSLATE_NOOP(
+        _CTX, "The characters did not match the picture. Type the ones in the new picture."
+    )
+    default_actions = (NextAction.NEW_CAPTCHA,)
+
+
+class CaptchaNeededError(CaptchaError):
+    """87001 at a step where no captcha was sent: the service now asks for one."""
+
+    default_message = QT_TRANSLATE_NOOP(
+        _CTX, "For safety, Xiaomi asks you to type the characters in a picture first."
+    )
+
+
+class UnknownAccountError(ServiceError):
+    """20003. Worded so it does not tell whether an account exists (OWASP)."""
+
+    default_message = QT_TRANSLATE_NOOP(
+        _CTX,
+        "A recovery could not be started with this email, phone number or Mi account ID. "
+        "Check it for typing mistakes or try another one linked to the account. "
+        "If none works, prepare a request to Xiaomi support.",
+    )
+    default_actions = (NextAction.FIX_INPUT, NextAction.SUPPORT_REQUEST)
+
+
+class WrongCodeError(ServiceError):
+    """70014. ``attempts_left`` is known when the service says it; 0 means a new code."""
+
+    default_message = QT_TRANSLATE_NOOP(
+        _CTX, "The verification code is wrong. Check the digits and try again."
+    )
+    default_actions = (NextAction.FIX_INPUT,)
+
+    def __init__(
+        self, attempts_left: int | None = None, *, tips: str = "", result_code: int | None = None
+    ) -> None:
+        self.attempts_left = attempts_left
+        message: Message | None = None
+        actions: tuple[NextAction, ...] | None = None
+        if attempts_left is not None and attempts_left <= 0:
+            message = Message(
+                _CTX,
+                QT_TRANSLATE_NOOP(
+                    _CTX,
+                    "The verification code is wrong, and it has now been blocked "
+                    "after too many tries. Ask for a new code.",
+                ),
+            )
+            actions = (NextAction.NEW_CODE,)
+        elif attempts_left is not None:
+            message = Message(
+                _CTX,
+                QT_TRANSLATE_NOOP(
+                    _CTX, "The verification code is wrong. %n tries left before it is blocked."
+                ),
+                n=attempts_left,
+            )
+        super().__init__(message, actions=actions, tips=tips, result_code=result_code)
+
+
+class CodeExpiredError(ServiceError):
+    """21317: the code (or the step's ticket) expired or was used up."""
+
+    default_message = QT_TRANSLATE_NOOP(
+        _CTX, "The verification code has expired or was replaced. Ask for a new code."
+    )
+    default_actions = (NextAction.NEW_CODE,)
+
+
+class SessionExpiredError(ServiceError):
+    """21317 after the code was accepted: the permission to set a password ran out."""
+
+    default_message = QT_TRANSLATE_NOOP(
+        _CTX,
+        "Too much time has passed since the code was checked, so the password was not "
+        "changed. Start again; it only takes a minute.",
+    )
+    default_actions = (NextAction.START_OVER,)
+
+
+class SendLimitError(ServiceError):
+    """70022: today's verification codes for this contact are used up."""
+
+    default_message = QT_TRANSLATE_NOOP(
+        _CTX,
+        "Too many verification codes have been sent to this contact today. "
+        "Wait 24 hours and try again, or prepare a request to Xiaomi support.",
+    )
+    default_actions = (NextAction.WAIT, NextAction.SUPPORT_REQUEST)
+
+
+class PasswordRejectedError(ServiceError):
+    """70003 / 110021001: the service did not accept the new password."""
+
+    default_message = QT_TRANSLATE_NOOP(
+        _CTX, "Xiaomi did not accept this password. Choose another one."
+    )
+    default_actions = (NextAction.FIX_INPUT,)
+
+
+class PasswordSameAsEmailError(PasswordRejectedError):
+    """110071001."""
+
+    default_message = QT_TRANSLATE_NOOP(
+        _CTX, "The password cannot be the same as the account's email. Choose another one."
+    )
+
+
+class RestrictedError(ServiceError):
+    """10031 / 20023: requests or the account are restricted for now."""
+
+    default_message = QT_TRANSLATE_NOOP(
+        _CTX,
+        "Xiaomi has paused recovery for this account or this network for now. "
+        "Try again later, or prepare a request to Xiaomi support.",
+    )
+    default_actions = (NextAction.WAIT, NextAction.SUPPORT_REQUEST)
+
+
+class UnexpectedResultError(ServiceError):
+    """Any other result code."""
+
+    default_message = QT_TRANSLATE_NOOP(
+        _CTX, "Xiaomi answered with something this app does not know (code {code})."
+    )
+    default_actions = (NextAction.RETRY,)
+
+    def __init__(self, result_code: int, *, tips: str = "") -> None:
+        super().__init__(
+            Message.of(_CTX, self.default_message, code=result_code),
+            result_code=result_code,
+            tips=tips,
+        )
+
+
+# --- the way there -----------------------------------------------------------
+
+
+class TransportError(RecoveryError):
+    """The answer never arrived whole."""
+
+
+class NoConnectionError(TransportError):
+    """Connection refused: nothing listens there, or a firewall said no."""
+
+    default_message = QT_TRANSLATE_NOOP(
+        _CTX,
+        "Cannot connect to the server. Check the internet connection, then try again.",
+    )
+
+
+class NameNotResolvedError(TransportError):
+    """The server's name does not resolve: usually no internet, or a broken DNS."""
+
+    default_message = QT_TRANSLATE_NOOP(
+        _CTX,
+        "No internet connection: the server's address could not be found. "
+        "Check Wi-Fi or the cable, then try again.",
+    )
+
+
+class ConnectTimeoutError(TransportError):
+    default_message = QT_TRANSLATE_NOOP(
+        _CTX,
+        "The connection to the server timed out. The network may be slow or blocked. Try again.",
+    )
+
+
+class ServerTimeoutError(TransportError):
+    """Connected, but no answer in time (also: a server that never answers)."""
+
+    default_message = QT_TRANSLATE_NOOP(
+        _CTX,
+        "The server did not answer in time. Nothing was changed; try again in a moment.",
+    )
+
+
+class ConnectionDroppedError(TransportError):
+    """The connection broke in the middle of the answer."""
+
+    default_message = QT_TRANSLATE_NOOP(
+        _CTX, "The connection broke in the middle of the answer. Try again."
+    )
+
+
+class ServerError(TransportError):
+    """HTTP 5xx without a usable wait time."""
+
+    default_message = QT_TRANSLATE_NOOP(
+        _CTX, "The server has a problem right now (error {status}). Try again in a moment."
+    )
+
+    def __init__(self, status: int) -> None:
+        self.status = status
+        super().__init__(Message.of(_CTX, self.default_message, status=status))
+
+
+class RateLimitedError(TransportError):
+    """HTTP 429, or 503 with Retry-After: the server asks us to wait ``retry_after`` seconds."""
+
+    default_message = QT_TRANSLATE_NOOP(
+        _CTX, "The server is busy and asks to wait %n seconds before trying again."
+    )
+    default_actions = (NextAction.WAIT,)
+
+    def __init__(self, retry_after: float, *, tips: str = "") -> None:
+        seconds = max(1, round(retry_after))
+        super().__init__(
+            Message(_CTX, self.default_message, n=seconds), retry_after=float(seconds), tips=tips
+        )
+
+
+class ProtocolError(TransportError):
+    """An answer this client does not understand: malformed, unprefixed, wrong type."""
+
+    default_message = QT_TRANSLATE_NOOP(
+        _CTX,
+        "The server's answer could not be understood. It may be a network login page "
+        "or a change on Xiaomi's side. Try again.",
+    )
+
+
+class TlsError(TransportError):
+    default_message = QT_TRANSLATE_NOOP(
+        _CTX,
+        "The secure connection could not be verified. The computer's date and time may be "
+        "wrong, or a security program or network is intercepting connections. "
+        "Check the date and time, then try again on another network.",
+    )

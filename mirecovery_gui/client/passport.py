@@ -1,0 +1,523 @@
+"""The passport client: one code path for the live Xiaomi service and the training one.
+
+Conventions (reference: xiaomi-passport-and-recovery-flows.md, section 1):
+form-encoded POSTs with ``_json=true``; answers that start with ``&&&START&&&``
+followed by JSON with ``code`` (0 is success), ``description``/``desc``
+(server-side text, never shown) and ``tips`` (localised, shown as plain
+text); the captcha comes from ``getCode`` and sets the ``ick`` cookie; the
+identity session lives in the ``identity_session`` cookie. Cookies stay in
+the session and nowhere else.
+
+Network rules: explicit (connect, read) timeouts on every call; TLS always
+verified; only the idempotent captcha GET is retried (connect failures and
+503), and only within the step deadline; a POST is never repeated, because a
+repeated send is a second SMS and a repeated verify burns an attempt.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import logging
+import threading
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from mirecovery_gui import __version__
+from mirecovery_gui.client.errors import (
+    CancelledError,
+    CaptchaError,
+    CaptchaNeededError,
+    CodeExpiredError,
+    ConnectionDroppedError,
+    ConnectTimeoutError,
+    NameNotResolvedError,
+    NextAction,
+    NoConnectionError,
+    PasswordRejectedError,
+    PasswordSameAsEmailError,
+    ProtocolError,
+    RateLimitedError,
+    RecoveryError,
+    RestrictedError,
+    ResultCode,
+    SendLimitError,
+    ServerError,
+    ServerTimeoutError,
+    ServiceError,
+    SessionExpiredError,
+    TlsError,
+    TransportError,
+    UnexpectedResultError,
+    UnknownAccountError,
+    WrongCodeError,
+)
+from mirecovery_gui.client.profile import ProviderProfile
+from mirecovery_gui.client.results import (
+    CaptchaImage,
+    QuotaResult,
+    ResetResult,
+    SendResult,
+    StartResult,
+    TrainingMessage,
+    TrainingPeek,
+    VerifyResult,
+)
+from mirecovery_gui.core.flow import Channel, ContactOption
+from mirecovery_gui.core.identifier import Identifier
+from mirecovery_gui.core.text import plain_text
+
+if TYPE_CHECKING:
+    import requests
+
+    from mirecovery_gui.client.transport import SocketRegistry
+
+log = logging.getLogger(__name__)
+
+# Identity option flags of /identity/list (4 = phone, 8 = email).
+FLAG_BY_CHANNEL = {Channel.PHONE: 4, Channel.EMAIL: 8}
+ADDRESS_TYPE = {Channel.PHONE: "PH", Channel.EMAIL: "EM"}
+_MASK_FIELD = {Channel.PHONE: "maskedPhone", Channel.EMAIL: "maskedEmail"}
+_SEND_STEP = {Channel.PHONE: "send_phone", Channel.EMAIL: "send_email"}
+_VERIFY_STEP = {Channel.PHONE: "verify_phone", Channel.EMAIL: "verify_email"}
+QUOTA_CONTENT_TYPE = "160040"
+
+MAX_BODY_BYTES = 2 * 1024 * 1024
+# A 503 asking to wait this long or less is waited out inside a captcha GET;
+# anything longer becomes a countdown the user sees.
+RETRY_AFTER_SLEEP_CAP_S = 2.0
+GET_ATTEMPTS = 3
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
+
+
+def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(int(value))
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
+        return None
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+
+
+@dataclass(frozen=True)
+class _Reply:
+    status: int
+    content_type: str
+    body: bytes
+
+
+def _int_or_none(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+class PassportClient:
+    """A :class:`~mirecovery_gui.client.base.RecoveryClient` over HTTP."""
+
+    def __init__(
+        self,
+        profile: ProviderProfile,
+        base_url: str | None = None,
+        *,
+        locale: str = "en_US",
+    ) -> None:
+        url = base_url or profile.base_url
+        if not url:
+            raise ValueError(f"provider {profile.id!r} needs a server address")
+        self.profile = profile
+        self.base_url = url.rstrip("/")
+        self.locale = locale
+        self._lock = threading.Lock()
+        self._session: requests.Session | None = None
+        self._registry: SocketRegistry | None = None
+        self._epoch = 0
+
+    # --- the steps ------------------------------------------------------------
+
+    def fetch_captcha(self) -> CaptchaImage:
+        params = {"icodeType": self.profile.icode_type, "_": str(int(time.time() * 1000))}
+        reply = self._request("GET", "captcha", params=params)
+        if not reply.content_type.startswith("image/") or not reply.body.startswith(_IMAGE_MAGIC):
+            raise self._handoff(ProtocolError())
+        return CaptchaImage(reply.body, reply.content_type)
+
+    def start(self, identifier: Identifier, captcha_answer: str) -> StartResult:
+        payload = self._post(
+            "start",
+            {"user": identifier.normalized, "icode": captcha_answer.strip()},
+            captcha_sent=bool(captcha_answer.strip()),
+        )
+        data = payload.get("data") if isinstance(payload.get("data"), dict) else payload
+        assert isinstance(data, dict)
+        raw_options = data.get("options", [])
+        flags = (
+            {_int_or_none(flag) for flag in raw_options} if isinstance(raw_options, list) else set()
+        )
+        options: list[ContactOption] = []
+        # Phone first: it is what Xiaomi's own screen offers first.
+        for channel in (Channel.PHONE, Channel.EMAIL):
+            if FLAG_BY_CHANNEL[channel] in flags:
+                masked = plain_text(str(data.get(_MASK_FIELD[channel]) or ""), 80)
+                options.append(ContactOption(channel, masked))
+        return StartResult(tuple(options))
+
+    def quota(self, channel: Channel) -> QuotaResult:
+        payload = self._post(
+            "quota", {"addressType": ADDRESS_TYPE[channel], "contentType": QUOTA_CONTENT_TYPE}
+        )
+        left = _int_or_none(payload.get("info"))
+        return QuotaResult(channel, left if left is None else max(0, left))
+
+    def send_code(self, channel: Channel, captcha_answer: str = "") -> SendResult:
+        payload = self._post(
+            _SEND_STEP[channel],
+            {"icode": captcha_answer.strip()},
+            captcha_sent=bool(captcha_answer.strip()),
+        )
+        data = payload.get("data") if isinstance(payload.get("data"), dict) else {}
+        assert isinstance(data, dict)
+        length = _int_or_none(data.get("vCodeLen"))
+        if length is None or not 4 <= length <= 8:
+            length = self.profile.code_length
+        resend = _int_or_none(data.get("resendAfter"))
+        if resend is None or not 0 <= resend <= 3600:
+            resend = self.profile.resend_cooldown_s
+        return SendResult(
+            channel=channel,
+            masked_contact=plain_text(str(data.get(_MASK_FIELD[channel]) or ""), 80),
+            code_length=length,
+            resend_after_s=resend,
+            sends_left=_int_or_none(data.get("sendsLeft")),
+        )
+
+    def verify_code(self, channel: Channel, code: str) -> VerifyResult:
+        self._post(
+            _VERIFY_STEP[channel],
+            {"ticket": code, "_flag": str(FLAG_BY_CHANNEL[channel]), "trust": "false"},
+        )
+        return VerifyResult(channel)
+
+    def reset_password(self, password: str) -> ResetResult:
+        self._post("reset", {"password": password})
+        return ResetResult()
+
+    def training_peek(self) -> TrainingPeek:
+        """What the training service delivered to this session (training profiles only)."""
+        if not self.profile.peek_path:
+            raise ProtocolError()
+        reply = self._request("GET", "peek", path=self.profile.peek_path)
+        try:
+            data = json.loads(reply.body.decode("utf-8"))
+            messages = tuple(
+                TrainingMessage(
+                    to=str(item["to"]),
+                    channel=Channel(item["channel"]),
+                    text=plain_text(str(item["text"])),
+                    code=str(item["code"]),
+                    sent_at=float(item["sent_at"]),
+                )
+                for item in data.get("messages", [])
+            )
+            answer = data.get("captcha_answer")
+            return TrainingPeek(None if answer is None else str(answer), messages)
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise ProtocolError() from exc
+
+    # --- lifetime ----------------------------------------------------------------
+
+    def cancel(self) -> None:
+        """Abandon whatever is in flight (from any thread); it raises CancelledError."""
+        with self._lock:
+            self._epoch += 1
+            registry = self._registry
+        if registry is not None:
+            registry.abort()
+
+    def reset_session(self) -> None:
+        """Forget cookies and connections: the next step starts a new recovery."""
+        self.cancel()
+        with self._lock:
+            session, self._session = self._session, None
+        if session is not None:
+            session.close()
+
+    def close(self) -> None:
+        self.reset_session()
+
+    # --- plumbing ----------------------------------------------------------------
+
+    def _session_and_epoch(self) -> tuple[requests.Session, int]:
+        with self._lock:
+            if self._session is None:
+                from mirecovery_gui.client import transport
+
+                self._registry = transport.SocketRegistry()
+                language = self.locale.replace("_", "-")
+                self._session = transport.make_session(
+                    self._registry,
+                    trust_env=not self.profile.training,
+                    headers={
+                        "User-Agent": f"mirecovery/{__version__}",
+                        "Accept-Language": f"{language},en;q=0.5",
+                    },
+                )
+            return self._session, self._epoch
+
+    def _cancelled(self, epoch: int) -> bool:
+        with self._lock:
+            return epoch != self._epoch
+
+    def _handoff(self, error: RecoveryError) -> RecoveryError:
+        """On the live service, a fault we cannot work around offers the official website."""
+        if not self.profile.training:
+            error.with_actions(NextAction.OFFICIAL_SITE)
+        return error
+
+    def _post(
+        self, step: str, fields: Mapping[str, str], *, captcha_sent: bool = False
+    ) -> dict[str, Any]:
+        form = {"_json": "true", "_locale": self.locale, **fields}
+        reply = self._request("POST", step, data=form)
+        payload = self._envelope(reply.body)
+        self._raise_for_result(step, payload, captcha_sent=captcha_sent)
+        return payload
+
+    def _request(
+        self,
+        method: str,
+        step: str,
+        *,
+        path: str | None = None,
+        params: Mapping[str, str] | None = None,
+        data: Mapping[str, str] | None = None,
+    ) -> _Reply:
+        """One step's HTTP exchange, body included, within the step deadline."""
+        import requests
+
+        session, epoch = self._session_and_epoch()
+        url = self.base_url + (path or self.profile.paths[step])
+        timeouts = self.profile.timeouts
+        started = time.monotonic()
+        deadline = started + timeouts.step_deadline_s
+        attempts = GET_ATTEMPTS if method == "GET" else 1
+        for attempt in range(1, attempts + 1):
+            remaining = deadline - time.monotonic()
+            connect = min(timeouts.connect_s, max(0.5, remaining / 2))
+            read = min(timeouts.read_s, max(0.5, remaining - connect))
+            retry_wait: float | None = None
+            try:
+                response = session.request(
+                    method,
+                    url,
+                    params=params,
+                    data=data,
+                    timeout=(connect, read),
+                    allow_redirects=False,
+                    verify=True,
+                    stream=True,
+                )
+            except requests.exceptions.RequestException as exc:
+                if self._cancelled(epoch):
+                    raise CancelledError() from None
+                error = self._transport_error(exc)
+                log.info(
+                    "step %s attempt %d failed: %s elapsed=%dms",
+                    step,
+                    attempt,
+                    type(error).__name__,
+                    (time.monotonic() - started) * 1000,
+                )
+                if isinstance(error, NoConnectionError | ConnectTimeoutError):
+                    retry_wait = 0.3 * attempt
+                if retry_wait is None or attempt == attempts:
+                    raise self._handoff(error) from None
+            else:
+                if self._cancelled(epoch):
+                    response.close()
+                    raise CancelledError()
+                status = response.status_code
+                log.info(
+                    "step %s HTTP %d elapsed=%dms",
+                    step,
+                    status,
+                    (time.monotonic() - started) * 1000,
+                )
+                if status < 300:
+                    content_type = response.headers.get("Content-Type", "")
+                    body = self._read_body(response, deadline, epoch)
+                    return _Reply(status, content_type.split(";")[0].strip().lower(), body)
+                retry_after = parse_retry_after(response.headers.get("Retry-After"))
+                response.close()
+                if status == 503 and method == "GET" and attempt < attempts:
+                    wait = 0.5 * attempt if retry_after is None else retry_after
+                    if wait <= RETRY_AFTER_SLEEP_CAP_S:
+                        retry_wait = wait
+                if retry_wait is None:
+                    raise self._handoff(self._status_error(status, retry_after))
+            # Wait before the next GET attempt, unless it would break the deadline.
+            budget = deadline - time.monotonic() - retry_wait - timeouts.connect_s
+            if budget <= 0:
+                raise self._handoff(ServerTimeoutError())
+            if self._sleep(retry_wait, epoch):
+                raise CancelledError()
+        raise self._handoff(
+            ServerTimeoutError()
+        )  # pragma: no cover - loop always returns or raises
+
+    def _sleep(self, seconds: float, epoch: int) -> bool:
+        """Wait ``seconds``, waking early on cancel; True when cancelled."""
+        end = time.monotonic() + seconds
+        while (left := end - time.monotonic()) > 0:
+            if self._cancelled(epoch):
+                return True
+            time.sleep(min(left, 0.05))
+        return self._cancelled(epoch)
+
+    def _read_body(self, response: requests.Response, deadline: float, epoch: int) -> bytes:
+        from urllib3.exceptions import DecodeError, HTTPError, ReadTimeoutError
+
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            # read1 returns what one receive brought; iter_content would block
+            # until a whole chunk arrived, and a server that trickles a byte at
+            # a time (resetting the read timeout each time) would hold the
+            # step far past its deadline.
+            while chunk := response.raw.read1(65536, decode_content=True):
+                size += len(chunk)
+                if size > MAX_BODY_BYTES:
+                    raise self._handoff(ProtocolError())
+                chunks.append(chunk)
+                if time.monotonic() > deadline:
+                    raise self._handoff(ServerTimeoutError())
+        except (HTTPError, OSError) as exc:
+            if self._cancelled(epoch):
+                raise CancelledError() from None
+            if isinstance(exc, ReadTimeoutError | TimeoutError):
+                raise self._handoff(ServerTimeoutError()) from None
+            if isinstance(exc, DecodeError):
+                raise self._handoff(ProtocolError()) from None
+            raise self._handoff(ConnectionDroppedError()) from None
+        finally:
+            response.close()
+        if self._cancelled(epoch):
+            raise CancelledError()
+        return b"".join(chunks)
+
+    def _envelope(self, body: bytes) -> dict[str, Any]:
+        text = body.decode("utf-8", errors="replace")
+        prefix = self.profile.envelope_prefix
+        if prefix:
+            if not text.startswith(prefix):
+                raise self._handoff(ProtocolError())
+            text = text[len(prefix) :]
+        try:
+            payload = json.loads(text)
+        except ValueError:
+            raise self._handoff(ProtocolError()) from None
+        if not isinstance(payload, dict):
+            raise self._handoff(ProtocolError())
+        return payload
+
+    def _raise_for_result(self, step: str, payload: dict[str, Any], *, captcha_sent: bool) -> None:
+        # Some passport calls say "result" where most say "code".
+        code = _int_or_none(payload.get("code", payload.get("result")))
+        if code is None:
+            raise self._handoff(ProtocolError())
+        if code == ResultCode.SUCCESS:
+            return
+        tips = plain_text(str(payload.get("tips") or ""))
+        log.info("step %s rc=%d", step, code)
+        data = payload.get("data") if isinstance(payload.get("data"), dict) else {}
+        assert isinstance(data, dict)
+        error: ServiceError
+        if code == ResultCode.CAPTCHA:
+            error = (
+                CaptchaError(tips=tips, result_code=code)
+                if captcha_sent
+                else CaptchaNeededError(tips=tips, result_code=code)
+            )
+        elif code == ResultCode.WRONG_CODE:
+            error = WrongCodeError(
+                _int_or_none(data.get("attemptsLeft")), tips=tips, result_code=code
+            )
+        elif code == ResultCode.SEND_LIMIT:
+            error = SendLimitError(tips=tips, result_code=code)
+        elif code == ResultCode.UNKNOWN_USER:
+            # The service's own words may say whether the account exists; ours do not.
+            error = UnknownAccountError(result_code=code)
+        elif code in (ResultCode.INVALID_PASSWORD, ResultCode.PASSWORD_INVALID):
+            error = PasswordRejectedError(tips=tips, result_code=code)
+        elif code == ResultCode.PASSWORD_SAME_AS_EMAIL:
+            error = PasswordSameAsEmailError(tips=tips, result_code=code)
+        elif code == ResultCode.EXPIRED:
+            error = (SessionExpiredError if step == "reset" else CodeExpiredError)(
+                tips=tips, result_code=code
+            )
+        elif code in (ResultCode.REQUEST_RESTRICTED, ResultCode.USER_RESTRICTED):
+            error = RestrictedError(tips=tips, result_code=code)
+        else:
+            error = UnexpectedResultError(code, tips=tips)
+            self._handoff(error)
+        raise error
+
+    @staticmethod
+    def _status_error(status: int, retry_after: float | None) -> TransportError:
+        if status == 429 or (status == 503 and retry_after is not None):
+            return RateLimitedError(retry_after if retry_after is not None else 30.0)
+        if status >= 500:
+            return ServerError(status)
+        # Redirects (a network's login page) and other 4xx: not an answer we know.
+        return ProtocolError()
+
+    @staticmethod
+    def _transport_error(exc: BaseException) -> TransportError:
+        import requests
+        from urllib3.exceptions import NameResolutionError
+        from urllib3.exceptions import TimeoutError as Urllib3Timeout
+
+        chain: list[BaseException] = []
+        current: BaseException | None = exc
+        while current is not None and len(chain) < 10:
+            chain.append(current)
+            nested = (
+                current.args[0]
+                if current.args and isinstance(current.args[0], BaseException)
+                else None
+            )
+            current = current.__cause__ or current.__context__ or nested
+            if current in chain:
+                break
+        if isinstance(exc, requests.exceptions.SSLError):
+            return TlsError()
+        if isinstance(exc, requests.exceptions.ConnectTimeout):
+            return ConnectTimeoutError()
+        if isinstance(exc, requests.exceptions.ReadTimeout):
+            return ServerTimeoutError()
+        if any(isinstance(item, NameResolutionError) for item in chain):
+            return NameNotResolvedError()
+        if any(isinstance(item, ConnectionRefusedError) for item in chain):
+            return NoConnectionError()
+        if isinstance(
+            exc, requests.exceptions.ChunkedEncodingError | requests.exceptions.ContentDecodingError
+        ):
+            return ConnectionDroppedError()
+        if isinstance(exc, requests.exceptions.ConnectionError):
+            if any(isinstance(item, TimeoutError | Urllib3Timeout) for item in chain):
+                return ServerTimeoutError()
+            text = " ".join(type(item).__name__ for item in chain)
+            if "NewConnectionError" in text:
+                return NoConnectionError()
+            return ConnectionDroppedError()
+        return ConnectionDroppedError()

@@ -1,0 +1,92 @@
+"""A ``requests`` session whose in-flight connections can be cut from another thread.
+
+``requests`` has no cancel. Closing the window or pressing Back while a
+server takes its time must not leave a thread blocked for the whole read
+timeout, so every socket the session opens is recorded, and :meth:`abort`
+shuts them down: a blocked ``recv`` then returns at once and the request
+fails, which the client reports as cancelled.
+
+Imported lazily (it imports ``requests``).
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import weakref
+from typing import Any
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+
+
+class SocketRegistry:
+    """The open sockets of one client, weakly held."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._sockets: weakref.WeakSet[socket.socket] = weakref.WeakSet()
+
+    def add(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.add(sock)
+
+    def abort(self) -> int:
+        """Shut down every open socket; returns how many were cut."""
+        with self._lock:
+            sockets = list(self._sockets)
+            self._sockets.clear()
+        cut = 0
+        for sock in sockets:
+            try:
+                if sock.fileno() != -1:
+                    sock.shutdown(socket.SHUT_RDWR)
+                    cut += 1
+            except OSError:
+                continue  # already closed by its owner: nothing to cut
+        return cut
+
+
+class _TrackingAdapter(HTTPAdapter):
+    def __init__(self, registry: SocketRegistry) -> None:
+        self._registry = registry
+        super().__init__(max_retries=0)  # retries are the client's decision, per method
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        registry = self._registry
+
+        class _Connection(HTTPConnection):
+            def _new_conn(self) -> socket.socket:
+                sock = super()._new_conn()
+                registry.add(sock)
+                return sock
+
+        class _SecureConnection(HTTPSConnection):
+            def _new_conn(self) -> socket.socket:
+                sock = super()._new_conn()
+                registry.add(sock)
+                return sock
+
+        class _Pool(HTTPConnectionPool):
+            ConnectionCls = _Connection
+
+        class _SecurePool(HTTPSConnectionPool):
+            ConnectionCls = _SecureConnection
+
+        self.poolmanager.pool_classes_by_scheme = {"http": _Pool, "https": _SecurePool}
+
+
+def make_session(
+    registry: SocketRegistry, *, trust_env: bool, headers: dict[str, str]
+) -> requests.Session:
+    session = requests.Session()
+    adapter = _TrackingAdapter(registry)
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    # Loopback (training) must never go through a proxy from the environment.
+    session.trust_env = trust_env
+    session.headers.update(headers)
+    return session
