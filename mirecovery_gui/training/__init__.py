@@ -1,0 +1,1 @@
+"""The training passport service: a real HTTP server on loopback for practice and tests."""

@@ -1,0 +1,520 @@
+"""The rules of the training passport service, apart from HTTP.
+
+It behaves like the live service as far as the public conventions go (same
+paths, envelope, cookies and result codes as ``resources/providers/
+training.json``) and adds what a classroom needs: codes land in an inbox that
+the app shows as a training phone, and ``peek`` reveals the captcha answer.
+
+Rules (all times from the injected clock):
+
+* a captcha at the start, and again before a send once a session has had 3
+  failed code entries;
+* codes of 6 digits from ``secrets``; 60 s before a resend; valid 10 minutes;
+  5 wrong entries invalidate a code; 5 sends per address per 24 hours (70022);
+* the new password checked against the profile's policy on the server side
+  too; the permission to set it (the reset ticket) is single-use, 10 minutes.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from mirecovery_gui.client.errors import ResultCode
+from mirecovery_gui.core.clock import Clock, SystemClock
+from mirecovery_gui.core.flow import Channel
+from mirecovery_gui.core.identifier import Identifier, IdentifierKind, parse_identifier
+from mirecovery_gui.core.password import PasswordPolicy, Rule, check_password
+from mirecovery_gui.training.faults import FaultPlan
+
+PREFIX = "&&&START&&&"
+CAPTCHA_COOKIE = "ick"
+SESSION_COOKIE = "identity_session"
+TICKET_COOKIE = "passToken"
+DAY_S = 24 * 3600
+
+
+@dataclass(frozen=True)
+class TrainingConfig:
+    code_length: int = 6
+    resend_cooldown_s: int = 60
+    code_ttl_s: int = 600
+    max_code_attempts: int = 5
+    daily_sends: int = 5
+    captcha_after_failures: int = 3
+    ticket_ttl_s: int = 600
+    captcha_length: int = 5
+    policy: PasswordPolicy = field(default_factory=PasswordPolicy)
+
+
+@dataclass
+class TrainingAccount:
+    user_id: str
+    login_email: str | None
+    email: str | None
+    phone: str | None
+    password: str
+    sends_used_today: int = 0
+
+    def contact(self, channel: Channel) -> str | None:
+        return self.phone if channel is Channel.PHONE else self.email
+
+
+def default_accounts() -> list[TrainingAccount]:
+    """The training accounts documented in the README (DESIGN.md, public contracts)."""
+    return [
+        TrainingAccount(
+            "1000000001", "demo@example.com", "demo@example.com", "+6281200000002", "Old-pass-1"
+        ),
+        TrainingAccount("1000000002", None, None, "+6281200000001", "Old-pass-2"),
+        TrainingAccount(
+            "1234567890",
+            "owner1234@example.com",
+            "owner1234@example.com",
+            "+6281200001234",
+            "Old-pass-3",
+        ),
+        TrainingAccount("1000000003", "nocontact@example.com", None, None, "Old-pass-4"),
+        TrainingAccount(
+            "1000000004",
+            "limit@example.com",
+            "limit@example.com",
+            None,
+            "Old-pass-5",
+            sends_used_today=5,
+        ),
+    ]
+
+
+@dataclass
+class _Code:
+    value: str
+    created: float
+    attempts: int = 0
+    invalid: bool = False
+
+
+@dataclass
+class _Session:
+    account: TrainingAccount
+    locale: str
+    failures: int = 0
+    codes: dict[Channel, _Code] = field(default_factory=dict)
+    last_send: dict[Channel, float] = field(default_factory=dict)
+    verified_at: float | None = None
+    ticket: str | None = None
+
+
+@dataclass(frozen=True)
+class Delivery:
+    to: str
+    channel: Channel
+    code: str
+    text: str
+    sent_at: float
+    session: str
+
+
+@dataclass
+class Reply:
+    """What the HTTP layer sends back."""
+
+    status: int = 200
+    body: bytes = b""
+    content_type: str = "application/json; charset=utf-8"
+    headers: dict[str, str] = field(default_factory=dict)
+    cookies: dict[str, str] = field(default_factory=dict)
+
+
+class Step(Enum):
+    CAPTCHA = "captcha"
+    START = "start"
+    QUOTA = "quota"
+    SEND = "send"
+    VERIFY = "verify"
+    RESET = "reset"
+
+
+_TIPS: dict[str, dict[str, str]] = {
+    "captcha": {
+        "en": "Enter the characters shown in the image.",
+        "id": "Masukkan karakter yang ada di gambar.",
+    },
+    "captcha_wrong": {
+        "en": "The characters were wrong. Try the new image.",
+        "id": "Karakter salah. Coba gambar yang baru.",
+    },
+    "unknown": {
+        "en": "The account could not be verified.",
+        "id": "Akun tidak dapat diverifikasi.",
+    },
+    "limit": {
+        "en": "Too many verification codes have been sent. Wait 24 hours and try again.",
+        "id": "Terlalu banyak kode verifikasi yang telah dikirimkan. Tunggu 24 jam dan coba lagi.",
+    },
+    "wrong_code": {
+        "en": "Wrong verification code.",
+        "id": "Kode verifikasi salah.",
+    },
+    "expired": {
+        "en": "The verification code has expired. Get a new code.",
+        "id": "Kode verifikasi sudah kedaluwarsa. Minta kode baru.",
+    },
+    "ticket": {
+        "en": "The verification has expired. Start again.",
+        "id": "Verifikasi sudah kedaluwarsa. Mulai lagi.",
+    },
+    "pwd_rule": {
+        "en": "Password must be 8-16 characters long and include at least 2 of the following: "
+        "letters, numbers, or symbols.",
+        "id": "Panjang sandi antara 8-16 karakter, minimal gabungan 2 unsur berikut: "
+        "huruf, angka, atau simbol.",
+    },
+    "pwd_email": {
+        "en": "The password cannot be the same as the email.",
+        "id": "Sandi tidak boleh sama dengan email.",
+    },
+    "pwd_old": {
+        "en": "The new password must differ from the current one.",
+        "id": "Sandi baru harus berbeda dari sandi saat ini.",
+    },
+    "sms": {
+        "en": "[Xiaomi] Your verification code is {code}. It expires in 10 minutes. "
+        "Never share it with anyone.",
+        "id": "[Xiaomi] Kode verifikasi Anda {code}. Berlaku 10 menit. "
+        "Jangan berikan kode ini kepada siapa pun.",
+    },
+}
+
+
+def _tip(key: str, locale: str) -> str:
+    return _TIPS[key]["id" if locale.lower().startswith("id") else "en"]
+
+
+def mask_email(address: str) -> str:
+    local, _, domain = address.partition("@")
+    return f"{local[:1]}***@{domain}"
+
+
+def mask_phone(e164: str) -> str:
+    # +62 812****0002: country code, first three of the number, last four
+    country = "+62" if e164.startswith("+62") else e164[:3]
+    rest = e164[len(country) :]
+    return f"{country} {rest[:3]}****{rest[-4:]}"
+
+
+def envelope(code: int, *, locale: str = "en", tip: str | None = None, **fields: Any) -> bytes:
+    import json
+
+    payload: dict[str, Any] = {"code": code, **fields}
+    if code != 0:
+        payload["description"] = "error"
+        # desc mimics the live service's Chinese developer text; clients must
+        # never show it (they show tips).
+        payload["desc"] = "验证失败"
+        payload["tips"] = _tip(tip, locale) if tip else ""
+    return (PREFIX + json.dumps(payload, ensure_ascii=False)).encode("utf-8")
+
+
+class TrainingService:
+    """State and rules. Thread-safe: one lock around everything."""
+
+    def __init__(
+        self,
+        config: TrainingConfig | None = None,
+        clock: Clock | None = None,
+        accounts: list[TrainingAccount] | None = None,
+        render_captcha: Callable[[str], bytes] | None = None,
+    ) -> None:
+        self.config = config or TrainingConfig()
+        self.clock: Clock = clock or SystemClock()
+        self.faults = FaultPlan()
+        self._lock = threading.Lock()
+        self._accounts = accounts if accounts is not None else default_accounts()
+        self._captchas: dict[str, str] = {}
+        self._latest_captcha: str | None = None
+        self._sessions: dict[str, _Session] = {}
+        self._sends: dict[str, list[float]] = {}
+        self._inbox: list[Delivery] = []
+        self._render = render_captcha
+        self._hits: Counter[str] = Counter()
+        now = self.clock.time()
+        for account in self._accounts:
+            for channel in Channel:
+                address = account.contact(channel)
+                if address and account.sends_used_today:
+                    self._sends[address] = [now] * account.sends_used_today
+
+    def record_hit(self, step: str) -> None:
+        """Count a request of ``step`` (tests check that no POST is ever repeated)."""
+        with self._lock:
+            self._hits[step] += 1
+
+    def hits(self, step: str) -> int:
+        with self._lock:
+            return self._hits[step]
+
+    # --- look-ups ----------------------------------------------------------------
+
+    def _find_account(self, user: str) -> TrainingAccount | None:
+        parsed = parse_identifier(user)
+        if not isinstance(parsed, Identifier):
+            return None
+        kind, normalized = parsed.kind, parsed.normalized
+        for account in self._accounts:
+            if kind is IdentifierKind.EMAIL and normalized in (account.login_email, account.email):
+                return account
+            if kind is IdentifierKind.PHONE and normalized == account.phone:
+                return account
+            if kind is IdentifierKind.ACCOUNT_ID and normalized == account.user_id:
+                return account
+        return None
+
+    def _sends_left(self, address: str, now: float) -> int:
+        recent = [t for t in self._sends.get(address, []) if now - t < DAY_S]
+        self._sends[address] = recent
+        return max(0, self.config.daily_sends - len(recent))
+
+    def _check_captcha(self, ick: str | None, answer: str) -> bool:
+        expected = self._captchas.pop(ick, None) if ick else None
+        return bool(expected) and answer.strip().casefold() == (expected or "").casefold()
+
+    # --- steps ---------------------------------------------------------------------
+
+    def captcha(self) -> Reply:
+        from mirecovery_gui.training import captcha
+
+        answer = captcha.new_answer(self.config.captcha_length)
+        image = (self._render or captcha.render_png)(answer)
+        ick = secrets.token_urlsafe(18)
+        with self._lock:
+            self._captchas[ick] = answer
+            self._latest_captcha = answer
+            # Bound memory when a classroom refreshes all day.
+            while len(self._captchas) > 2000:
+                self._captchas.pop(next(iter(self._captchas)))
+        return Reply(body=image, content_type="image/png", cookies={CAPTCHA_COOKIE: ick})
+
+    def start(self, form: Mapping[str, str], cookies: Mapping[str, str]) -> Reply:
+        locale = form.get("_locale", "en")
+        with self._lock:
+            if not self._check_captcha(cookies.get(CAPTCHA_COOKIE), form.get("icode", "")):
+                tip = "captcha_wrong" if form.get("icode") else "captcha"
+                return Reply(
+                    body=envelope(
+                        ResultCode.CAPTCHA,
+                        locale=locale,
+                        tip=tip,
+                        captchaUrl="/pass/getCode?icodeType=antispam",
+                    )
+                )
+            account = self._find_account(form.get("user", ""))
+            if account is None:
+                return Reply(body=envelope(ResultCode.UNKNOWN_USER, locale=locale, tip="unknown"))
+            key = secrets.token_urlsafe(24)
+            self._sessions[key] = _Session(account, locale)
+            options: list[int] = []
+            data: dict[str, Any] = {}
+            if account.phone:
+                options.append(4)
+                data["maskedPhone"] = mask_phone(account.phone)
+            if account.email:
+                options.append(8)
+                data["maskedEmail"] = mask_email(account.email)
+            data["options"] = options
+            data["flag"] = sum(options)
+            return Reply(body=envelope(0, data=data), cookies={SESSION_COOKIE: key})
+
+    def _session(self, cookies: Mapping[str, str]) -> _Session | None:
+        return self._sessions.get(cookies.get(SESSION_COOKIE, ""))
+
+    def quota(self, form: Mapping[str, str], cookies: Mapping[str, str]) -> Reply:
+        locale = form.get("_locale", "en")
+        channel = Channel.PHONE if form.get("addressType") == "PH" else Channel.EMAIL
+        with self._lock:
+            session = self._session(cookies)
+            if session is None:
+                return Reply(body=envelope(ResultCode.EXPIRED, locale=locale, tip="ticket"))
+            address = session.account.contact(channel)
+            if not address:
+                return Reply(body=envelope(10017, locale=locale, tip="unknown"))
+            left = self._sends_left(address, self.clock.time())
+            return Reply(body=envelope(0, info=str(left)))
+
+    def send(self, channel: Channel, form: Mapping[str, str], cookies: Mapping[str, str]) -> Reply:
+        locale = form.get("_locale", "en")
+        now = self.clock.time()
+        with self._lock:
+            session = self._session(cookies)
+            if session is None:
+                return Reply(body=envelope(ResultCode.EXPIRED, locale=locale, tip="ticket"))
+            address = session.account.contact(channel)
+            if not address:
+                return Reply(body=envelope(10017, locale=locale, tip="unknown"))
+            if session.failures >= self.config.captcha_after_failures:
+                if not self._check_captcha(cookies.get(CAPTCHA_COOKIE), form.get("icode", "")):
+                    tip = "captcha_wrong" if form.get("icode") else "captcha"
+                    return Reply(
+                        body=envelope(
+                            ResultCode.CAPTCHA,
+                            locale=locale,
+                            tip=tip,
+                            captchaUrl="/pass/getCode?icodeType=antispam",
+                        )
+                    )
+                session.failures = 0
+            last = session.last_send.get(channel)
+            if last is not None and now - last < self.config.resend_cooldown_s:
+                wait = int(self.config.resend_cooldown_s - (now - last)) + 1
+                return Reply(
+                    status=429,
+                    body=b"Too Many Requests",
+                    content_type="text/plain",
+                    headers={"Retry-After": str(wait)},
+                )
+            left = self._sends_left(address, now)
+            if left <= 0:
+                return Reply(body=envelope(ResultCode.SEND_LIMIT, locale=locale, tip="limit"))
+            code = "".join(secrets.choice("0123456789") for _ in range(self.config.code_length))
+            session.codes[channel] = _Code(code, now)
+            session.last_send[channel] = now
+            self._sends.setdefault(address, []).append(now)
+            key = cookies.get(SESSION_COOKIE, "")
+            self._inbox.append(
+                Delivery(
+                    address, channel, code, _tip("sms", session.locale).format(code=code), now, key
+                )
+            )
+            masked = mask_phone(address) if channel is Channel.PHONE else mask_email(address)
+            field_name = "maskedPhone" if channel is Channel.PHONE else "maskedEmail"
+            return Reply(
+                body=envelope(
+                    0,
+                    data={
+                        field_name: masked,
+                        "vCodeLen": self.config.code_length,
+                        "resendAfter": self.config.resend_cooldown_s,
+                        "sendsLeft": left - 1,
+                    },
+                )
+            )
+
+    def verify(
+        self, channel: Channel, form: Mapping[str, str], cookies: Mapping[str, str]
+    ) -> Reply:
+        locale = form.get("_locale", "en")
+        now = self.clock.time()
+        with self._lock:
+            session = self._session(cookies)
+            if session is None:
+                return Reply(body=envelope(ResultCode.EXPIRED, locale=locale, tip="ticket"))
+            code = session.codes.get(channel)
+            if code is None or code.invalid or now - code.created > self.config.code_ttl_s:
+                return Reply(body=envelope(ResultCode.EXPIRED, locale=locale, tip="expired"))
+            if not secrets.compare_digest(form.get("ticket", "").strip(), code.value):
+                code.attempts += 1
+                session.failures += 1
+                left = self.config.max_code_attempts - code.attempts
+                if left <= 0:
+                    code.invalid = True
+                return Reply(
+                    body=envelope(
+                        ResultCode.WRONG_CODE,
+                        locale=locale,
+                        tip="wrong_code",
+                        data={"attemptsLeft": max(0, left)},
+                    )
+                )
+            code.invalid = True  # a code is used once
+            session.verified_at = now
+            ticket = secrets.token_urlsafe(24)
+            session.ticket = ticket
+            return Reply(
+                body=envelope(0, location="/pass/auth/resetPassword"),
+                cookies={TICKET_COOKIE: ticket},
+            )
+
+    def reset(self, form: Mapping[str, str], cookies: Mapping[str, str]) -> Reply:
+        locale = form.get("_locale", "en")
+        now = self.clock.time()
+        with self._lock:
+            session = self._session(cookies)
+            ticket = cookies.get(TICKET_COOKIE, "")
+            if (
+                session is None
+                or session.ticket is None
+                or not secrets.compare_digest(ticket, session.ticket)
+                or session.verified_at is None
+                or now - session.verified_at > self.config.ticket_ttl_s
+            ):
+                return Reply(body=envelope(ResultCode.EXPIRED, locale=locale, tip="ticket"))
+            password = form.get("password", "")
+            account = session.account
+            identifiers = [
+                v for v in (account.login_email, account.email, account.phone, account.user_id) if v
+            ]
+            results = {
+                r.rule: r.passed for r in check_password(self.config.policy, password, identifiers)
+            }
+            if not results.get(Rule.NOT_IDENTIFIER, True):
+                return Reply(
+                    body=envelope(ResultCode.PASSWORD_SAME_AS_EMAIL, locale=locale, tip="pwd_email")
+                )
+            if not all(results.values()):
+                return Reply(
+                    body=envelope(ResultCode.INVALID_PASSWORD, locale=locale, tip="pwd_rule")
+                )
+            if password == account.password:
+                return Reply(
+                    body=envelope(ResultCode.PASSWORD_INVALID, locale=locale, tip="pwd_old")
+                )
+            account.password = password
+            session.ticket = None  # single use
+            return Reply(body=envelope(0, result="ok"))
+
+    # --- training only -------------------------------------------------------------
+
+    def peek(self, cookies: Mapping[str, str]) -> Reply:
+        """The latest captcha answer and the delivered messages, newest last.
+
+        With a session cookie, only that session's captcha and messages: one
+        classroom server serves many students.
+        """
+        import json
+
+        with self._lock:
+            key = cookies.get(SESSION_COOKIE)
+            ick = cookies.get(CAPTCHA_COOKIE)
+            answer = self._captchas.get(ick) if ick else None
+            if answer is None and not key:
+                answer = self._latest_captcha
+            deliveries = [d for d in self._inbox if not key or d.session == key]
+            body = {
+                "captcha_answer": answer,
+                "messages": [
+                    {
+                        "to": d.to,
+                        "channel": d.channel.value,
+                        "code": d.code,
+                        "text": d.text,
+                        "sent_at": d.sent_at,
+                    }
+                    for d in deliveries[-50:]
+                ],
+            }
+        return Reply(body=json.dumps(body, ensure_ascii=False).encode("utf-8"))
+
+    def password_of(self, user: str) -> str | None:
+        """A training account's current password (for tests and the classroom)."""
+        with self._lock:
+            account = self._find_account(user)
+            return account.password if account else None
+
+    def inbox(self) -> list[Delivery]:
+        with self._lock:
+            return list(self._inbox)
