@@ -1,0 +1,66 @@
+"""Shared fixtures: a real training service on loopback, fast timeouts, leak checks."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from dataclasses import replace
+
+# Qt must never need a display in tests; set before any Qt import.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("LANG", "C.UTF-8")
+
+import pytest
+
+from mirecovery_gui.client.passport import PassportClient
+from mirecovery_gui.client.profile import ProviderProfile, Timeouts, load_profile
+from mirecovery_gui.core.clock import ManualClock
+from mirecovery_gui.training.server import TrainingServer
+from mirecovery_gui.training.service import TrainingService
+
+FAST_TIMEOUTS = Timeouts(connect_s=0.5, read_s=0.6, step_deadline_s=2.5)
+
+
+@pytest.fixture(autouse=True)
+def no_thread_outlives_the_test() -> Iterator[None]:
+    before = set(threading.enumerate())
+    yield
+    leftover = [
+        thread
+        for thread in threading.enumerate()
+        if thread not in before and not isinstance(thread, threading._DummyThread)
+    ]
+    for thread in leftover:
+        thread.join(timeout=10)
+    alive = [thread.name for thread in leftover if thread.is_alive()]
+    assert not alive, f"threads outlived the test: {alive}"
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock()
+
+
+@pytest.fixture
+def service(clock: ManualClock) -> TrainingService:
+    return TrainingService(clock=clock)
+
+
+@pytest.fixture
+def server(service: TrainingService) -> Iterator[TrainingServer]:
+    with TrainingServer(service) as running:
+        yield running
+
+
+@pytest.fixture
+def training_profile() -> ProviderProfile:
+    """The training profile with timeouts short enough for fault tests."""
+    return replace(load_profile("training"), timeouts=FAST_TIMEOUTS)
+
+
+@pytest.fixture
+def client(training_profile: ProviderProfile, server: TrainingServer) -> Iterator[PassportClient]:
+    passport = PassportClient(training_profile, server.url)
+    yield passport
+    passport.close()
