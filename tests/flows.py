@@ -32,9 +32,7 @@ def latest_code(client: PassportClient) -> str:
     return messages[-1].code
 
 
-def to_verified(
-    client: PassportClient, user: str = "demo@example.com", channel: Channel = Channel.EMAIL
-) -> None:
+def to_verified(client: PassportClient, user: str = "demo@example.com", channel: Channel = Channel.EMAIL) -> None:
     start(client, user)
     client.send_code(channel)
     client.verify_code(channel, latest_code(client))

@@ -16,6 +16,7 @@ from __future__ import annotations
 from enum import Enum
 
 from mirecovery_gui.core.messages import QT_TRANSLATE_NOOP, Message
+from mirecovery_gui.core.text import clock_face
 
 _CTX = "RecoveryError"
 
@@ -99,9 +100,7 @@ class CaptchaError(ServiceError):
 class CaptchaNeededError(CaptchaError):
     """87001 at a step where no captcha was sent: the service now asks for one."""
 
-    default_message = QT_TRANSLATE_NOOP(
-        _CTX, "For safety, Xiaomi asks you to type the characters in a picture first."
-    )
+    default_message = QT_TRANSLATE_NOOP(_CTX, "For safety, Xiaomi asks you to type the characters in a picture first.")
 
 
 class UnknownAccountError(ServiceError):
@@ -119,14 +118,10 @@ class UnknownAccountError(ServiceError):
 class WrongCodeError(ServiceError):
     """70014. ``attempts_left`` is known when the service says it; 0 means a new code."""
 
-    default_message = QT_TRANSLATE_NOOP(
-        _CTX, "The verification code is wrong. Check the digits and try again."
-    )
+    default_message = QT_TRANSLATE_NOOP(_CTX, "The verification code is wrong. Check the digits and try again.")
     default_actions = (NextAction.FIX_INPUT,)
 
-    def __init__(
-        self, attempts_left: int | None = None, *, tips: str = "", result_code: int | None = None
-    ) -> None:
+    def __init__(self, attempts_left: int | None = None, *, tips: str = "", result_code: int | None = None) -> None:
         self.attempts_left = attempts_left
         message: Message | None = None
         actions: tuple[NextAction, ...] | None = None
@@ -144,7 +139,9 @@ class WrongCodeError(ServiceError):
             message = Message(
                 _CTX,
                 QT_TRANSLATE_NOOP(
-                    _CTX, "The verification code is wrong. %n tries left before it is blocked."
+                    _CTX,
+                    "The verification code is wrong. Check the digits and try again. "
+                    "Tries left before it is blocked: %n.",
                 ),
                 n=attempts_left,
             )
@@ -154,9 +151,7 @@ class WrongCodeError(ServiceError):
 class CodeExpiredError(ServiceError):
     """21317: the code (or the step's ticket) expired or was used up."""
 
-    default_message = QT_TRANSLATE_NOOP(
-        _CTX, "The verification code has expired or was replaced. Ask for a new code."
-    )
+    default_message = QT_TRANSLATE_NOOP(_CTX, "The verification code has expired or was replaced. Ask for a new code.")
     default_actions = (NextAction.NEW_CODE,)
 
 
@@ -185,9 +180,7 @@ class SendLimitError(ServiceError):
 class PasswordRejectedError(ServiceError):
     """70003 / 110021001: the service did not accept the new password."""
 
-    default_message = QT_TRANSLATE_NOOP(
-        _CTX, "Xiaomi did not accept this password. Choose another one."
-    )
+    default_message = QT_TRANSLATE_NOOP(_CTX, "Xiaomi did not accept this password. Choose another one.")
     default_actions = (NextAction.FIX_INPUT,)
 
 
@@ -213,9 +206,7 @@ class RestrictedError(ServiceError):
 class UnexpectedResultError(ServiceError):
     """Any other result code."""
 
-    default_message = QT_TRANSLATE_NOOP(
-        _CTX, "Xiaomi answered with something this app does not know (code {code})."
-    )
+    default_message = QT_TRANSLATE_NOOP(_CTX, "Xiaomi answered with something this app does not know (code {code}).")
     default_actions = (NextAction.RETRY,)
 
     def __init__(self, result_code: int, *, tips: str = "") -> None:
@@ -247,8 +238,7 @@ class NameNotResolvedError(TransportError):
 
     default_message = QT_TRANSLATE_NOOP(
         _CTX,
-        "No internet connection: the server's address could not be found. "
-        "Check Wi-Fi or the cable, then try again.",
+        "No internet connection: the server's address could not be found. Check Wi-Fi or the cable, then try again.",
     )
 
 
@@ -271,9 +261,7 @@ class ServerTimeoutError(TransportError):
 class ConnectionDroppedError(TransportError):
     """The connection broke in the middle of the answer."""
 
-    default_message = QT_TRANSLATE_NOOP(
-        _CTX, "The connection broke in the middle of the answer. Try again."
-    )
+    default_message = QT_TRANSLATE_NOOP(_CTX, "The connection broke in the middle of the answer. Try again.")
 
 
 class ServerError(TransportError):
@@ -292,14 +280,16 @@ class RateLimitedError(TransportError):
     """HTTP 429, or 503 with Retry-After: the server asks us to wait ``retry_after`` seconds."""
 
     default_message = QT_TRANSLATE_NOOP(
-        _CTX, "The server is busy and asks to wait %n seconds before trying again."
+        _CTX, "The server is busy and asks to wait {time} (minutes:seconds) before trying again."
     )
     default_actions = (NextAction.WAIT,)
 
     def __init__(self, retry_after: float, *, tips: str = "") -> None:
         seconds = max(1, round(retry_after))
         super().__init__(
-            Message(_CTX, self.default_message, n=seconds), retry_after=float(seconds), tips=tips
+            Message.of(_CTX, self.default_message, time=clock_face(seconds)),
+            retry_after=float(seconds),
+            tips=tips,
         )
 
 

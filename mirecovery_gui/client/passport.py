@@ -161,9 +161,7 @@ class PassportClient:
         data = payload.get("data") if isinstance(payload.get("data"), dict) else payload
         assert isinstance(data, dict)
         raw_options = data.get("options", [])
-        flags = (
-            {_int_or_none(flag) for flag in raw_options} if isinstance(raw_options, list) else set()
-        )
+        flags = {_int_or_none(flag) for flag in raw_options} if isinstance(raw_options, list) else set()
         options: list[ContactOption] = []
         # Phone first: it is what Xiaomi's own screen offers first.
         for channel in (Channel.PHONE, Channel.EMAIL):
@@ -173,9 +171,7 @@ class PassportClient:
         return StartResult(tuple(options))
 
     def quota(self, channel: Channel) -> QuotaResult:
-        payload = self._post(
-            "quota", {"addressType": ADDRESS_TYPE[channel], "contentType": QUOTA_CONTENT_TYPE}
-        )
+        payload = self._post("quota", {"addressType": ADDRESS_TYPE[channel], "contentType": QUOTA_CONTENT_TYPE})
         left = _int_or_none(payload.get("info"))
         return QuotaResult(channel, left if left is None else max(0, left))
 
@@ -284,9 +280,7 @@ class PassportClient:
             error.with_actions(NextAction.OFFICIAL_SITE)
         return error
 
-    def _post(
-        self, step: str, fields: Mapping[str, str], *, captcha_sent: bool = False
-    ) -> dict[str, Any]:
+    def _post(self, step: str, fields: Mapping[str, str], *, captcha_sent: bool = False) -> dict[str, Any]:
         form = {"_json": "true", "_locale": self.locale, **fields}
         reply = self._request("POST", step, data=form)
         payload = self._envelope(reply.body)
@@ -371,9 +365,7 @@ class PassportClient:
                 raise self._handoff(ServerTimeoutError())
             if self._sleep(retry_wait, epoch):
                 raise CancelledError()
-        raise self._handoff(
-            ServerTimeoutError()
-        )  # pragma: no cover - loop always returns or raises
+        raise self._handoff(ServerTimeoutError())  # pragma: no cover - loop always returns or raises
 
     def _sleep(self, seconds: float, epoch: int) -> bool:
         """Wait ``seconds``, waking early on cancel; True when cancelled."""
@@ -449,9 +441,7 @@ class PassportClient:
                 else CaptchaNeededError(tips=tips, result_code=code)
             )
         elif code == ResultCode.WRONG_CODE:
-            error = WrongCodeError(
-                _int_or_none(data.get("attemptsLeft")), tips=tips, result_code=code
-            )
+            error = WrongCodeError(_int_or_none(data.get("attemptsLeft")), tips=tips, result_code=code)
         elif code == ResultCode.SEND_LIMIT:
             error = SendLimitError(tips=tips, result_code=code)
         elif code == ResultCode.UNKNOWN_USER:
@@ -462,9 +452,7 @@ class PassportClient:
         elif code == ResultCode.PASSWORD_SAME_AS_EMAIL:
             error = PasswordSameAsEmailError(tips=tips, result_code=code)
         elif code == ResultCode.EXPIRED:
-            error = (SessionExpiredError if step == "reset" else CodeExpiredError)(
-                tips=tips, result_code=code
-            )
+            error = (SessionExpiredError if step == "reset" else CodeExpiredError)(tips=tips, result_code=code)
         elif code in (ResultCode.REQUEST_RESTRICTED, ResultCode.USER_RESTRICTED):
             error = RestrictedError(tips=tips, result_code=code)
         else:
@@ -491,11 +479,7 @@ class PassportClient:
         current: BaseException | None = exc
         while current is not None and len(chain) < 10:
             chain.append(current)
-            nested = (
-                current.args[0]
-                if current.args and isinstance(current.args[0], BaseException)
-                else None
-            )
+            nested = current.args[0] if current.args and isinstance(current.args[0], BaseException) else None
             current = current.__cause__ or current.__context__ or nested
             if current in chain:
                 break
@@ -509,9 +493,7 @@ class PassportClient:
             return NameNotResolvedError()
         if any(isinstance(item, ConnectionRefusedError) for item in chain):
             return NoConnectionError()
-        if isinstance(
-            exc, requests.exceptions.ChunkedEncodingError | requests.exceptions.ContentDecodingError
-        ):
+        if isinstance(exc, requests.exceptions.ChunkedEncodingError | requests.exceptions.ContentDecodingError):
             return ConnectionDroppedError()
         if isinstance(exc, requests.exceptions.ConnectionError):
             if any(isinstance(item, TimeoutError | Urllib3Timeout) for item in chain):

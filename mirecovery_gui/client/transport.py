@@ -79,9 +79,7 @@ class _TrackingAdapter(HTTPAdapter):
         self.poolmanager.pool_classes_by_scheme = {"http": _Pool, "https": _SecurePool}
 
 
-def make_session(
-    registry: SocketRegistry, *, trust_env: bool, headers: dict[str, str]
-) -> requests.Session:
+def make_session(registry: SocketRegistry, *, trust_env: bool, headers: dict[str, str]) -> requests.Session:
     session = requests.Session()
     adapter = _TrackingAdapter(registry)
     session.mount("http://", adapter)

@@ -204,3 +204,10 @@ def to_support(state: RecoveryState, reason: SupportReason) -> RecoveryState:
 
 def to_official_site(state: RecoveryState) -> RecoveryState:
     return replace(state, handoff=True)
+
+
+def choose_channel(state: RecoveryState, channel: Channel) -> RecoveryState:
+    """Switching to the other contact: a code sent to the first one no longer counts."""
+    if state.channel is channel:
+        return state
+    return replace(state, channel=channel, code_sent=False)

@@ -45,19 +45,14 @@ class IdentifierProblem(Enum):
 
 
 _PROBLEM_TEXT: dict[IdentifierProblem, str] = {
-    IdentifierProblem.EMPTY: QT_TRANSLATE_NOOP(
-        _CTX, "Type the email, phone number or Mi account ID of the account."
-    ),
+    IdentifierProblem.EMPTY: QT_TRANSLATE_NOOP(_CTX, "Type the email, phone number or Mi account ID of the account."),
     IdentifierProblem.TOO_LONG: QT_TRANSLATE_NOOP(
         _CTX, "This is too long for an email, phone number or Mi account ID."
     ),
-    IdentifierProblem.EMAIL_NO_AT: QT_TRANSLATE_NOOP(
-        _CTX, "An email address needs an @, for example name@gmail.com."
-    ),
+    IdentifierProblem.EMAIL_NO_AT: QT_TRANSLATE_NOOP(_CTX, "An email address needs an @, for example name@gmail.com."),
     IdentifierProblem.EMAIL_INVALID: QT_TRANSLATE_NOOP(
         _CTX,
-        "This email address is not complete or has a typing mistake. "
-        "Check it, for example name@gmail.com.",
+        "This email address is not complete or has a typing mistake. Check it, for example name@gmail.com.",
     ),
     IdentifierProblem.EMAIL_DOMAIN: QT_TRANSLATE_NOOP(
         _CTX,
@@ -66,18 +61,14 @@ _PROBLEM_TEXT: dict[IdentifierProblem, str] = {
     IdentifierProblem.PHONE_TOO_SHORT: QT_TRANSLATE_NOOP(
         _CTX, "This phone number is too short. Check that no digit is missing."
     ),
-    IdentifierProblem.PHONE_TOO_LONG: QT_TRANSLATE_NOOP(
-        _CTX, "This phone number has too many digits. Check it again."
-    ),
+    IdentifierProblem.PHONE_TOO_LONG: QT_TRANSLATE_NOOP(_CTX, "This phone number has too many digits. Check it again."),
     IdentifierProblem.PHONE_COUNTRY: QT_TRANSLATE_NOOP(
         _CTX,
-        "The country code is not known. Start with + and the country code, "
-        "for example +62 812 0000 0001.",
+        "The country code is not known. Start with + and the country code, for example +62 812 0000 0001.",
     ),
     IdentifierProblem.PHONE_INVALID: QT_TRANSLATE_NOOP(
         _CTX,
-        "This is not a valid phone number for the chosen country. "
-        "Check the digits or choose another country.",
+        "This is not a valid phone number for the chosen country. Check the digits or choose another country.",
     ),
     IdentifierProblem.UNRECOGNISED: QT_TRANSLATE_NOOP(
         _CTX,
@@ -135,9 +126,7 @@ def mask_identifier(kind: IdentifierKind, normalized: str) -> str:
     return f"{normalized[:2]}******{normalized[-2:]}" if len(normalized) > 4 else "******"
 
 
-def parse_identifier(
-    text: str, default_region: str = DEFAULT_REGION
-) -> Identifier | InvalidIdentifier:
+def parse_identifier(text: str, default_region: str = DEFAULT_REGION) -> Identifier | InvalidIdentifier:
     """Classify and check what the user typed. Never raises."""
     value = text.strip()
     if not value:
@@ -219,7 +208,4 @@ def supported_regions() -> list[tuple[str, int]]:
     """(ISO region code, country calling code) for every region phonenumbers knows."""
     import phonenumbers
 
-    return sorted(
-        (region, phonenumbers.country_code_for_region(region))
-        for region in phonenumbers.SUPPORTED_REGIONS
-    )
+    return sorted((region, phonenumbers.country_code_for_region(region)) for region in phonenumbers.SUPPORTED_REGIONS)

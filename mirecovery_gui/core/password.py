@@ -73,9 +73,7 @@ def _rule_messages(policy: PasswordPolicy) -> dict[Rule, Message]:
         ),
         Rule.CHARACTERS: Message(
             _CTX,
-            QT_TRANSLATE_NOOP(
-                _CTX, "Only English letters, digits and keyboard symbols (no emoji or accents)"
-            ),
+            QT_TRANSLATE_NOOP(_CTX, "Only English letters, digits and keyboard symbols (no emoji or accents)"),
         ),
         Rule.CLASSES: Message(
             _CTX,
@@ -85,9 +83,7 @@ def _rule_messages(policy: PasswordPolicy) -> dict[Rule, Message]:
             if policy.min_character_classes == 3
             else QT_TRANSLATE_NOOP(_CTX, "Letters, digits or symbols"),
         ),
-        Rule.NOT_IDENTIFIER: Message(
-            _CTX, QT_TRANSLATE_NOOP(_CTX, "Not your email, phone number or Mi account ID")
-        ),
+        Rule.NOT_IDENTIFIER: Message(_CTX, QT_TRANSLATE_NOOP(_CTX, "Not your email, phone number or Mi account ID")),
     }
 
 
@@ -98,9 +94,7 @@ def character_classes(password: str) -> int:
     return int(letters) + int(digits) + int(symbols)
 
 
-def check_password(
-    policy: PasswordPolicy, password: str, identifiers: Iterable[str] = ()
-) -> list[RuleResult]:
+def check_password(policy: PasswordPolicy, password: str, identifiers: Iterable[str] = ()) -> list[RuleResult]:
     """Each rule of ``policy`` with whether ``password`` meets it, in display order."""
     messages = _rule_messages(policy)
     results = [
@@ -120,11 +114,7 @@ def check_password(
     if policy.forbid_identifier:
         lowered = password.casefold()
         clash = any(ident and lowered == ident.casefold() for ident in identifiers)
-        results.append(
-            RuleResult(
-                Rule.NOT_IDENTIFIER, bool(password) and not clash, messages[Rule.NOT_IDENTIFIER]
-            )
-        )
+        results.append(RuleResult(Rule.NOT_IDENTIFIER, bool(password) and not clash, messages[Rule.NOT_IDENTIFIER]))
     return results
 
 

@@ -6,9 +6,7 @@ import unicodedata
 
 # Bidirectional embeddings, overrides and isolates can reorder what the user
 # sees (a code or an address shown backwards); they have no place in a label.
-_BIDI_CONTROLS = frozenset(
-    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
-)
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 
 
 def plain_text(value: str, max_length: int = 500) -> str:
@@ -42,3 +40,10 @@ def digits_only(value: str) -> str:
             except (TypeError, ValueError):
                 continue
     return "".join(out)
+
+
+def clock_face(seconds: int) -> str:
+    """0:59, 1:00, 24:00:00: a wait as a clock shows it (digits read the same in any language)."""
+    hours, rest = divmod(max(0, int(seconds)), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

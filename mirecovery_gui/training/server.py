@@ -149,9 +149,7 @@ class _Handler(BaseHTTPRequestHandler):
             reply = service.reset(form, cookies)
         self._send_reply(reply)
 
-    def _training_endpoint(
-        self, method: str, path: str, body: bytes, cookies: dict[str, str]
-    ) -> Reply:
+    def _training_endpoint(self, method: str, path: str, body: bytes, cookies: dict[str, str]) -> Reply:
         service = self.server.service
         if path == "/_training/peek" and method == "GET":
             return service.peek(cookies)
@@ -218,9 +216,7 @@ class _Handler(BaseHTTPRequestHandler):
                 self.wfile.write(head + body[: len(body) // 3])
                 if kind is FaultKind.RESET:
                     # SO_LINGER 0 turns close() into a TCP reset
-                    self.connection.setsockopt(
-                        socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
-                    )
+                    self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
                 self.connection.close()
             except OSError:
                 pass
@@ -244,9 +240,7 @@ class _Handler(BaseHTTPRequestHandler):
             length = -1
         if length < 0 or length > MAX_REQUEST_BODY:
             self.close_connection = True
-            self._send_reply(
-                Reply(status=413, body=b"request too large", content_type="text/plain")
-            )
+            self._send_reply(Reply(status=413, body=b"request too large", content_type="text/plain"))
             return None
         return self.rfile.read(length) if length else b""
 
@@ -275,18 +269,13 @@ class _Handler(BaseHTTPRequestHandler):
             "Cache-Control: no-store",
         ]
         lines += [f"{name}: {value}" for name, value in headers.items()]
-        lines += [
-            f"Set-Cookie: {name}={value}; Path=/; HttpOnly; SameSite=Strict"
-            for name, value in cookies.items()
-        ]
+        lines += [f"Set-Cookie: {name}={value}; Path=/; HttpOnly; SameSite=Strict" for name, value in cookies.items()]
         if self.close_connection:
             lines.append("Connection: close")
         return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
 
     def _send_reply(self, reply: Reply) -> None:
-        head = self._head(
-            reply.status, reply.content_type, len(reply.body), reply.headers, reply.cookies
-        )
+        head = self._head(reply.status, reply.content_type, len(reply.body), reply.headers, reply.cookies)
         try:
             self.wfile.write(head + reply.body)  # one send: see the module docstring
         except OSError:
@@ -297,9 +286,7 @@ class _Handler(BaseHTTPRequestHandler):
 class TrainingServer:
     """Start and stop the training service's HTTP server in a background thread."""
 
-    def __init__(
-        self, service: TrainingService | None = None, host: str = "127.0.0.1", port: int = 0
-    ) -> None:
+    def __init__(self, service: TrainingService | None = None, host: str = "127.0.0.1", port: int = 0) -> None:
         self.service = service or TrainingService()
         self.host = host
         self.port = port

@@ -68,9 +68,7 @@ class TrainingAccount:
 def default_accounts() -> list[TrainingAccount]:
     """The training accounts documented in the README (DESIGN.md, public contracts)."""
     return [
-        TrainingAccount(
-            "1000000001", "demo@example.com", "demo@example.com", "+6281200000002", "Old-pass-1"
-        ),
+        TrainingAccount("1000000001", "demo@example.com", "demo@example.com", "+6281200000002", "Old-pass-1"),
         TrainingAccount("1000000002", None, None, "+6281200000001", "Old-pass-2"),
         TrainingAccount(
             "1234567890",
@@ -172,8 +170,7 @@ _TIPS: dict[str, dict[str, str]] = {
     "pwd_rule": {
         "en": "Password must be 8-16 characters long and include at least 2 of the following: "
         "letters, numbers, or symbols.",
-        "id": "Panjang sandi antara 8-16 karakter, minimal gabungan 2 unsur berikut: "
-        "huruf, angka, atau simbol.",
+        "id": "Panjang sandi antara 8-16 karakter, minimal gabungan 2 unsur berikut: huruf, angka, atau simbol.",
     },
     "pwd_email": {
         "en": "The password cannot be the same as the email.",
@@ -184,10 +181,8 @@ _TIPS: dict[str, dict[str, str]] = {
         "id": "Sandi baru harus berbeda dari sandi saat ini.",
     },
     "sms": {
-        "en": "[Xiaomi] Your verification code is {code}. It expires in 10 minutes. "
-        "Never share it with anyone.",
-        "id": "[Xiaomi] Kode verifikasi Anda {code}. Berlaku 10 menit. "
-        "Jangan berikan kode ini kepada siapa pun.",
+        "en": "[Xiaomi] Your verification code is {code}. It expires in 10 minutes. Never share it with anyone.",
+        "id": "[Xiaomi] Kode verifikasi Anda {code}. Berlaku 10 menit. Jangan berikan kode ini kepada siapa pun.",
     },
 }
 
@@ -386,9 +381,7 @@ class TrainingService:
             self._sends.setdefault(address, []).append(now)
             key = cookies.get(SESSION_COOKIE, "")
             self._inbox.append(
-                Delivery(
-                    address, channel, code, _tip("sms", session.locale).format(code=code), now, key
-                )
+                Delivery(address, channel, code, _tip("sms", session.locale).format(code=code), now, key)
             )
             masked = mask_phone(address) if channel is Channel.PHONE else mask_email(address)
             field_name = "maskedPhone" if channel is Channel.PHONE else "maskedEmail"
@@ -404,9 +397,7 @@ class TrainingService:
                 )
             )
 
-    def verify(
-        self, channel: Channel, form: Mapping[str, str], cookies: Mapping[str, str]
-    ) -> Reply:
+    def verify(self, channel: Channel, form: Mapping[str, str], cookies: Mapping[str, str]) -> Reply:
         locale = form.get("_locale", "en")
         now = self.clock.time()
         with self._lock:
@@ -455,24 +446,14 @@ class TrainingService:
                 return Reply(body=envelope(ResultCode.EXPIRED, locale=locale, tip="ticket"))
             password = form.get("password", "")
             account = session.account
-            identifiers = [
-                v for v in (account.login_email, account.email, account.phone, account.user_id) if v
-            ]
-            results = {
-                r.rule: r.passed for r in check_password(self.config.policy, password, identifiers)
-            }
+            identifiers = [v for v in (account.login_email, account.email, account.phone, account.user_id) if v]
+            results = {r.rule: r.passed for r in check_password(self.config.policy, password, identifiers)}
             if not results.get(Rule.NOT_IDENTIFIER, True):
-                return Reply(
-                    body=envelope(ResultCode.PASSWORD_SAME_AS_EMAIL, locale=locale, tip="pwd_email")
-                )
+                return Reply(body=envelope(ResultCode.PASSWORD_SAME_AS_EMAIL, locale=locale, tip="pwd_email"))
             if not all(results.values()):
-                return Reply(
-                    body=envelope(ResultCode.INVALID_PASSWORD, locale=locale, tip="pwd_rule")
-                )
+                return Reply(body=envelope(ResultCode.INVALID_PASSWORD, locale=locale, tip="pwd_rule"))
             if password == account.password:
-                return Reply(
-                    body=envelope(ResultCode.PASSWORD_INVALID, locale=locale, tip="pwd_old")
-                )
+                return Reply(body=envelope(ResultCode.PASSWORD_INVALID, locale=locale, tip="pwd_old"))
             account.password = password
             session.ticket = None  # single use
             return Reply(body=envelope(0, result="ok"))

@@ -63,15 +63,11 @@ def test_happy_path_for_the_email_account(client: PassportClient, service: Train
         ("nocontact@example.com", []),
     ],
 )
-def test_each_training_account_lists_its_contacts(
-    client: PassportClient, user: str, channels: list[Channel]
-) -> None:
+def test_each_training_account_lists_its_contacts(client: PassportClient, user: str, channels: list[Channel]) -> None:
     assert [option.channel for option in start(client, user).options] == channels
 
 
-def test_87001_without_a_captcha_asks_for_one(
-    client: PassportClient, server: TrainingServer
-) -> None:
+def test_87001_without_a_captcha_asks_for_one(client: PassportClient, server: TrainingServer) -> None:
     with pytest.raises(CaptchaNeededError) as caught:
         client.start(identifier("demo@example.com"), "")
     assert caught.value.actions == (NextAction.NEW_CAPTCHA,)
@@ -97,9 +93,7 @@ def test_captcha_answers_are_not_case_sensitive_in_training(client: PassportClie
     assert client.start(identifier("demo@example.com"), f" {answer.lower()} ").options
 
 
-def test_20003_is_neutral_and_offers_the_support_request(
-    client: PassportClient, server: TrainingServer
-) -> None:
+def test_20003_is_neutral_and_offers_the_support_request(client: PassportClient, server: TrainingServer) -> None:
     with pytest.raises(UnknownAccountError) as caught:
         client.start(identifier("nobody@example.com"), captcha_answer(client))
     error = caught.value
@@ -117,7 +111,7 @@ def test_70014_counts_down_the_attempts_then_asks_for_a_new_code(client: Passpor
         with pytest.raises(WrongCodeError) as caught:
             client.verify_code(Channel.EMAIL, wrong(code))
         assert caught.value.attempts_left == left
-        assert f"{left} tries left" in caught.value.message.render()
+        assert f"Tries left before it is blocked: {left}." in caught.value.message.render()
     with pytest.raises(WrongCodeError) as caught:
         client.verify_code(Channel.EMAIL, wrong(code))
     assert caught.value.attempts_left == 0
@@ -185,9 +179,7 @@ def test_restricted_codes(client: PassportClient, service: TrainingService, code
     assert caught.value.actions == (NextAction.WAIT, NextAction.SUPPORT_REQUEST)
 
 
-def test_any_other_code_is_reported_with_its_number(
-    client: PassportClient, service: TrainingService
-) -> None:
+def test_any_other_code_is_reported_with_its_number(client: PassportClient, service: TrainingService) -> None:
     service.faults.add(Fault(FaultKind.RESULT, step="send", code=99999))
     start(client)
     with pytest.raises(UnexpectedResultError) as caught:

@@ -73,10 +73,7 @@ def test_the_user_can_say_the_contacts_are_lost_at_any_step() -> None:
 def test_the_send_limit_leads_to_support_when_the_user_chooses_it() -> None:
     state = flow.started(RecoveryState(), BOTH)
     assert next_step(state, Step.SEND_CODE) == Step.ENTER_CODE
-    assert (
-        next_step(flow.to_support(state, SupportReason.SEND_LIMIT), Step.SEND_CODE)
-        == Step.LOST_EVERYTHING
-    )
+    assert next_step(flow.to_support(state, SupportReason.SEND_LIMIT), Step.SEND_CODE) == Step.LOST_EVERYTHING
 
 
 def test_a_captcha_demanded_before_a_send_detours_and_comes_back() -> None:
@@ -101,10 +98,7 @@ def test_the_live_provider_hands_over_to_the_official_site() -> None:
     state = flow.to_official_site(RecoveryState())
     assert next_step(state, Step.SEND_CODE) == Step.OFFICIAL_SITE
     assert next_step(state, Step.OFFICIAL_SITE) == FINAL
-    assert (
-        next_step(flow.to_support(state, SupportReason.CONTACTS_LOST), Step.OFFICIAL_SITE)
-        == Step.LOST_EVERYTHING
-    )
+    assert next_step(flow.to_support(state, SupportReason.CONTACTS_LOST), Step.OFFICIAL_SITE) == Step.LOST_EVERYTHING
 
 
 def test_back_from_sending_drops_the_server_session() -> None:
@@ -127,9 +121,7 @@ def test_back_from_a_detour_returns_to_the_main_line() -> None:
 
 
 def test_a_new_identifier_starts_over_but_the_same_one_keeps_the_session() -> None:
-    state = flow.started(
-        flow.with_identifier(RecoveryState(), identifier("demo@example.com")), BOTH
-    )
+    state = flow.started(flow.with_identifier(RecoveryState(), identifier("demo@example.com")), BOTH)
     assert flow.with_identifier(state, identifier("demo@example.com")) is state
     fresh = flow.with_identifier(state, identifier("1234567890"))
     assert not fresh.started and fresh.identifier == identifier("1234567890")
@@ -143,9 +135,5 @@ def test_one_contact_is_chosen_for_the_user() -> None:
 
 def test_the_state_holds_no_secret_fields() -> None:
     names = set(RecoveryState.__dataclass_fields__)
-    assert not {
-        n
-        for n in names
-        if any(s in n for s in ("password_text", "code_value", "answer", "ticket", "cookie"))
-    }
+    assert not {n for n in names if any(s in n for s in ("password_text", "code_value", "answer", "ticket", "cookie"))}
     assert replace(RecoveryState(), code_length=4).code_length == 4

@@ -80,11 +80,7 @@ def test_masked_forms_hide_most_of_the_identifier() -> None:
     email = parse_identifier("demo@example.com")
     phone = parse_identifier("+6281200000001")
     account = parse_identifier("1234567890")
-    assert (
-        isinstance(email, Identifier)
-        and isinstance(phone, Identifier)
-        and isinstance(account, Identifier)
-    )
+    assert isinstance(email, Identifier) and isinstance(phone, Identifier) and isinstance(account, Identifier)
     assert email.masked() == "d***@example.com"
     assert phone.masked() == "+62*****0001"
     assert account.masked() == "12******90"

@@ -7,9 +7,7 @@ from hypothesis import strategies as st
 from mirecovery_gui.core.imei import ImeiProblem, check_imei, luhn_check_digit
 
 
-@pytest.mark.parametrize(
-    "imei", ["490154203237518", "35-209900-176148-1", "353 918 058 120 383", "356938035643809"]
-)
+@pytest.mark.parametrize("imei", ["490154203237518", "35-209900-176148-1", "353 918 058 120 383", "356938035643809"])
 def test_known_valid_imeis(imei: str) -> None:
     result = check_imei(imei)
     assert result.valid, result.message

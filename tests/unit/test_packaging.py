@@ -80,9 +80,7 @@ def _lookup_in(path_entry: Path, meipass: Path | None = None) -> str:
         print(resources_root())
         """
     )
-    out = subprocess.run(
-        [sys.executable, "-S", "-c", script], capture_output=True, text=True, timeout=60
-    )
+    out = subprocess.run([sys.executable, "-S", "-c", script], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     return out.stdout.strip()
 
@@ -144,7 +142,5 @@ def test_no_qt_release_that_leaks_none_is_installed() -> None:
         sys.exit(0 if lost < 1000 else 3)
         """
     )
-    out = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
-    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, f"exit {out.returncode}: {out.stderr[-500:]} lost={out.stdout}"

@@ -77,9 +77,7 @@ def test_a_long_random_password_scores_high() -> None:
 
 def test_the_identifier_parts_count_against_strength() -> None:
     alone = estimate_strength("budisantoso-77x")
-    with_context = estimate_strength(
-        "budisantoso-77x", ["budi.santoso@example.com", "budi", "santoso"]
-    )
+    with_context = estimate_strength("budisantoso-77x", ["budi.santoso@example.com", "budi", "santoso"])
     assert with_context.score < alone.score
     assert with_context.warning is StrengthWarning.PERSONAL
     assert StrengthSuggestion.AVOID_PERSONAL_INFO in with_context.suggestions

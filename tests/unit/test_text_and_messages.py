@@ -30,9 +30,7 @@ def test_messages_fill_placeholders_after_translation() -> None:
     message = Message.of("Ctx", "Code sent to {contact}", contact="d***@example.com")
     assert message.render() == "Code sent to d***@example.com"
     to_indonesian = {"Code sent to {contact}": "Kode dikirim ke {contact}"}
-    assert (
-        message.render(lambda ctx, src, n: to_indonesian[src]) == "Kode dikirim ke d***@example.com"
-    )
+    assert message.render(lambda ctx, src, n: to_indonesian[src]) == "Kode dikirim ke d***@example.com"
 
 
 def test_plural_messages_count() -> None:

@@ -95,9 +95,7 @@ def test_a_code_is_used_once(client: PassportClient) -> None:
         client.verify_code(Channel.EMAIL, code)
 
 
-def test_three_failures_bring_the_captcha_back_before_the_next_send(
-    client: PassportClient, clock: ManualClock
-) -> None:
+def test_three_failures_bring_the_captcha_back_before_the_next_send(client: PassportClient, clock: ManualClock) -> None:
     start(client)
     client.send_code(Channel.EMAIL)
     code = latest_code(client)
@@ -111,9 +109,7 @@ def test_three_failures_bring_the_captcha_back_before_the_next_send(
     client.verify_code(Channel.EMAIL, latest_code(client))
 
 
-def test_the_reset_permission_is_single_use_and_expires(
-    client: PassportClient, clock: ManualClock
-) -> None:
+def test_the_reset_permission_is_single_use_and_expires(client: PassportClient, clock: ManualClock) -> None:
     to_verified(client)
     clock.advance(601)
     with pytest.raises(SessionExpiredError):
@@ -140,9 +136,7 @@ def test_sessions_do_not_mix(training_profile: ProviderProfile, server: Training
         second.close()
 
 
-def test_peek_without_a_session_shows_the_latest(
-    server: TrainingServer, client: PassportClient
-) -> None:
+def test_peek_without_a_session_shows_the_latest(server: TrainingServer, client: PassportClient) -> None:
     start(client)
     client.send_code(Channel.EMAIL)
     client.fetch_captcha()
@@ -155,18 +149,14 @@ def test_peek_without_a_session_shows_the_latest(
 def test_faults_can_be_armed_over_http(server: TrainingServer, service: TrainingService) -> None:
     request = urllib.request.Request(
         server.url + "/_training/faults",
-        data=json.dumps(
-            {"kind": "status", "step": "send", "status": 503, "retry_after": 5}
-        ).encode(),
+        data=json.dumps({"kind": "status", "step": "send", "status": 503, "retry_after": 5}).encode(),
         method="POST",
     )
     with urllib.request.urlopen(request, timeout=5) as answer:
         listing = json.load(answer)
     assert listing["faults"][0]["status"] == 503
     assert len(service.faults.pending()) == 1
-    urllib.request.urlopen(
-        urllib.request.Request(server.url + "/_training/faults", method="DELETE"), timeout=5
-    )
+    urllib.request.urlopen(urllib.request.Request(server.url + "/_training/faults", method="DELETE"), timeout=5)
     assert service.faults.pending() == []
 
 
