@@ -1,0 +1,172 @@
+"""Where a page says what went wrong and offers the ways forward.
+
+The message is plain text (control characters removed); the server's own
+words, when it sent any, follow on a second line. Each way forward is a
+button the page wires to its handler; a "wait" way forward counts down
+before its button comes alive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Enum
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mirecovery_gui.client.errors import CaptchaError, CodeExpiredError, NextAction, RecoveryError, WrongCodeError
+from mirecovery_gui.core.clock import Clock
+from mirecovery_gui.core.text import clock_face
+from mirecovery_gui.gui.i18n import shown, translate
+from mirecovery_gui.gui.widgets.countdown import Countdown
+
+# For these our own sentence says all the server's would; its words would only repeat it.
+_SELF_EXPLAINED = (CaptchaError, WrongCodeError, CodeExpiredError)
+
+
+class Tone(Enum):
+    ERROR = "error"
+    INFO = "info"
+    SUCCESS = "success"
+
+
+def announce(widget: QWidget, text: str) -> None:
+    """Tell a screen reader about a change it would otherwise miss (errors, "code sent")."""
+    if QAccessible.isActive():
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
+
+
+class ErrorPanel(QFrame):
+    """A message line plus action buttons; hidden when there is nothing to say."""
+
+    action_triggered = Signal(object)  # NextAction
+
+    def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("error_panel")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._clock = clock
+        self.label = QLabel(self)
+        self.label.setObjectName("error_label")
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.detail_label = QLabel(self)
+        self.detail_label.setObjectName("error_detail_label")
+        self.detail_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail_label.setWordWrap(True)
+        self.buttons_row = QHBoxLayout()
+        self.buttons_row.setContentsMargins(0, 0, 0, 0)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(self.detail_label)
+        layout.addLayout(self.buttons_row)
+        self._buttons: dict[NextAction, QPushButton] = {}
+        self._wait = Countdown(clock, self)
+        self._wait.ticked.connect(self._on_wait_ticked)
+        self._wait.finished.connect(self._on_wait_finished)
+        self._wait_button: QPushButton | None = None
+        self._wait_text = ""
+        self.error: RecoveryError | None = None
+        self.clear()
+
+    def clear(self) -> None:
+        self.error = None
+        self._wait.stop()
+        self._clear_buttons()
+        self.label.clear()
+        self.detail_label.clear()
+        self.detail_label.hide()
+        self.hide()
+
+    def show_message(self, text: str, tone: Tone = Tone.INFO) -> None:
+        self.clear()
+        self._set_tone(tone)
+        self.label.setText(shown(text))
+        self.show()
+        announce(self.label, self.label.text())
+
+    def show_error(self, error: RecoveryError, actions: dict[NextAction, Callable[[], None]]) -> None:
+        """Show ``error`` with a button for each of its ways forward the page can take."""
+        self.clear()
+        self.error = error
+        self._set_tone(Tone.ERROR)
+        self.label.setText(shown(translate(error.message)))
+        if error.tips and not isinstance(error, _SELF_EXPLAINED):
+            self.detail_label.setText(self.tr("Xiaomi says: {tips}").format(tips=shown(error.tips, 300)))
+            self.detail_label.show()
+        for action in error.actions:
+            handler = actions.get(action)
+            if handler is None:
+                continue
+            button = QPushButton(self._action_text(action), self)
+            button.setObjectName(f"error_{action.value}_button")
+            # clicked(bool) would hand `checked` to a handler with an optional argument
+            button.clicked.connect(lambda _checked=False, run=handler: run())
+            self.buttons_row.addWidget(button)
+            self._buttons[action] = button
+        self.buttons_row.addStretch(1)
+        wait_target = self._buttons.get(NextAction.WAIT) or self._buttons.get(NextAction.RETRY)
+        if error.retry_after and wait_target is not None:
+            self._wait_button = wait_target
+            self._wait_text = wait_target.text()
+            wait_target.setEnabled(False)
+            self._wait.start(error.retry_after)
+        self.show()
+        announce(self.label, self.label.text())
+
+    def button(self, action: NextAction) -> QPushButton | None:
+        return self._buttons.get(action)
+
+    def _action_text(self, action: NextAction) -> str:
+        texts = {
+            NextAction.RETRY: self.tr("Try &again"),
+            NextAction.WAIT: self.tr("Try &again"),
+            NextAction.NEW_CAPTCHA: self.tr("New &picture"),
+            NextAction.NEW_CODE: self.tr("Get a &new code"),
+            NextAction.FIX_INPUT: self.tr("&Edit"),
+            NextAction.START_OVER: self.tr("&Start again"),
+            NextAction.SUPPORT_REQUEST: self.tr("Prepare a &support request"),
+            NextAction.OFFICIAL_SITE: self.tr("Continue on the &official website"),
+        }
+        return texts[action]
+
+    def _on_wait_ticked(self, seconds: int) -> None:
+        if self._wait_button is not None:
+            self._wait_button.setText(self.tr("Try again in {time}").format(time=clock_face(seconds)))
+
+    def _on_wait_finished(self) -> None:
+        if self._wait_button is not None:
+            self._wait_button.setText(self._wait_text)
+            self._wait_button.setEnabled(True)
+            self._wait_button = None
+
+    def _clear_buttons(self) -> None:
+        while self.buttons_row.count():
+            item = self.buttons_row.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self._buttons.clear()
+        self._wait_button = None
+
+    def _set_tone(self, tone: Tone) -> None:
+        self.setProperty("tone", tone.value)
+        # Not colour alone: the frame and the words carry the meaning too.
+        self.setStyleSheet(
+            {
+                Tone.ERROR: "#error_panel { border: 2px solid #c62828; border-radius: 6px; }",
+                Tone.INFO: "#error_panel { border: 1px solid palette(mid); border-radius: 6px; }",
+                Tone.SUCCESS: "#error_panel { border: 2px solid #2e7d32; border-radius: 6px; }",
+            }[tone]
+        )

@@ -1,0 +1,63 @@
+"""The six steps down the side of the wizard, with the current one marked."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from mirecovery_gui.core.flow import Step
+
+MAIN_LINE = (
+    Step.IDENTIFIER,
+    Step.CAPTCHA,
+    Step.SEND_CODE,
+    Step.ENTER_CODE,
+    Step.NEW_PASSWORD,
+    Step.DONE,
+)
+
+
+class StepList(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("step_list")
+        self._labels: dict[Step, QLabel] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 16, 8)
+        layout.setSpacing(10)
+        names = {
+            Step.IDENTIFIER: self.tr("Account"),
+            Step.CAPTCHA: self.tr("Captcha"),
+            Step.SEND_CODE: self.tr("Get a code"),
+            Step.ENTER_CODE: self.tr("Enter the code"),
+            Step.NEW_PASSWORD: self.tr("New password"),
+            Step.DONE: self.tr("Done"),
+        }
+        self._names = names
+        for number, step in enumerate(MAIN_LINE, start=1):
+            label = QLabel(self)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setProperty("number", number)
+            self._labels[step] = label
+            layout.addWidget(label)
+        layout.addStretch(1)
+        self.set_current(None)
+
+    def set_current(self, current: Step | None) -> None:
+        order = {step: index for index, step in enumerate(MAIN_LINE)}
+        position = order.get(current, -1) if current is not None else -1
+        for step, label in self._labels.items():
+            number = label.property("number")
+            index = order[step]
+            # The mark and the weight carry the state, not colour alone.
+            mark = "✓" if index < position else "▶" if index == position else " "
+            label.setText(f"{mark} {number}. {self._names[step]}")
+            font = label.font()
+            font.setBold(index == position)
+            label.setFont(font)
+            label.setEnabled(index <= position or position < 0)
+        self.setAccessibleDescription(
+            self.tr("Step {number} of {total}").format(number=position + 1, total=len(MAIN_LINE))
+            if position >= 0
+            else ""
+        )
