@@ -19,59 +19,9 @@ import sys
 import threading
 from collections.abc import Sequence
 
-from mirecovery_gui import __version__
+from mirecovery_gui.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, build_parser
 
 log = logging.getLogger(__name__)
-
-EXIT_OK = 0
-EXIT_FAILURE = 1
-EXIT_USAGE = 2
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="mirecovery",
-        description="Get back into a Mi Account (Xiaomi) with the official recovery steps.",
-    )
-    parser.add_argument("--version", action="version", version=f"mirecovery {__version__}")
-    provider = parser.add_mutually_exclusive_group()
-    provider.add_argument(
-        "--training",
-        action="store_true",
-        help="practise with the built-in training service (works offline)",
-    )
-    provider.add_argument(
-        "--server",
-        metavar="URL",
-        help="use a passport-compatible server, e.g. a classroom training server",
-    )
-    parser.add_argument(
-        "--lang", choices=("en", "id"), help="language of the app (default: the system's)"
-    )
-    parser.add_argument(
-        "--self-test",
-        action="store_true",
-        help="run the whole training flow offscreen and exit 0 on success",
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    server = commands.add_parser(
-        "training-server",
-        help="run the training passport service for a classroom",
-        description="Serve the training passport service until stopped (Ctrl+C).",
-    )
-    server.add_argument(
-        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)"
-    )
-    server.add_argument("--port", type=int, default=0, help="port (default: 0, any free port)")
-    server.add_argument(
-        "--latency",
-        type=float,
-        default=0.0,
-        metavar="SECONDS",
-        help="delay every answer (for practice)",
-    )
-    return parser
 
 
 def run_training_server(args: argparse.Namespace) -> int:
@@ -117,8 +67,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_redaction()
     if args.command == "training-server":
         return run_training_server(args)
-    parser.error("the wizard is not available yet; run 'mirecovery training-server'")
-    return EXIT_USAGE
+    if args.self_test:
+        from mirecovery_gui.self_test import run_self_test
+
+        return run_self_test(["--lang", args.lang] if args.lang else [])
+    return run_wizard(args_list)
+
+
+def run_wizard(argv: list[str]) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from mirecovery_gui.app import create_main_window, install_qt_message_handler
+
+    install_qt_message_handler()
+    app = QApplication([sys.argv[0] if sys.argv else "mirecovery"])
+    app.setApplicationName("mirecovery")
+    app.setDesktopFileName("mirecovery")
+    window = create_main_window(argv)
+    window.show()
+    return app.exec()
 
 
 if __name__ == "__main__":

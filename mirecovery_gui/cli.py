@@ -1,0 +1,53 @@
+"""The command line's grammar, shared by ``__main__`` and ``app.create_main_window``."""
+
+from __future__ import annotations
+
+import argparse
+
+from mirecovery_gui import __version__
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mirecovery",
+        description="Get back into a Mi Account (Xiaomi) with the official recovery steps.",
+    )
+    parser.add_argument("--version", action="version", version=f"mirecovery {__version__}")
+    provider = parser.add_mutually_exclusive_group()
+    provider.add_argument(
+        "--training",
+        action="store_true",
+        help="practise with the built-in training service (works offline)",
+    )
+    provider.add_argument(
+        "--server",
+        metavar="URL",
+        help="use a passport-compatible server, e.g. a classroom training server",
+    )
+    parser.add_argument("--lang", choices=("en", "id"), help="language of the app (default: the system's)")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="run the whole training flow offscreen and exit 0 on success",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    server = commands.add_parser(
+        "training-server",
+        help="run the training passport service for a classroom",
+        description="Serve the training passport service until stopped (Ctrl+C).",
+    )
+    server.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    server.add_argument("--port", type=int, default=0, help="port (default: 0, any free port)")
+    server.add_argument(
+        "--latency",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="delay every answer (for practice)",
+    )
+    return parser

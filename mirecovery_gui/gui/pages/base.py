@@ -1,0 +1,242 @@
+"""What every wizard page shares: the busy state, the error panel, async steps.
+
+A page that talks to the server does it in two halves. ``validatePage()``
+starts the request and returns False (the wizard stays); when the answer
+arrives on the GUI thread the page updates the flow state and calls
+``advance()``, which runs ``validatePage()`` again, now True, and the wizard
+moves on. While a request is in flight the page is busy: its action button
+says so, ``isComplete()`` is False so Next cannot be pressed twice, and a
+thin progress bar moves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QLabel,
+    QProgressBar,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from mirecovery_gui.client.base import RecoveryClient
+from mirecovery_gui.client.errors import NextAction, RecoveryError
+from mirecovery_gui.core.flow import Step
+from mirecovery_gui.gui.widgets.error_panel import ErrorPanel
+
+if TYPE_CHECKING:
+    from mirecovery_gui.gui.wizard import RecoveryWizard
+
+T = TypeVar("T")
+
+
+class RecoveryPage(QWizardPage):
+    step: Step
+
+    def __init__(self, wizard: RecoveryWizard) -> None:
+        super().__init__()
+        self._wizard_ref = wizard
+        self.setObjectName(f"page_{self.step.name.lower()}")
+        # Our own heading instead of QWizard's header: larger, wrapped, and the
+        # same on every platform style.
+        self.heading_label = QLabel(self)
+        self.heading_label.setObjectName("page_heading")
+        self.heading_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading_label.setWordWrap(True)
+        heading_font = self.heading_label.font()
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.5)
+        heading_font.setBold(True)
+        self.heading_label.setFont(heading_font)
+        self.heading_label.setAccessibleName(self.tr("Step"))
+        self.intro_label = QLabel(self)
+        self.intro_label.setObjectName("page_intro")
+        self.intro_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.intro_label.setWordWrap(True)
+        self.intro_label.hide()
+        self.body = QVBoxLayout()
+        self.body.setSpacing(10)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.heading_label)
+        outer.addWidget(self.intro_label)
+        outer.addSpacing(8)
+        outer.addLayout(self.body)
+        self.busy_bar = QProgressBar(self)
+        self.busy_bar.setObjectName("busy_bar")
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setMaximumHeight(6)
+        self.busy_bar.setAccessibleName(self.tr("Working"))
+        self.busy_bar.hide()
+        # Right under the page's fields, where the eye already is.
+        self.error_panel = ErrorPanel(wizard.clock, self)
+        outer.addSpacing(6)
+        outer.addWidget(self.busy_bar)
+        outer.addWidget(self.error_panel)
+        outer.addStretch(1)
+        self._busy = False
+        self._busy_button: QAbstractButton | None = None
+        self._busy_button_text = ""
+        self._accepted = False
+        self._last_action: Callable[[], None] | None = None
+
+    def set_heading(self, title: str, intro: str | None = None) -> None:
+        self.heading_label.setText(title)
+        self.setAccessibleName(title)
+        if intro is not None:
+            self.set_intro(intro)
+
+    def set_intro(self, intro: str) -> None:
+        self.intro_label.setText(intro)
+        self.intro_label.setVisible(bool(intro))
+
+    # --- access ----------------------------------------------------------------------
+
+    def recovery(self) -> RecoveryWizard:
+        return self._wizard_ref
+
+    def client(self) -> RecoveryClient:
+        return self.recovery().require_runner().client
+
+    def paragraph(self, text: str, name: str | None = None) -> QLabel:
+        """A word-wrapped plain-text label added to the page body."""
+        label = QLabel(text, self)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        if name:
+            label.setObjectName(name)
+        self.body.addWidget(label)
+        return label
+
+    def close_button_text(self) -> None:
+        """On a last page, Finish closes the window: say so."""
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Close"))
+
+    # --- busy and complete -------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def ready(self) -> bool:
+        """Whether the page's own input allows going on (busy aside)."""
+        return True
+
+    def isComplete(self) -> bool:
+        return not self._busy and self.ready()
+
+    def set_busy(self, busy: bool, button: QAbstractButton | None = None, text: str = "") -> None:
+        if busy == self._busy:
+            return
+        self._busy = busy
+        self.busy_bar.setVisible(busy)
+        if busy and button is not None:
+            self._busy_button = button
+            self._busy_button_text = button.text()
+            button.setText(text or self.tr("Working…"))
+            button.setEnabled(False)
+        elif not busy and self._busy_button is not None:
+            self._busy_button.setText(self._busy_button_text)
+            self._busy_button.setEnabled(True)
+            self._busy_button = None
+        self.busy_changed(busy)
+        self.completeChanged.emit()
+
+    def busy_changed(self, busy: bool) -> None:
+        """Pages disable their own controls here."""
+
+    # --- requests ----------------------------------------------------------------------
+
+    def run(
+        self,
+        call: Callable[[RecoveryClient], T],
+        on_done: Callable[[T], None],
+        *,
+        button: QAbstractButton | None = None,
+        busy_text: str = "",
+        name: str = "request",
+        retry: Callable[[], None] | None = None,
+    ) -> None:
+        """Run ``call`` off the GUI thread; ``on_done`` or the error display follows."""
+        self.error_panel.clear()
+        self._last_action = retry
+        self.set_busy(True, button, busy_text)
+
+        def done(result: Any) -> None:
+            self.set_busy(False)
+            on_done(cast(T, result))
+
+        def failed(error: RecoveryError) -> None:
+            self.set_busy(False)
+            self.handle_error(error)
+
+        self.recovery().require_runner().submit(call, done, failed, name=name)
+
+    def handle_error(self, error: RecoveryError) -> None:
+        """Show ``error`` with the ways forward this page can take."""
+        self.error_panel.show_error(error, self.error_actions(error))
+
+    def error_actions(self, error: RecoveryError) -> dict[NextAction, Callable[[], None]]:
+        wizard = self.recovery()
+        actions: dict[NextAction, Callable[[], None]] = {
+            NextAction.SUPPORT_REQUEST: wizard.go_support,
+            NextAction.OFFICIAL_SITE: wizard.go_official_site,
+            NextAction.START_OVER: wizard.start_over,
+        }
+        if self._last_action is not None:
+            actions[NextAction.RETRY] = self._last_action
+            actions[NextAction.WAIT] = self._last_action
+        return actions
+
+    def cancel_request(self) -> None:
+        """Drop the page's request in flight (Back, Cancel): its answer will be ignored."""
+        self.set_busy(False)
+
+    # --- wizard plumbing -----------------------------------------------------------------
+
+    def advance(self) -> None:
+        """The page's step succeeded: let the wizard move on."""
+        self._accepted = True
+        self.recovery().next()
+
+    def validatePage(self) -> bool:
+        if self.recovery().leaving_for_detour or self._accepted:
+            self._accepted = False
+            return True
+        if self._busy:
+            return False
+        return self.validate_step()
+
+    def validate_step(self) -> bool:
+        """Start the page's request and return False, or return True to move on at once."""
+        return True
+
+    def initializePage(self) -> None:
+        self._accepted = False
+        self.error_panel.clear()
+
+    def cleanupPage(self) -> None:
+        self.cancel_request()
+        self.error_panel.clear()
+        self.clear_secrets()
+
+    def revisited(self) -> None:
+        """The page is shown again after Back (or a detour): refresh what went stale."""
+        self._accepted = False
+
+    def clear_secrets(self) -> None:
+        """Wipe codes, answers and passwords from the page's fields."""
+
+    def reset(self) -> None:
+        """Forget everything typed (a new recovery starts)."""
+        self.clear_secrets()
+
+    def focus_first(self) -> QWidget | None:
+        return None

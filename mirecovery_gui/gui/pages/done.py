@@ -1,0 +1,43 @@
+"""Step 6: done. What to do on the phone now, and a clean start for the next customer."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from mirecovery_gui.core.flow import Step
+from mirecovery_gui.gui.pages.base import RecoveryPage
+
+if TYPE_CHECKING:
+    from mirecovery_gui.gui.wizard import RecoveryWizard
+
+
+class DonePage(RecoveryPage):
+    step = Step.DONE
+
+    def __init__(self, wizard: RecoveryWizard) -> None:
+        super().__init__(wizard)
+        self.set_heading(self.tr("The password has been changed"))
+        self.set_intro(self.tr("The Mi Account has its new password. Three things to do now:"))
+        self.setFinalPage(True)
+        self.close_button_text()
+        self.steps_label = self.paragraph(
+            self.tr(
+                "1. On the phone, open Settings > Mi Account (Xiaomi Account on HyperOS) and sign in "
+                "with the new password. Other devices and Mi Cloud ask for it too.\n\n"
+                "2. Check that Find Device is on (Settings > Mi Account > Find device), so the phone "
+                "can be found or locked if it is lost.\n\n"
+                "3. Keep the password safe: in a password manager, or written down somewhere only the "
+                "owner can reach. Never share verification codes with anyone."
+            ),
+            "done_steps_label",
+        )
+        self.start_another_button = QPushButton(self.tr("Start &another recovery"), self)
+        self.start_another_button.setObjectName("start_another_button")
+        self.start_another_button.clicked.connect(lambda: self.recovery().start_over())
+        self.body.addWidget(self.start_another_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def focus_first(self) -> QWidget | None:
+        return self.start_another_button

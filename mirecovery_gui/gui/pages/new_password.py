@@ -1,0 +1,160 @@
+"""Step 5: the new password, with Xiaomi's rules as a live checklist and a strength meter."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget, QWizard
+
+from mirecovery_gui.client.errors import PasswordRejectedError, RecoveryError
+from mirecovery_gui.client.results import ResetResult
+from mirecovery_gui.core import flow
+from mirecovery_gui.core.flow import Step
+from mirecovery_gui.core.password import (
+    PasswordPolicy,
+    Rule,
+    RuleResult,
+    check_password,
+    estimate_strength,
+)
+from mirecovery_gui.gui.i18n import translate
+from mirecovery_gui.gui.pages.base import RecoveryPage
+from mirecovery_gui.gui.widgets.password_field import PasswordField
+from mirecovery_gui.gui.widgets.strength_meter import StrengthMeter
+
+if TYPE_CHECKING:
+    from mirecovery_gui.gui.wizard import RecoveryWizard
+
+
+class NewPasswordPage(RecoveryPage):
+    step = Step.NEW_PASSWORD
+
+    def __init__(self, wizard: RecoveryWizard) -> None:
+        super().__init__(wizard)
+        self.set_heading(self.tr("Choose a new password"))
+        self.set_intro(self.tr("The code was right. Now choose the new password for the Mi Account."))
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Reset password"))
+        self.new_password = PasswordField("new_password_input", "show_password_button", self)
+        self.confirm_password = PasswordField("confirm_password_input", None, self)
+        self.new_password_input = self.new_password.line_edit
+        self.confirm_password_input = self.confirm_password.line_edit
+        assert self.new_password.show_button is not None
+        self.show_password_button = self.new_password.show_button
+        self.show_password_button.toggled.connect(self.confirm_password.set_revealed)
+        new_label = QLabel(self.tr("&New password:"), self)
+        new_label.setBuddy(self.new_password_input)
+        confirm_label = QLabel(self.tr("&Type it again:"), self)
+        confirm_label.setBuddy(self.confirm_password_input)
+        form = QFormLayout()
+        form.addRow(new_label, self.new_password)
+        form.addRow(confirm_label, self.confirm_password)
+        self.body.addLayout(form)
+        self.match_label = self.paragraph("", "match_label")
+        self.strength_meter = StrengthMeter(self)
+        self.body.addWidget(self.strength_meter)
+        self.rules_box = QWidget(self)
+        self.rules_box.setObjectName("password_rules")
+        self.rules_layout = QVBoxLayout(self.rules_box)
+        self.rules_layout.setContentsMargins(0, 0, 0, 0)
+        self.rules_layout.setSpacing(2)
+        self.rules_title = QLabel(self.tr("Xiaomi's rules:"), self.rules_box)
+        self.rules_layout.addWidget(self.rules_title)
+        self.rule_labels: dict[Rule, QLabel] = {}
+        self.body.addWidget(self.rules_box)
+        self.new_password.text_changed.connect(self._on_password_text_changed)
+        self.confirm_password.text_changed.connect(self._on_password_text_changed)
+        self._results: list[RuleResult] = []
+
+    # --- checks ----------------------------------------------------------------------------
+
+    def policy(self) -> PasswordPolicy:
+        profile = self.recovery().profile
+        return profile.password_policy if profile else PasswordPolicy()
+
+    def identifiers(self) -> list[str]:
+        identifier = self.recovery().state.identifier
+        if identifier is None:
+            return []
+        return [identifier.normalized, identifier.display]
+
+    def _on_password_text_changed(self, _text: str = "") -> None:
+        password = self.new_password.text()
+        self._results = check_password(self.policy(), password, self.identifiers())
+        for result in self._results:
+            label = self.rule_labels.get(result.rule)
+            if label is None:
+                label = QLabel(self.rules_box)
+                label.setTextFormat(Qt.TextFormat.PlainText)
+                label.setObjectName(f"rule_{result.rule.value}")
+                self.rule_labels[result.rule] = label
+                self.rules_layout.addWidget(label)
+            # A mark and words, not colour alone.
+            mark = "✓" if result.passed else "✗" if password else "•"
+            text = f"{mark} {translate(result.message)}"
+            if label.text() != text:
+                label.setText(text)
+                label.setAccessibleDescription(self.tr("met") if result.passed else self.tr("not met yet"))
+        identifier = self.recovery().state.identifier
+        context = identifier.context_words() if identifier else []
+        self.strength_meter.set_strength(estimate_strength(password, context) if password else None)
+        confirm = self.confirm_password.text()
+        if not confirm:
+            match = ""
+        elif confirm == password:
+            match = self.tr("✓ The two passwords match.")
+        else:
+            match = self.tr("✗ The two passwords do not match yet.")
+        if self.match_label.text() != match:
+            self.match_label.setText(match)
+        self.completeChanged.emit()
+
+    def ready(self) -> bool:
+        password = self.new_password.text()
+        return (
+            bool(password)
+            and all(result.passed for result in self._results)
+            and self.confirm_password.text() == password
+        )
+
+    def initializePage(self) -> None:
+        super().initializePage()
+        self.clear_secrets()
+        self._on_password_text_changed()
+
+    # --- reset -------------------------------------------------------------------------------
+
+    def validate_step(self) -> bool:
+        password = self.new_password.text()
+        self.run(
+            lambda client: client.reset_password(password),
+            self._on_reset,
+            name="reset",
+            retry=lambda: self.recovery().next(),
+        )
+        return False
+
+    def _on_reset(self, result: ResetResult) -> None:
+        wizard = self.recovery()
+        wizard.set_state(flow.password_reset(wizard.state))
+        self.clear_secrets()
+        self.advance()
+
+    def handle_error(self, error: RecoveryError) -> None:
+        super().handle_error(error)
+        if isinstance(error, PasswordRejectedError):
+            self.new_password_input.setFocus()
+            self.new_password_input.selectAll()
+
+    def busy_changed(self, busy: bool) -> None:
+        self.new_password.setEnabled(not busy)
+        self.confirm_password.setEnabled(not busy)
+
+    def clear_secrets(self) -> None:
+        self.new_password.clear()
+        self.confirm_password.clear()
+        self.show_password_button.setChecked(False)
+
+    def focus_first(self) -> QWidget | None:
+        return self.new_password_input

@@ -1,0 +1,80 @@
+"""When the live provider cannot go on: the same steps on Xiaomi's official website."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from mirecovery_gui.core.flow import Step, SupportReason
+from mirecovery_gui.gui.i18n import shown
+from mirecovery_gui.gui.pages.base import RecoveryPage
+from mirecovery_gui.gui.widgets.qr_view import QrView
+
+if TYPE_CHECKING:
+    from mirecovery_gui.gui.wizard import RecoveryWizard
+
+FALLBACK_URL = "https://account.xiaomi.com/pass/forgetPassword"
+
+
+class OfficialSitePage(RecoveryPage):
+    step = Step.OFFICIAL_SITE
+
+    def __init__(self, wizard: RecoveryWizard) -> None:
+        super().__init__(wizard)
+        self.set_heading(self.tr("Continue on Xiaomi's website"))
+        self.set_intro(self.tr("The app cannot talk to Xiaomi right now. The same steps work on the official website."))
+        self.setFinalPage(True)
+        self.checklist_label = self.paragraph(
+            self.tr(
+                "1. Open the page (button below, or scan the code with the phone's camera).\n"
+                "2. Type the email, phone number or Mi account ID.\n"
+                "3. Type the characters in the picture.\n"
+                "4. Press Send to get a verification code by SMS or email.\n"
+                "5. Type the code (Resend if it does not come in a minute; check Spam).\n"
+                "6. Choose the new password, then sign in again on the phone."
+            ),
+            "official_checklist_label",
+        )
+        self.qr_view = QrView(self)
+        self.qr_view.setAccessibleName(self.tr("QR code of the official forgot-password page"))
+        self.scan_label = QLabel(self.tr("Scan to open it on the phone:"), self)
+        self.url_label = QLabel(self)
+        self.url_label.setObjectName("official_url_label")
+        self.url_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.url_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_site_button = QPushButton(self.tr("&Open the official website"), self)
+        self.open_site_button.setObjectName("open_site_button")
+        self.open_site_button.clicked.connect(self._on_open_site_button_clicked)
+        self.support_button = QPushButton(self.tr("No email or phone? Prepare a &support request"), self)
+        self.support_button.setObjectName("official_support_button")
+        self.support_button.clicked.connect(lambda: self.recovery().go_support(SupportReason.CONTACTS_LOST))
+        actions = QVBoxLayout()
+        actions.addWidget(self.url_label)
+        actions.addWidget(self.open_site_button, 0, Qt.AlignmentFlag.AlignLeft)
+        actions.addWidget(self.support_button, 0, Qt.AlignmentFlag.AlignLeft)
+        actions.addStretch(1)
+        code = QVBoxLayout()
+        code.addWidget(self.scan_label)
+        code.addWidget(self.qr_view)
+        row = QHBoxLayout()
+        row.addLayout(actions, 1)
+        row.addLayout(code)
+        self.body.addLayout(row)
+        self.close_button_text()
+
+    def url(self) -> str:
+        profile = self.recovery().profile
+        return profile.help_urls.forgot_password if profile else FALLBACK_URL
+
+    def initializePage(self) -> None:
+        super().initializePage()
+        self.qr_view.set_text(self.url())
+        self.url_label.setText(shown(self.url()))
+
+    def _on_open_site_button_clicked(self) -> None:
+        self.recovery().open_url(self.url())
+
+    def focus_first(self) -> QWidget | None:
+        return self.open_site_button

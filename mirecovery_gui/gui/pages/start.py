@@ -1,0 +1,61 @@
+"""Choose the provider: Xiaomi (live, experimental) or the training service."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QWidget
+
+from mirecovery_gui.core.flow import Step
+from mirecovery_gui.gui.pages.base import RecoveryPage
+
+if TYPE_CHECKING:
+    from mirecovery_gui.gui.wizard import RecoveryWizard
+
+
+class StartPage(RecoveryPage):
+    step = Step.START
+
+    def __init__(self, wizard: RecoveryWizard) -> None:
+        super().__init__(wizard)
+        self.set_heading(self.tr("Get back into a Mi Account"))
+        self.set_intro(self.tr("This assistant follows Xiaomi's official recovery steps. Choose how to work."))
+        self.live_radio = QRadioButton(self.tr("&Xiaomi account: recover a real account (experimental)"), self)
+        self.live_radio.setObjectName("provider_live")
+        self.live_note = self._note(
+            self.tr(
+                "Talks to Xiaomi's servers. Xiaomi does not publish this service, so this mode "
+                "follows its known conventions and may stop working; when it does, the app "
+                "takes you to Xiaomi's official website with the same steps."
+            )
+        )
+        self.training_radio = QRadioButton(self.tr("&Training: practise with sample accounts (works offline)"), self)
+        self.training_radio.setObjectName("provider_training")
+        self.training_note = self._note(
+            self.tr(
+                "A practice service on this computer. Codes appear on a training phone in the "
+                "window. Try demo@example.com."
+            )
+        )
+        self.choice_group = QButtonGroup(self)
+        self.choice_group.addButton(self.live_radio)
+        self.choice_group.addButton(self.training_radio)
+        self.choice_group.buttonToggled.connect(lambda *_: self.completeChanged.emit())
+        for widget in (self.live_radio, self.live_note, self.training_radio, self.training_note):
+            self.body.addWidget(widget)
+
+    def _note(self, text: str) -> QLabel:
+        label = QLabel(text, self)
+        label.setWordWrap(True)
+        label.setIndent(24)
+        return label
+
+    def ready(self) -> bool:
+        return self.live_radio.isChecked() or self.training_radio.isChecked()
+
+    def validate_step(self) -> bool:
+        self.recovery().provider_requested.emit("training" if self.training_radio.isChecked() else "xiaomi")
+        return self.recovery().runner is not None
+
+    def focus_first(self) -> QWidget | None:
+        return self.live_radio

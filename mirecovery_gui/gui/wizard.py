@@ -1,0 +1,258 @@
+"""RecoveryWizard: QWizard pages on top of the pure flow in ``core.flow``.
+
+Navigation is never decided here: ``nextId()`` asks ``flow.next_step`` and
+Back asks ``flow.after_back``. Two things QWizard cannot do alone are added:
+
+* detours that return: QWizard refuses ``next()`` to a page already in its
+  history, so a captcha demanded by a later step (87001) *rewinds* to the
+  captcha page with ``back()`` (keeping the server session), and the captcha
+  page's Next then moves forward to the code page again;
+* Cancel does not close anything: it asks, then clears everything and starts
+  a new recovery (a shop keeps the window open all day).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+
+from mirecovery_gui.client.profile import ProviderProfile
+from mirecovery_gui.client.results import SendResult
+from mirecovery_gui.core import flow
+from mirecovery_gui.core.clock import Clock
+from mirecovery_gui.core.flow import RecoveryState, Step, SupportReason
+from mirecovery_gui.gui.widgets.step_list import StepList
+from mirecovery_gui.gui.worker import RequestRunner
+
+if TYPE_CHECKING:
+    from mirecovery_gui.gui.pages.base import RecoveryPage
+
+log = logging.getLogger(__name__)
+
+
+class RecoveryWizard(QWizard):
+    state_changed = Signal()
+    provider_requested = Signal(str)  # profile id chosen on the start page
+    training_messages_requested = Signal()
+    restarted = Signal()
+    close_requested = Signal()
+
+    def __init__(self, clock: Clock, default_region: str = "ID", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recovery_wizard")
+        self.setWindowFlags(Qt.WindowType.Widget)
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.clock = clock
+        self.default_region = default_region
+        self.state = RecoveryState()
+        self.profile: ProviderProfile | None = None
+        self.runner: RequestRunner | None = None
+        self.training = False
+        self.last_send: SendResult | None = None
+        self.resend_ready_at: float | None = None
+        self.leaving_for_detour = False
+        self._rewinding = False
+        self._restarting = False
+        self._previous_id = -1
+        self.step_list = StepList(self)
+        self.setSideWidget(self.step_list)
+        self._build_pages()
+        self.currentIdChanged.connect(self._on_wizard_current_id_changed)
+
+    def _build_pages(self) -> None:
+        from mirecovery_gui.gui.pages.captcha import CaptchaPage
+        from mirecovery_gui.gui.pages.done import DonePage
+        from mirecovery_gui.gui.pages.enter_code import EnterCodePage
+        from mirecovery_gui.gui.pages.identifier import IdentifierPage
+        from mirecovery_gui.gui.pages.lost_everything import LostEverythingPage
+        from mirecovery_gui.gui.pages.new_password import NewPasswordPage
+        from mirecovery_gui.gui.pages.official_site import OfficialSitePage
+        from mirecovery_gui.gui.pages.send_code import SendCodePage
+        from mirecovery_gui.gui.pages.start import StartPage
+
+        self.pages: dict[Step, RecoveryPage] = {}
+        for page_class in (
+            StartPage,
+            IdentifierPage,
+            CaptchaPage,
+            SendCodePage,
+            EnterCodePage,
+            NewPasswordPage,
+            DonePage,
+            LostEverythingPage,
+            OfficialSitePage,
+        ):
+            page = page_class(self)
+            self.pages[page.step] = page
+            self.setPage(int(page.step), page)
+        self.setStartId(int(Step.START))
+
+    # --- provider ------------------------------------------------------------------------
+
+    def set_provider(self, profile: ProviderProfile, runner: RequestRunner, *, training: bool) -> None:
+        """Use ``runner`` (and its client) from now on; skips the start page next time."""
+        if self.runner is not None and self.runner is not runner:
+            self.runner.shutdown(0.5)
+        self.profile = profile
+        self.runner = runner
+        self.training = training
+        self.state = RecoveryState(captcha_required=profile.captcha_required_at_start)
+        self.setStartId(int(Step.IDENTIFIER))
+        self.state_changed.emit()
+
+    def require_runner(self) -> RequestRunner:
+        if self.runner is None:
+            raise RuntimeError("no provider chosen yet")
+        return self.runner
+
+    def set_state(self, state: RecoveryState) -> None:
+        if state != self.state:
+            self.state = state
+            self.state_changed.emit()
+
+    def page_for(self, step: Step) -> RecoveryPage:
+        return self.pages[step]
+
+    # --- QWizard overrides -----------------------------------------------------------------
+
+    def nextId(self) -> int:
+        current = self.currentId()
+        if current < 0:
+            return -1
+        return int(flow.next_step(self.state, Step(current)))
+
+    def initializePage(self, id: int) -> None:
+        self.set_state(flow.entered(self.state, Step(id)))
+        super().initializePage(id)
+
+    def cleanupPage(self, id: int) -> None:
+        # Back (and restart) leave a page: nothing in flight may land afterwards.
+        if self.runner is not None:
+            self.runner.cancel_all()
+        if not self._rewinding and not self._restarting:
+            self.set_state(flow.after_back(self.state, Step(id)))
+        super().cleanupPage(id)
+
+    def reject(self) -> None:
+        """Cancel (and Esc): ask, then start a new recovery. The window stays open."""
+        if self.currentId() in (int(Step.START), int(Step.IDENTIFIER), int(Step.DONE)) and not self.busy():
+            self.start_over()
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Stop this recovery?"),
+            self.tr("Stop this recovery and start again? What was typed on these pages will be cleared."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.start_over()
+
+    def accept(self) -> None:
+        """Finish (on the last pages) closes the window."""
+        self.close_requested.emit()
+
+    def done(self, result: int) -> None:
+        # QDialog.done would hide the embedded wizard; route both ways through ours.
+        if result == int(QWizard.DialogCode.Accepted):
+            self.accept()
+        else:
+            self.reject()
+
+    def busy(self) -> bool:
+        return self.runner is not None and self.runner.busy
+
+    # --- flow actions for pages --------------------------------------------------------------
+
+    def go_support(self, reason: SupportReason | None = None) -> None:
+        """Leave for the support-request page (from any page)."""
+        if reason is None:
+            reason = self.state.support_reason or SupportReason.CONTACTS_LOST
+            if self.currentId() == int(Step.SEND_CODE) or self.currentId() == int(Step.ENTER_CODE):
+                reason = SupportReason.SEND_LIMIT
+        self.set_state(flow.to_support(self.state, reason))
+        self._detour_next()
+
+    def go_official_site(self) -> None:
+        self.set_state(flow.to_official_site(self.state))
+        self._detour_next()
+
+    def detour_to_captcha(self) -> None:
+        """The server wants a captcha before it sends a code: go there, then come back."""
+        self.set_state(flow.captcha_demanded(self.state))
+        if int(Step.CAPTCHA) in self.visitedIds():
+            self._rewinding = True
+            try:
+                while self.currentId() not in (int(Step.CAPTCHA), -1):
+                    before = self.currentId()
+                    self.back()
+                    if self.currentId() == before:
+                        break
+            finally:
+                self._rewinding = False
+        else:
+            self._detour_next()
+
+    def _detour_next(self) -> None:
+        self.leaving_for_detour = True
+        try:
+            self.next()
+        finally:
+            self.leaving_for_detour = False
+
+    def start_over(self) -> None:
+        """Clear everything (fields, state, server session) and show the first step again."""
+        if self.runner is not None:
+            self.runner.cancel_all()
+            self.runner.client.reset_session()
+        captcha_first = self.profile.captcha_required_at_start if self.profile else True
+        self.state = RecoveryState(captcha_required=captcha_first)
+        self.last_send = None
+        self.resend_ready_at = None
+        self._restarting = True
+        try:
+            self.restart()
+            for page in self.pages.values():
+                page.reset()
+        finally:
+            self._restarting = False
+        self.state_changed.emit()
+        self.restarted.emit()
+
+    def clear_all_secrets(self) -> None:
+        for page in self.pages.values():
+            page.clear_secrets()
+
+    def open_url(self, url: str) -> None:
+        QDesktopServices.openUrl(QUrl(url))
+
+    def code_was_sent(self, result: SendResult) -> None:
+        """Record a successful send: flow state, the resend countdown, the training phone."""
+        self.last_send = result
+        self.resend_ready_at = self.clock.monotonic() + result.resend_after_s
+        self.set_state(flow.code_sent(self.state, result.channel, result.code_length))
+        if self.training:
+            self.training_messages_requested.emit()
+
+    # --- navigation bookkeeping ----------------------------------------------------------------
+
+    def _on_wizard_current_id_changed(self, new_id: int) -> None:
+        previous, self._previous_id = self._previous_id, new_id
+        if new_id < 0:
+            return
+        step = Step(new_id)
+        self.step_list.set_current(step)
+        page = self.pages[step]
+        went_back = previous >= 0 and new_id in self.visitedIds() and previous not in self.visitedIds()
+        if went_back:
+            page.revisited()
+        focus = page.focus_first()
+        if focus is not None:
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        log.debug("page %s", step.name)
