@@ -1,0 +1,178 @@
+"""The real window, offscreen, on a real training service over loopback HTTP."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QRadioButton,
+    QWizard,
+)
+from pytestqt.qtbot import QtBot
+
+from mirecovery_gui.app import create_main_window
+from mirecovery_gui.core.clock import ManualClock
+from mirecovery_gui.core.flow import Step
+from mirecovery_gui.gui.main_window import MainWindow
+from mirecovery_gui.training.service import TrainingService
+from tests.conftest import FAST_TIMEOUTS
+
+PASSWORD = "Sunny-day-42"
+
+
+class Driver:
+    """Drives the window the way a person does: typing, clicking, reading."""
+
+    def __init__(self, qtbot: QtBot, window: MainWindow, service: TrainingService, clock: ManualClock) -> None:
+        self.qtbot = qtbot
+        self.window = window
+        self.wizard = window.wizard
+        self.service = service
+        self.clock = clock
+
+    # --- finding -------------------------------------------------------------------------
+
+    def child(self, kind: type, name: str):  # type: ignore[no-untyped-def]
+        page = self.wizard.currentPage()
+        widget = page.findChild(kind, name) if page is not None else None
+        if widget is None or not widget.isVisible():
+            widget = self.window.findChild(kind, name)
+        assert widget is not None, f"no {name}"
+        return widget
+
+    def button(self, name: str) -> QAbstractButton:
+        return self.child(QAbstractButton, name)
+
+    def line(self, name: str) -> QLineEdit:
+        return self.child(QLineEdit, name)
+
+    def error_text(self) -> str:
+        page = self.wizard.currentPage()
+        label = page.findChild(QLabel, "error_label")
+        return label.text() if label is not None and label.isVisible() else ""
+
+    def error_button(self, action: str) -> QAbstractButton:
+        page = self.wizard.currentPage()
+        button = page.findChild(QAbstractButton, f"error_{action}_button")
+        assert button is not None, f"no {action} button; error: {self.error_text()!r}"
+        return button
+
+    @property
+    def step(self) -> Step:
+        return Step(self.wizard.currentId())
+
+    # --- acting --------------------------------------------------------------------------
+
+    def wait_step(self, step: Step, timeout: int = 5000) -> None:
+        self.qtbot.waitUntil(lambda: self.wizard.currentId() == int(step), timeout=timeout)
+
+    def type_into(self, name: str, text: str) -> None:
+        field = self.line(name)
+        field.setFocus()
+        field.selectAll()
+        self.qtbot.keyClicks(field, text)
+
+    def click(self, name: str) -> None:
+        button = self.button(name)
+        self.qtbot.waitUntil(button.isEnabled)
+        # A radio button reacts on its circle and its words, not the empty rest of its row.
+        if isinstance(button, QRadioButton | QCheckBox):
+            self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
+        else:
+            self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    def next_button(self) -> QAbstractButton:
+        commit = self.wizard.button(QWizard.WizardButton.CommitButton)
+        return commit if commit.isVisible() else self.wizard.button(QWizard.WizardButton.NextButton)
+
+    def press_next(self) -> None:
+        button = self.next_button()
+        self.qtbot.waitUntil(button.isEnabled)
+        self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    def press_back(self) -> None:
+        self.qtbot.mouseClick(self.wizard.button(QWizard.WizardButton.BackButton), Qt.MouseButton.LeftButton)
+
+    def identifier(self, text: str) -> None:
+        self.wait_step(Step.IDENTIFIER)
+        self.type_into("identifier_input", text)
+        self.press_next()
+
+    def captcha_loaded(self) -> None:
+        page = self.wizard.page_for(Step.CAPTCHA)
+        self.qtbot.waitUntil(lambda: getattr(page, "image_loaded", False))
+
+    def solve_captcha(self, press: bool = True) -> None:
+        self.wait_step(Step.CAPTCHA)
+        self.captcha_loaded()
+        self.click("training_show_answer_button")
+        answer = self.child(QLabel, "training_captcha_answer")
+        self.qtbot.waitUntil(lambda: bool(answer.text()))
+        self.type_into("captcha_input", answer.text())
+        if press:
+            self.press_next()
+
+    def send(self, channel: str = "channel_email") -> None:
+        self.wait_step(Step.SEND_CODE)
+        if self.button(channel).isVisible():
+            self.click(channel)
+        self.click("send_code_button")
+
+    def messages(self) -> list[str]:
+        phone = self.window.findChild(QListWidget, "training_phone")
+        return [phone.item(i).text() for i in range(phone.count())]
+
+    def newest_code(self, count: int = 1) -> str:
+        self.qtbot.waitUntil(lambda: len(self.messages()) >= count)
+        match = re.search(r"\b(\d{6})\b", self.messages()[-1])
+        assert match, self.messages()[-1]
+        return match.group(1)
+
+    def enter_code(self, code: str) -> None:
+        self.wait_step(Step.ENTER_CODE)
+        self.type_into("code_input", code)
+        self.press_next()
+
+    def new_password(self, password: str = PASSWORD) -> None:
+        self.wait_step(Step.NEW_PASSWORD)
+        self.type_into("new_password_input", password)
+        self.type_into("confirm_password_input", password)
+        self.press_next()
+
+    def to_enter_code(self, user: str = "demo@example.com", channel: str = "channel_email") -> str:
+        self.identifier(user)
+        self.solve_captcha()
+        self.send(channel)
+        self.wait_step(Step.ENTER_CODE)
+        return self.newest_code()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, clock: ManualClock, service: TrainingService) -> Iterator[MainWindow]:
+    main = create_main_window(
+        ["--training", "--lang", "en"], clock=clock, training_service=service, timeouts=FAST_TIMEOUTS
+    )
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    main.close()
+
+
+@pytest.fixture
+def driver(qtbot: QtBot, window: MainWindow, service: TrainingService, clock: ManualClock) -> Driver:
+    return Driver(qtbot, window, service, clock)
+
+
+@pytest.fixture
+def answer_yes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *args, **kwargs: QMessageBox.StandardButton.Yes))

@@ -1,0 +1,184 @@
+"""The details people notice: names, keys, secrets wiped, the hand-off, the self-test."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from mirecovery_gui.app import create_main_window
+from mirecovery_gui.core.clock import ManualClock
+from mirecovery_gui.core.flow import Step
+from mirecovery_gui.gui.widgets.qr_view import qr_image
+from mirecovery_gui.training.faults import Fault, FaultKind
+from mirecovery_gui.training.server import TrainingServer
+from mirecovery_gui.training.service import TrainingService
+from tests.conftest import FAST_TIMEOUTS
+from tests.gui.conftest import Driver
+
+DESIGN_NAMES = [
+    "recovery_wizard",
+    "page_identifier",
+    "page_captcha",
+    "page_send_code",
+    "page_enter_code",
+    "page_new_password",
+    "page_done",
+    "page_lost_everything",
+    "identifier_input",
+    "lost_everything_button",
+    "captcha_image",
+    "captcha_refresh_button",
+    "captcha_input",
+    "channel_sms",
+    "channel_email",
+    "send_code_button",
+    "code_input",
+    "resend_button",
+    "new_password_input",
+    "confirm_password_input",
+    "show_password_button",
+    "strength_meter",
+    "training_phone",
+    "training_show_answer_button",
+    "training_captcha_answer",
+]
+
+
+def test_every_object_name_of_the_contract_exists(driver: Driver) -> None:
+    for name in DESIGN_NAMES:
+        assert driver.window.findChild(QWidget, name) is not None, name
+    for page in driver.wizard.pages.values():
+        labels = [label for label in page.findChildren(QLabel) if label.objectName() == "error_label"]
+        assert len(labels) == 1, page.objectName()
+
+
+def test_the_start_page_offers_both_providers(qtbot: QtBot, clock: ManualClock, service: TrainingService) -> None:
+    window = create_main_window(["--lang", "en"], clock=clock, training_service=service, timeouts=FAST_TIMEOUTS)
+    qtbot.addWidget(window)
+    window.show()
+    driver = Driver(qtbot, window, service, clock)
+    driver.wait_step(Step.START)
+    assert "experimental" in driver.button("provider_live").text()
+    assert not driver.next_button().isEnabled()  # a conscious choice, not a default
+    driver.click("provider_training")
+    driver.press_next()
+    driver.wait_step(Step.IDENTIFIER)
+    assert window.wizard.training and window.training_phone.isVisible()
+    window.close()
+
+
+def test_enter_on_the_captcha_submits(driver: Driver) -> None:
+    driver.identifier("demo@example.com")
+    driver.solve_captcha(press=False)
+    driver.qtbot.keyClick(driver.line("captcha_input"), Qt.Key.Key_Return)
+    driver.wait_step(Step.SEND_CODE)
+
+
+def test_the_identifier_is_checked_as_typed(driver: Driver) -> None:
+    driver.wait_step(Step.IDENTIFIER)
+    label = driver.child(QLabel, "validation_label")
+    driver.type_into("identifier_input", "0812 0000 0001")
+    assert label.text() == "✓ Phone number: +62 812-0000-0001"
+    assert driver.next_button().isEnabled()
+    driver.type_into("identifier_input", "demo.example.com")
+    assert not driver.next_button().isEnabled()
+    driver.qtbot.waitUntil(lambda: "needs an @" in label.text())
+
+
+def test_secrets_are_wiped_when_going_back(driver: Driver) -> None:
+    code = driver.to_enter_code()
+    driver.type_into("code_input", code[:3])
+    driver.press_back()
+    driver.wait_step(Step.SEND_CODE)
+    assert driver.window.findChild(QLineEdit, "code_input").text() == ""
+    driver.press_back()
+    driver.wait_step(Step.CAPTCHA)
+    assert driver.line("captcha_input").text() == ""
+    assert driver.child(QLabel, "training_captcha_answer").text() == ""
+    driver.solve_captcha()  # the old picture was spent: a new one came
+    driver.wait_step(Step.SEND_CODE)
+
+
+def test_passwords_are_wiped_after_the_reset(driver: Driver) -> None:
+    driver.enter_code(driver.to_enter_code())
+    driver.new_password()
+    driver.wait_step(Step.DONE)
+    for name in ("new_password_input", "confirm_password_input", "code_input", "captcha_input"):
+        assert driver.window.findChild(QLineEdit, name).text() == ""
+
+
+def test_the_password_page_shows_the_rules_strength_and_match(driver: Driver) -> None:
+    driver.enter_code(driver.to_enter_code())
+    driver.wait_step(Step.NEW_PASSWORD)
+    driver.type_into("new_password_input", "password")
+    rules = {label.objectName(): label.text() for label in driver.wizard.currentPage().findChildren(QLabel)}
+    assert rules["rule_length"].startswith("✓")
+    assert rules["rule_classes"].startswith("✗")
+    level = driver.child(QLabel, "strength_level_label").text()
+    assert level.startswith("Strength: very weak")
+    assert "most used passwords" in driver.child(QLabel, "strength_advice_label").text()
+    driver.type_into("confirm_password_input", "passwor")
+    assert "do not match" in driver.child(QLabel, "match_label").text()
+    assert not driver.next_button().isEnabled()
+    driver.click("show_password_button")
+    assert driver.line("new_password_input").echoMode() == QLineEdit.EchoMode.Normal
+    assert driver.line("confirm_password_input").echoMode() == QLineEdit.EchoMode.Normal
+
+
+def test_a_rejected_password_shows_the_servers_words(driver: Driver) -> None:
+    driver.enter_code(driver.to_enter_code())
+    driver.new_password("Old-pass-1")
+    driver.qtbot.waitUntil(lambda: "did not accept" in driver.error_text())
+    detail = driver.wizard.currentPage().findChild(QLabel, "error_detail_label")
+    assert detail.text() == "Xiaomi says: The new password must differ from the current one."
+
+
+def test_the_live_provider_hands_over_to_the_official_website(
+    qtbot: QtBot, clock: ManualClock, service: TrainingService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(QUrl(url).toString())))
+    with TrainingServer(service) as server:
+        # The live profile, pointed at loopback: nothing goes to Xiaomi.
+        window = create_main_window(["--lang", "en"], clock=clock, training_service=service, timeouts=FAST_TIMEOUTS)
+        qtbot.addWidget(window)
+        window.show()
+        window.app_context.use_provider("xiaomi", server_url=server.url)  # type: ignore[attr-defined]
+        window.wizard.restart()
+        driver = Driver(qtbot, window, service, clock)
+        service.faults.add(Fault(FaultKind.NO_PREFIX, step="captcha"))
+        driver.identifier("demo@example.com")
+        driver.qtbot.waitUntil(lambda: "could not be understood" in driver.error_text())
+        assert not window.training_phone.isVisible()
+        qtbot.mouseClick(driver.error_button("official_site"), Qt.MouseButton.LeftButton)
+        driver.wait_step(Step.OFFICIAL_SITE)
+        driver.click("open_site_button")
+        assert opened == ["https://account.xiaomi.com/pass/forgetPassword"]
+        assert window.findChild(QWidget, "qr_view").text == "https://account.xiaomi.com/pass/forgetPassword"
+        window.close()
+
+
+@pytest.mark.skipif(shutil.which("zbarimg") is None, reason="zbarimg (zbar-tools) is installed by .ci/run")
+def test_the_qr_code_decodes_to_the_address(tmp_path: Path) -> None:
+    url = "https://account.xiaomi.com/pass/forgetPassword"
+    path = tmp_path / "qr.png"
+    assert qr_image(url).save(str(path))
+    out = subprocess.run(["zbarimg", "--quiet", "--raw", str(path)], capture_output=True, text=True, timeout=30)
+    assert out.stdout.strip() == url
+
+
+def test_the_self_test_passes() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "mirecovery_gui", "--self-test"], capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("self-test ok")
+    assert out.stderr == ""  # no Qt noise, no warnings
