@@ -1,0 +1,98 @@
+"""Where support requests can go: Xiaomi's channels as data, with how sure we are of each.
+
+``resources/support_contacts.json`` ships the directory; a shop can override
+an entry (same ``id``) or add its own in ``support_contacts.json`` in its
+user config folder. Only entries with a public source are ``verified``; the
+app shows the rest as "unverified, check before use". Nothing here is
+hard-coded in the program.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+GLOBAL = "global"
+
+
+class Channel(Enum):
+    EMAIL = "email"
+    PHONE = "phone"
+    WEB = "web"
+
+
+@dataclass(frozen=True)
+class SupportContact:
+    id: str
+    region: str  # ISO 3166 code, or "global"
+    channel: Channel
+    address: str
+    label: str = ""
+    hours: str = ""
+    verified: bool = False
+    source: str = ""
+    last_checked: str = ""
+    default: bool = False
+    from_user: bool = False
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any], *, from_user: bool = False) -> SupportContact:
+        return cls(
+            id=str(data["id"]),
+            region=str(data.get("region", GLOBAL)).upper() if data.get("region", GLOBAL) != GLOBAL else GLOBAL,
+            channel=Channel(str(data["channel"])),
+            address=str(data["address"]).strip(),
+            label=str(data.get("label", "")),
+            hours=str(data.get("hours", "")),
+            verified=bool(data.get("verified", False)),
+            source=str(data.get("source", "")),
+            last_checked=str(data.get("last_checked", "")),
+            default=bool(data.get("default", False)),
+            from_user=from_user,
+        )
+
+
+def _entries(path: Path, *, from_user: bool) -> list[SupportContact]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return []
+    except (OSError, ValueError) as exc:
+        log.warning("support directory %s unreadable: %s", path.name, type(exc).__name__)
+        return []
+    entries = data.get("entries", []) if isinstance(data, dict) else []
+    out: list[SupportContact] = []
+    for item in entries:
+        try:
+            out.append(SupportContact.from_mapping(item, from_user=from_user))
+        except (KeyError, ValueError, TypeError, AttributeError):
+            log.warning("support directory %s: skipped a malformed entry", path.name)
+    return out
+
+
+def load_directory(builtin: Path, user: Path | None = None) -> list[SupportContact]:
+    """The shipped entries, overridden or extended by the shop's own (same id wins)."""
+    merged = {contact.id: contact for contact in _entries(builtin, from_user=False)}
+    if user is not None:
+        for contact in _entries(user, from_user=True):
+            merged[contact.id] = contact
+    return list(merged.values())
+
+
+def for_region(directory: list[SupportContact], region: str) -> list[SupportContact]:
+    """Entries for ``region`` first, then the global ones; the default channel leads its group."""
+    region = region.upper()
+    local = [c for c in directory if c.region == region]
+    worldwide = [c for c in directory if c.region == GLOBAL]
+    key = lambda c: (not c.default, not c.verified, c.channel.value)  # noqa: E731
+    return sorted(local, key=key) + sorted(worldwide, key=key)
+
+
+def default_contact(directory: list[SupportContact]) -> SupportContact | None:
+    return next((c for c in directory if c.default), directory[0] if directory else None)
