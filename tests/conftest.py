@@ -6,6 +6,7 @@ import os
 import threading
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 
 # Qt must never need a display in tests; set before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -20,6 +21,14 @@ from mirecovery_gui.training.server import TrainingServer
 from mirecovery_gui.training.service import TrainingService
 
 FAST_TIMEOUTS = Timeouts(connect_s=0.5, read_s=0.6, step_deadline_s=2.5)
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own data, config and log folders: nothing touches the real ones."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("MIRECOVERY_HOME", str(home))
+    return home
 
 
 @pytest.fixture(autouse=True)
