@@ -57,6 +57,66 @@ def run_training_server(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_support_request(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from mirecovery_gui.cli import SUPPORT_FLAGS
+    from mirecovery_gui.core.support_request import MAILTO_MAX, QR_MAX, SupportFacts, compose, mail_link, validate
+
+    values = {flag.replace("-", "_"): str(getattr(args, flag.replace("-", "_"))) for flag, _ in SUPPORT_FLAGS}
+    facts = SupportFacts.from_mapping(values)
+    problems = validate(facts)
+    if problems:
+        for which, message in problems.items():
+            flag = which.value.replace("_", "-")
+            print(f"mirecovery support-request: --{flag}: {message.render()}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.to and (problem := _email_problem(args.to)):
+        print(f"mirecovery support-request: --to: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    request = compose(facts, args.lang)
+    if args.format == "pdf":
+        if not args.output:
+            print("mirecovery support-request: --format pdf needs -o FILE", file=sys.stderr)
+            return EXIT_USAGE
+        import os
+
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtGui import QGuiApplication
+
+        from mirecovery_gui.gui.support_document import write_pdf
+
+        app = QGuiApplication.instance() or QGuiApplication([sys.argv[0] if sys.argv else "mirecovery"])
+        try:
+            write_pdf(request, mail_link(request, args.to, QR_MAX), Path(args.output), args.to)
+        except OSError as exc:
+            print(f"mirecovery support-request: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+            return EXIT_FAILURE
+        del app
+        return EXIT_OK
+    text = mail_link(request, args.to, MAILTO_MAX).url + "\n" if args.format == "mailto" else request.as_text()
+    if not args.output:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return EXIT_OK
+    target = Path(args.output)
+    temporary = target.with_name(target.name + ".part")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(target)
+    except OSError as exc:
+        print(f"mirecovery support-request: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+        return EXIT_FAILURE
+    return EXIT_OK
+
+
+def _email_problem(address: str) -> str:
+    from mirecovery_gui.core.support_request import Field, check_field
+
+    problem = check_field(Field.CONTACT_EMAIL, address)
+    return problem.render() if problem else ""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
@@ -67,6 +127,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_redaction()
     if args.command == "training-server":
         return run_training_server(args)
+    if args.command == "support-request":
+        return run_support_request(args)
     if args.self_test:
         from mirecovery_gui.self_test import run_self_test
 

@@ -29,6 +29,9 @@ from mirecovery_gui.gui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from mirecovery_gui.client.profile import Timeouts
+    from mirecovery_gui.core.support_directory import SupportContact
+    from mirecovery_gui.store.database import Database
+    from mirecovery_gui.store.drafts import DraftStore
     from mirecovery_gui.training.server import TrainingServer
     from mirecovery_gui.training.service import TrainingService
 
@@ -117,7 +120,12 @@ class AppContext:
         self.locale = locale
         self._training_service = training_service
         self.training_server: TrainingServer | None = None
+        self._database: Database | None = None
+        self._draft_store: DraftStore | None = None
+        self._database_failed = False
         window.wizard.provider_requested.connect(self.use_provider)
+        window.wizard.draft_store_factory = self.draft_store
+        window.wizard.directory_factory = self.support_directory
 
     def use_provider(self, provider: str, server_url: str | None = None) -> None:
         from mirecovery_gui.client.passport import PassportClient
@@ -137,6 +145,31 @@ class AppContext:
         self.window.set_training(training)
         self.window.add_shutdown_hook(client.close)
         log.info("provider %s ready", profile.id)
+
+    def draft_store(self) -> DraftStore | None:
+        """The case database's drafts, opened on first use; None if it cannot be opened."""
+        if self._draft_store is None and not self._database_failed:
+            import sqlite3
+
+            from mirecovery_gui.store.database import Database
+            from mirecovery_gui.store.drafts import DraftStore
+            from mirecovery_gui.store.paths import database_path
+
+            try:
+                self._database = Database(database_path())
+            except (OSError, sqlite3.Error, RuntimeError):
+                log.exception("the case database cannot be opened")
+                self._database_failed = True
+                return None
+            self._draft_store = DraftStore(self._database)
+            self.window.add_shutdown_hook(self._database.close)
+        return self._draft_store
+
+    def support_directory(self) -> list[SupportContact]:
+        from mirecovery_gui.core.support_directory import load_directory
+        from mirecovery_gui.store.paths import config_dir
+
+        return load_directory(resource_path("support_contacts.json"), config_dir() / "support_contacts.json")
 
     def _start_training_server(self) -> str:
         from mirecovery_gui.training.server import TrainingServer
@@ -170,6 +203,7 @@ def create_main_window(
         app.setWindowIcon(app_icon())
     clock = clock or SystemClock()
     window = MainWindow(clock)
+    window.wizard.language = language
     window.setWindowIcon(app_icon())
     context = AppContext(window, clock, "id_ID" if language == "id" else "en_US", training_service, timeouts)
     window.app_context = context

@@ -50,4 +50,37 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="delay every answer (for practice)",
     )
+    request = commands.add_parser(
+        "support-request",
+        help="compose a request to Xiaomi support (no window)",
+        description=(
+            "Compose the request to Xiaomi support for an owner who lost the account's email and phone. "
+            "Text and mail links go to standard output unless -o is given."
+        ),
+    )
+    for flag, help_text in SUPPORT_FLAGS:
+        request.add_argument(f"--{flag}", required=flag in ("account-id", "imei"), default="", help=help_text)
+    request.add_argument("--to", default="", metavar="ADDRESS", help="email address for the mail link")
+    request.add_argument("--lang", choices=("en", "id"), default="en", help="language of the request (default: en)")
+    request.add_argument("--format", choices=("text", "mailto", "pdf"), default="text", help="what to produce")
+    request.add_argument("-o", "--output", metavar="FILE", help="write to FILE (needed for pdf)")
     return parser
+
+
+# (flag, help); each flag maps to the SupportFacts field of the same name with '_'.
+SUPPORT_FLAGS: tuple[tuple[str, str], ...] = (
+    ("account-id", "the Mi account ID (required)"),
+    ("imei", "the phone's IMEI, 15 digits (required)"),
+    ("imei2", "the second IMEI of a dual-SIM phone"),
+    ("model", "the device model"),
+    ("serial", "the serial number"),
+    ("purchase-date", "purchase date, YYYY-MM-DD"),
+    ("purchase-shop", "where the phone was bought"),
+    ("country", "country or region, e.g. ID"),
+    ("owner-name", "the owner's name"),
+    ("contact-email", "an email address the owner can read now"),
+    ("contact-phone", "a phone number to reach the owner"),
+    ("old-email", "an email once linked to the account"),
+    ("old-phone", "a phone number once linked to the account"),
+    ("description", "what happened"),
+)

@@ -10,11 +10,21 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QListWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QTabWidget,
+)
 
 from mirecovery_gui.app import create_main_window
 from mirecovery_gui.core.flow import Step
@@ -43,7 +53,7 @@ def main() -> int:
             shot = window.grab(QRect())
         path = out / f"{name}-{suffix}.png"
         shot.save(str(path))
-        print(path)
+        print(path, f"{frame.width()}x{frame.height()}")
 
     # The start page: provider choice.
     start = create_main_window(["--lang", args.lang])
@@ -108,9 +118,43 @@ def main() -> int:
 
     window.wizard.start_over()
     driver.wait_for("identifier page", driver.on_page(Step.IDENTIFIER))
+    driver.child(QLineEdit, "identifier_input").setText("1234567890")
     driver.child(QAbstractButton, "lost_everything_button").click()
     driver.wait_for("support page", driver.on_page(Step.LOST_EVERYTHING))
+    fill = {
+        "support_imei_input": "35-209900-176148-2",
+        "support_model_input": "Redmi Note 12",
+        "support_purchase_date_input": "2024-03-15",
+        "support_purchase_shop_input": "Toko Maju Jaya, Bandung",
+        "support_owner_name_input": "Budi Santoso",
+        "support_contact_email_input": "budi.baru@gmail.com",
+    }
+    for name, value in fill.items():
+        driver.child(QLineEdit, name).setText(value)
+    problem = driver.child(QLabel, "support_imei_problem")
+    driver.wait_for("the IMEI problem", problem.isVisible)
     snap(window, "07-lost-everything")
+    driver.child(QLineEdit, "support_imei_input").setText("35-209900-176148-1")
+    checklist = driver.child(QGroupBox, "shop_checklist")
+    checklist.setChecked(True)
+    for name in ("check_proof_of_purchase", "check_box_imei", "check_identity"):
+        driver.child(QAbstractButton, name).setChecked(True)
+    driver.child(QLineEdit, "check_by_input").setText("Sari")
+    driver.child(QTabWidget, "support_tabs").setCurrentIndex(1)
+    snap(window, "07b-support-send")
+    page = window.wizard.page_for(Step.LOST_EVERYTHING)
+    from mirecovery_gui.core.support_request import QR_MAX, mail_link
+    from mirecovery_gui.gui.support_document import write_pdf
+
+    pdf = out / f"support-request-{suffix}.pdf"
+    request = page.request  # type: ignore[attr-defined]
+    write_pdf(request, mail_link(request, "", QR_MAX), pdf, "https://account.xiaomi.com/helpcenter")
+    if shutil.which("pdftoppm"):
+        # The first page as a picture, for the README.
+        prefix = out / f"07c-support-pdf-{suffix}"
+        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(prefix)])
+        print(prefix.with_suffix(".png"))
+    pdf.unlink()
 
     window.wizard.start_over()
     window.wizard.go_official_site()

@@ -109,7 +109,9 @@ class MainWindow(QMainWindow):
         log.info("training phone could not refresh: %s", type(error).__name__)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        # Whatever is in flight is cut; the window closes within a second.
+        # Drafts first, while the case database is still open; then whatever is
+        # in flight is cut, and the window closes within a second.
+        self.wizard.about_to_close()
         if self.wizard.runner is not None:
             self.wizard.runner.shutdown(timeout_s=0.8)
         for hook in self._shutdown_hooks:

@@ -14,6 +14,7 @@ Back asks ``flow.after_back``. Two things QWizard cannot do alone are added:
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -29,7 +30,9 @@ from mirecovery_gui.gui.widgets.step_list import StepList
 from mirecovery_gui.gui.worker import RequestRunner
 
 if TYPE_CHECKING:
+    from mirecovery_gui.core.support_directory import SupportContact
     from mirecovery_gui.gui.pages.base import RecoveryPage
+    from mirecovery_gui.store.drafts import DraftStore
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +60,10 @@ class RecoveryWizard(QWizard):
         self.last_send: SendResult | None = None
         self.resend_ready_at: float | None = None
         self.leaving_for_detour = False
+        self.language = "en"
+        # Set by the composition root; opened on first use (start-up stays light).
+        self.draft_store_factory: Callable[[], DraftStore | None] = lambda: None
+        self.directory_factory: Callable[[], list[SupportContact]] = list
         self._rewinding = False
         self._restarting = False
         self._previous_id = -1
@@ -115,6 +122,12 @@ class RecoveryWizard(QWizard):
         if state != self.state:
             self.state = state
             self.state_changed.emit()
+
+    def draft_store(self) -> DraftStore | None:
+        return self.draft_store_factory()
+
+    def support_directory(self) -> list[SupportContact]:
+        return self.directory_factory()
 
     def page_for(self, step: Step) -> RecoveryPage:
         return self.pages[step]
@@ -224,6 +237,10 @@ class RecoveryWizard(QWizard):
             self._restarting = False
         self.state_changed.emit()
         self.restarted.emit()
+
+    def about_to_close(self) -> None:
+        for page in self.pages.values():
+            page.about_to_close()
 
     def clear_all_secrets(self) -> None:
         for page in self.pages.values():

@@ -238,5 +238,8 @@ class RecoveryPage(QWizardPage):
         """Forget everything typed (a new recovery starts)."""
         self.clear_secrets()
 
+    def about_to_close(self) -> None:
+        """The window is closing: finish what must be kept (drafts) before the stores close."""
+
     def focus_first(self) -> QWidget | None:
         return None

@@ -48,6 +48,9 @@ class CountryCombo(QComboBox):
     def __init__(self, region: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("country_combo")
+        # Long country names must not widen the window; the popup shows them whole.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(18)
         self._filled = False
         self.addItem(self._label(region), region)
 
@@ -224,7 +227,11 @@ class IdentifierPage(RecoveryPage):
         self.identifier_input.selectAll()
 
     def _on_lost_everything_button_clicked(self) -> None:
-        self.recovery().go_support(SupportReason.CONTACTS_LOST)
+        wizard = self.recovery()
+        if isinstance(self._parsed, Identifier):
+            # The support request starts from what was typed here (an account ID, an old email...).
+            wizard.set_state(flow.with_identifier(wizard.state, self._parsed))
+        wizard.go_support(SupportReason.CONTACTS_LOST)
 
     def reset(self) -> None:
         self.identifier_input.clear()

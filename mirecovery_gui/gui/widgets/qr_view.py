@@ -21,13 +21,22 @@ def qr_matrix(text: str, error: str = "M") -> list[list[int]]:
     return [list(row) for row in pyqrcode.create(text, error=error, mode="binary").code]
 
 
-def paint_qr(painter: QPainter, matrix: list[list[int]], rect: QRectF) -> None:
-    """Paint ``matrix`` with its quiet zone, square, centred in ``rect``."""
+def paint_qr(painter: QPainter, matrix: list[list[int]], rect: QRectF, snap: float = 0.0) -> None:
+    """Paint ``matrix`` with its quiet zone, square, centred in ``rect``.
+
+    With ``snap`` (the device pixel ratio), each module is a whole number of
+    device pixels: no blurred edges for a phone camera to misread on a screen.
+    """
     count = len(matrix) + 2 * QUIET_ZONE
     side = min(rect.width(), rect.height())
     module = side / count
+    if snap > 0 and module * snap >= 1:
+        module = int(module * snap) / snap
+        side = module * count
     left = rect.left() + (rect.width() - side) / 2
     top = rect.top() + (rect.height() - side) / 2
+    if snap > 0:
+        left, top = round(left * snap) / snap, round(top * snap) / snap
     painter.fillRect(QRectF(left, top, side, side), QColor("white"))
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor("black"))
@@ -82,5 +91,5 @@ class QrView(QWidget):
         if not self._matrix:
             return
         painter = QPainter(self)
-        paint_qr(painter, self._matrix, QRectF(self.rect()))
+        paint_qr(painter, self._matrix, QRectF(self.rect()), snap=self.devicePixelRatioF())
         painter.end()

@@ -1,0 +1,93 @@
+"""The support request on paper: PDF (QPdfWriter) and print (QPrinter).
+
+One QTextDocument serves both. Every value from the user is HTML-escaped; the
+QR code of the mail link is drawn from its module matrix and printed large
+enough for a phone camera, so the owner can send the request from their own
+email by scanning the page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QUrl
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+from mirecovery_gui.core.support_request import ComposedRequest, MailLink
+from mirecovery_gui.gui.widgets.qr_view import qr_image
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPagedPaintDevice
+
+QR_RESOURCE = QUrl("mirecovery://qr/mail-link.png")
+QR_PRINT_PX = 220  # points on the page: about 7.8 cm, easy to scan from paper
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SupportDocument", text)
+
+
+def build_document(request: ComposedRequest, mail: MailLink, destination: str = "") -> QTextDocument:
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    document.addResource(QTextDocument.ResourceType.ImageResource, QR_RESOURCE, qr_image(mail.url, modules_px=8))
+    paragraphs = "".join(
+        f"<p style='margin: 0 0 6px 0'>{html.escape(block).replace(chr(10), '<br>')}</p>"
+        for block in request.body.split("\n\n")
+    )
+    where = f"<p><b>{html.escape(_tr('Send to:'))}</b> {html.escape(destination)}</p>" if destination else ""
+    scan = html.escape(
+        _tr("Scan this QR code with the owner's phone: it opens this request as an email from their own address.")
+    )
+    shortened = (
+        ""
+        if mail.complete
+        else f"<p><i>{html.escape(_tr('The QR code holds the main facts only; the full text is above.'))}</i></p>"
+    )
+    prepared = html.escape(
+        _tr("Prepared with mirecovery on {date}. Support answers in days; keep this page until then.").format(
+            date=dt.date.today().isoformat()
+        )
+    )
+    document.setHtml(
+        "<html><body style='font-family: sans-serif; font-size: 10.5pt'>"
+        f"<h2 style='margin-bottom: 8px'>{html.escape(request.subject)}</h2>"
+        f"{where}{paragraphs}"
+        "<hr>"
+        "<table cellspacing='0' cellpadding='0'><tr>"
+        f"<td width='{QR_PRINT_PX + 20}'><img src='{QR_RESOURCE.toString()}' width='{QR_PRINT_PX}' "
+        f"height='{QR_PRINT_PX}'></td>"
+        f"<td valign='middle'><p>{scan}</p>{shortened}<p style='color: #555'>{prepared}</p></td>"
+        "</tr></table>"
+        "</body></html>"
+    )
+    return document
+
+
+def _print_into(device: QPagedPaintDevice, document: QTextDocument) -> None:
+    layout = QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(18, 18, 18, 18)
+    )
+    device.setPageLayout(layout)
+    # Lay the text out with the device's own font metrics, not the screen's.
+    document.documentLayout().setPaintDevice(device)
+    document.print_(device)
+
+
+def write_pdf(request: ComposedRequest, mail: MailLink, path: Path, destination: str = "") -> None:
+    """Write the request as a PDF at ``path`` (written to a temporary name, then moved in place)."""
+    temporary = path.with_name(path.name + ".part")
+    writer = QPdfWriter(str(temporary))
+    writer.setResolution(300)
+    writer.setTitle(request.subject)
+    writer.setCreator("mirecovery")
+    _print_into(writer, build_document(request, mail, destination))
+    del writer  # closes the file
+    temporary.replace(path)
+
+
+def print_request(request: ComposedRequest, mail: MailLink, printer: QPagedPaintDevice, destination: str = "") -> None:
+    _print_into(printer, build_document(request, mail, destination))

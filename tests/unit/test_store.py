@@ -1,0 +1,68 @@
+"""The case database: migrations, drafts, the background writer."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from mirecovery_gui.core.support_request import SupportFacts
+from mirecovery_gui.store.database import SCHEMA_VERSION, Database, connect, migrate
+from mirecovery_gui.store.drafts import Draft, DraftStore
+from mirecovery_gui.store.paths import config_dir, data_dir, database_path, log_dir
+
+
+def test_paths_follow_mirecovery_home(private_home: Path) -> None:
+    assert data_dir() == private_home / "data" and data_dir().is_dir()
+    assert config_dir() == private_home / "config"
+    assert log_dir() == private_home / "logs"
+    assert database_path().parent == data_dir()
+
+
+def test_a_new_database_is_migrated_to_the_current_schema(tmp_path: Path) -> None:
+    database = Database(tmp_path / "cases.sqlite3")
+    try:
+        version = database.read("PRAGMA user_version")[0][0]
+        assert version == SCHEMA_VERSION
+        assert database.read("PRAGMA journal_mode")[0][0] == "wal"
+    finally:
+        database.close()
+
+
+def test_migrating_again_changes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "cases.sqlite3"
+    Database(path).close()
+    connection = connect(path)
+    assert migrate(connection) == SCHEMA_VERSION
+    connection.close()
+
+
+def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "cases.sqlite3"
+    connection = sqlite3.connect(path)
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    connection.close()
+    with pytest.raises(RuntimeError, match="newer mirecovery"):
+        Database(path)
+
+
+def test_drafts_are_saved_in_the_background_and_read_back(tmp_path: Path) -> None:
+    database = Database(tmp_path / "cases.sqlite3")
+    store = DraftStore(database)
+    draft = Draft(SupportFacts(account_id="1234567890", imei="490154203237518", owner_name="Budi"))
+    try:
+        for name in ("B", "Bu", "Bud", "Budi Santoso"):
+            draft.facts = SupportFacts(account_id="1234567890", imei="490154203237518", owner_name=name)
+            store.save(draft)
+        assert database.writer.flush()
+        loaded = store.load(draft.id)
+        assert loaded is not None and loaded.facts.owner_name == "Budi Santoso"
+        assert store.latest_open() is not None and store.latest_open().id == draft.id  # type: ignore[union-attr]
+        assert loaded.title == "Budi Santoso · 12******90"
+        store.delete(draft.id)
+        assert database.writer.flush()
+        assert store.recent() == []
+    finally:
+        database.close()
+    assert database.writer.failures == 0

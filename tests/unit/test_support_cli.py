@@ -1,0 +1,86 @@
+"""mirecovery support-request: the same composer on the command line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+from mirecovery_gui.core.support_request import QR_MAX, SupportFacts, compose, mail_link
+from tests.tools import decode_qr, pdf_page_png, pdf_text
+
+BASE = ["--account-id", "1234567890", "--imei", "49-015420-323751-8"]
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mirecovery_gui", "support-request", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_text_goes_to_standard_output() -> None:
+    out = run(*BASE, "--model", "Redmi Note 12", "--owner-name", "Budi Santoso")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("Mi Account recovery request: account ID 1234567890\n")
+    assert "- IMEI 1: 490154203237518" in out.stdout and "Budi Santoso" in out.stdout
+
+
+def test_indonesian_and_a_file(tmp_path: Path) -> None:
+    target = tmp_path / "permintaan.txt"
+    out = run(*BASE, "--lang", "id", "-o", str(target))
+    assert out.returncode == 0 and out.stdout == ""
+    assert target.read_text(encoding="utf-8").startswith("Permintaan pemulihan Akun Mi")
+
+
+def test_a_mail_link_that_round_trips() -> None:
+    out = run(*BASE, "--format", "mailto", "--to", "service.id@xiaomi.com")
+    assert out.returncode == 0
+    parts = urlsplit(out.stdout.strip())
+    assert parts.scheme == "mailto" and parts.path == "service.id@xiaomi.com"
+    body = parse_qs(parts.query)["body"][0]
+    assert "490154203237518" in body
+
+
+def test_a_pdf_with_text_and_a_qr_code_that_decodes(tmp_path: Path) -> None:
+    target = tmp_path / "request.pdf"
+    out = run(
+        *BASE, "--owner-name", "Budi Santoso", "--format", "pdf", "-o", str(target), "--to", "service.id@xiaomi.com"
+    )
+    assert out.returncode == 0, out.stderr
+    text = pdf_text(target)
+    assert "1234567890" in text and "490154203237518" in text
+    facts = SupportFacts(account_id="1234567890", imei="49-015420-323751-8", owner_name="Budi Santoso")
+    expected = mail_link(compose(facts, "en"), "service.id@xiaomi.com", QR_MAX).url
+    assert decode_qr(pdf_page_png(target)) == [expected]
+
+
+def test_bad_input_exits_2_and_names_the_field() -> None:
+    out = run("--account-id", "1234567890", "--imei", "490154203237519")
+    assert out.returncode == 2
+    assert out.stderr.startswith("mirecovery support-request: --imei: ")
+    assert "last digit" in out.stderr
+    assert out.stdout == ""
+
+
+def test_a_missing_required_field_exits_2() -> None:
+    out = run("--imei", "490154203237518")
+    assert out.returncode == 2 and "--account-id" in out.stderr
+
+
+def test_fourteen_digits_get_the_full_imei_suggested() -> None:
+    out = run("--account-id", "1234567890", "--imei", "49015420323751")
+    assert out.returncode == 2 and "490154203237518" in out.stderr
+
+
+def test_a_pdf_needs_a_file() -> None:
+    out = run(*BASE, "--format", "pdf")
+    assert out.returncode == 2 and "-o FILE" in out.stderr
+
+
+def test_a_bad_recipient_is_refused() -> None:
+    out = run(*BASE, "--format", "mailto", "--to", "not-an-address")
+    assert out.returncode == 2 and "--to" in out.stderr
