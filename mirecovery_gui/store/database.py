@@ -35,6 +35,31 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX support_drafts_updated ON support_drafts (updated_at);
     """,
+    # 2: the shop case log. One row per recovery or support request; a masked
+    # identifier only, and never a secret.
+    """
+    CREATE TABLE cases (
+        id TEXT PRIMARY KEY,
+        opened_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        closed_at TEXT,
+        provider TEXT NOT NULL DEFAULT '',
+        identifier_kind TEXT NOT NULL DEFAULT '',
+        identifier_masked TEXT NOT NULL DEFAULT '',
+        steps TEXT NOT NULL DEFAULT '[]',
+        outcome TEXT NOT NULL DEFAULT 'open',
+        staff TEXT NOT NULL DEFAULT '',
+        customer_name TEXT NOT NULL DEFAULT '',
+        customer_contact TEXT NOT NULL DEFAULT '',
+        device_model TEXT NOT NULL DEFAULT '',
+        imei TEXT NOT NULL DEFAULT '',
+        checklist TEXT NOT NULL DEFAULT '{}',
+        notes TEXT NOT NULL DEFAULT '',
+        draft_id TEXT REFERENCES support_drafts (id) ON DELETE SET NULL
+    );
+    CREATE INDEX cases_opened ON cases (opened_at);
+    CREATE INDEX cases_outcome ON cases (outcome);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -46,6 +71,8 @@ def connect(path: Path) -> sqlite3.Connection:
     connection.execute("PRAGMA journal_mode=WAL")
     connection.execute("PRAGMA synchronous=NORMAL")
     connection.execute("PRAGMA foreign_keys=ON")
+    # Deleted rows are overwritten, not just unlinked: erasure should erase.
+    connection.execute("PRAGMA secure_delete=ON")
     return connection
 
 
@@ -144,10 +171,17 @@ class Database:
         self._reader = connect(path)
         migrate(self._reader)
         self.writer = BackgroundWriter(path)
+        self.closed = False
 
     def read(self, sql: str, params: tuple[object, ...] = ()) -> list[sqlite3.Row]:
+        """Rows for ``sql``; nothing once the database is closed (the window is going away)."""
+        if self.closed:
+            return []
         return list(self._reader.execute(sql, params))
 
     def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
         self.writer.close()
         self._reader.close()

@@ -1,0 +1,93 @@
+"""Logging for a windowed app: a rotating file, redacted, and a last-resort exception hook.
+
+A packaged windowed app has no console (``sys.stderr`` is None), so the log
+goes to ``mirecovery.log`` in the log folder. The redaction filter sits on
+every handler, so no handler ever sees an email, a phone number, an IMEI, an
+account ID, a code or a password. An exception nobody caught is logged
+(redacted) and shown to the user as a plain sentence, never a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from mirecovery_gui.core.redact import RedactingFilter
+
+LOG_FILE = "mirecovery.log"
+MAX_BYTES = 512 * 1024
+BACKUPS = 3
+FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+log = logging.getLogger(__name__)
+
+
+def remove_handlers() -> None:
+    """Take our handlers off the root logger (and close their files)."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "_mirecovery", False):
+            root.removeHandler(handler)
+            handler.close()
+
+
+def configure_logging(folder: Path | None, level: int = logging.INFO, console: bool = True) -> Path | None:
+    """Send logs to a rotating file in ``folder`` (and to stderr when there is one)."""
+    root = logging.getLogger()
+    root.setLevel(level)
+    remove_handlers()
+    redactor = RedactingFilter()
+    path: Path | None = None
+    handlers: list[logging.Handler] = []
+    if folder is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / LOG_FILE
+            file_handler = logging.handlers.RotatingFileHandler(
+                path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
+            )
+            handlers.append(file_handler)
+        except OSError:
+            path = None
+    if console and sys.stderr is not None:
+        stream = logging.StreamHandler()
+        stream.setLevel(logging.WARNING)
+        handlers.append(stream)
+    for handler in handlers:
+        handler.setFormatter(logging.Formatter(FORMAT))
+        handler.addFilter(redactor)
+        handler._mirecovery = True  # type: ignore[attr-defined]
+        root.addHandler(handler)
+    return path
+
+
+def install_exception_hooks(tell_user: Callable[[], None] | None = None) -> None:
+    """Log uncaught exceptions (redacted) from any thread; tell the user in plain words."""
+
+    def on_exception(kind: type[BaseException], value: BaseException, trace: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, value, trace)
+            return
+        log.error("unexpected error", exc_info=(kind, value, trace))
+        if tell_user is not None:
+            try:
+                tell_user()
+            except Exception:
+                log.exception("could not show the error message")
+
+    def on_thread_exception(args: threading.ExceptHookArgs) -> None:
+        if args.exc_type is SystemExit:
+            return
+        log.error(
+            "unexpected error in thread %s",
+            args.thread.name if args.thread else "?",
+            exc_info=(args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback),
+        )
+
+    sys.excepthook = on_exception
+    threading.excepthook = on_thread_exception

@@ -1,0 +1,245 @@
+"""The shop case log: what was done for whom, and how ownership was checked.
+
+One case per recovery or support request: times, provider, identifier kind
+and a *masked* identifier, the steps reached, the outcome, the staff member,
+optional customer name and contact, device model and IMEI for support
+requests, the ownership checklist and notes. Never a password, code, captcha
+answer, cookie or ticket: the API has no parameter that could carry one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from mirecovery_gui.store.database import Database
+
+
+class Outcome(Enum):
+    OPEN = "open"
+    PASSWORD_RESET = "password_reset"
+    SUPPORT_REQUEST = "support_request"
+    OFFICIAL_SITE = "official_site"
+    ABANDONED = "abandoned"
+
+
+FINAL_OUTCOMES = (Outcome.PASSWORD_RESET, Outcome.SUPPORT_REQUEST, Outcome.OFFICIAL_SITE, Outcome.ABANDONED)
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+@dataclass
+class Case:
+    provider: str
+    id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    opened_at: str = field(default_factory=now)
+    updated_at: str = ""
+    closed_at: str | None = None
+    identifier_kind: str = ""
+    identifier_masked: str = ""
+    steps: list[tuple[str, str]] = field(default_factory=list)  # (step name, time)
+    outcome: Outcome = Outcome.OPEN
+    staff: str = ""
+    customer_name: str = ""
+    customer_contact: str = ""
+    device_model: str = ""
+    imei: str = ""
+    checklist: dict[str, Any] = field(default_factory=dict)
+    notes: str = ""
+    draft_id: str | None = None
+
+    @property
+    def last_step(self) -> str:
+        return self.steps[-1][0] if self.steps else ""
+
+    def row(self) -> tuple[object, ...]:
+        return (
+            self.id,
+            self.opened_at,
+            self.updated_at or self.opened_at,
+            self.closed_at,
+            self.provider,
+            self.identifier_kind,
+            self.identifier_masked,
+            json.dumps(self.steps),
+            self.outcome.value,
+            self.staff,
+            self.customer_name,
+            self.customer_contact,
+            self.device_model,
+            self.imei,
+            json.dumps(self.checklist),
+            self.notes,
+            self.draft_id,
+        )
+
+
+COLUMNS = (
+    "id, opened_at, updated_at, closed_at, provider, identifier_kind, identifier_masked, steps, outcome, "
+    "staff, customer_name, customer_contact, device_model, imei, checklist, notes, draft_id"
+)
+
+
+def _case(row: sqlite3.Row) -> Case:
+    try:
+        steps = [tuple(item) for item in json.loads(row["steps"])]
+    except (ValueError, TypeError):
+        steps = []
+    try:
+        checklist = json.loads(row["checklist"])
+    except (ValueError, TypeError):
+        checklist = {}
+    try:
+        outcome = Outcome(row["outcome"])
+    except ValueError:
+        outcome = Outcome.OPEN
+    return Case(
+        provider=row["provider"],
+        id=row["id"],
+        opened_at=row["opened_at"],
+        updated_at=row["updated_at"],
+        closed_at=row["closed_at"],
+        identifier_kind=row["identifier_kind"],
+        identifier_masked=row["identifier_masked"],
+        steps=steps,
+        outcome=outcome,
+        staff=row["staff"],
+        customer_name=row["customer_name"],
+        customer_contact=row["customer_contact"],
+        device_model=row["device_model"],
+        imei=row["imei"],
+        checklist=checklist if isinstance(checklist, dict) else {},
+        notes=row["notes"],
+        draft_id=row["draft_id"],
+    )
+
+
+@dataclass(frozen=True)
+class CaseQuery:
+    text: str = ""
+    outcome: Outcome | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    limit: int = 500
+
+
+class CaseLog:
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    # --- writing (queued on the background writer) -----------------------------------
+
+    def save(self, case: Case) -> None:
+        case.updated_at = now()
+        row = case.row()
+
+        def write(connection: sqlite3.Connection) -> None:
+            placeholders = ", ".join("?" * len(row))
+            updates = ", ".join(f"{name} = excluded.{name}" for name in COLUMNS.split(", ")[1:])
+            connection.execute(
+                f"INSERT INTO cases ({COLUMNS}) VALUES ({placeholders}) ON CONFLICT(id) DO UPDATE SET {updates}",
+                row,
+            )
+
+        self.database.writer.submit(f"case:{case.id}", write)
+
+    def delete(self, case_ids: Sequence[str], with_drafts: bool = True) -> None:
+        """Delete cases (and their support-request drafts): "delete this customer's data"."""
+        ids = list(case_ids)
+
+        def write(connection: sqlite3.Connection) -> None:
+            marks = ", ".join("?" * len(ids))
+            connection.execute("BEGIN")
+            try:
+                if with_drafts:
+                    connection.execute(
+                        f"DELETE FROM support_drafts WHERE id IN (SELECT draft_id FROM cases WHERE id IN ({marks}))",
+                        ids,
+                    )
+                connection.execute(f"DELETE FROM cases WHERE id IN ({marks})", ids)
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+
+        self.database.writer.submit(f"delete:{uuid.uuid4().hex}", write)
+
+    def delete_everything(self) -> None:
+        """Every case and draft, then the free pages overwritten and the journal emptied."""
+
+        def write(connection: sqlite3.Connection) -> None:
+            connection.execute("DELETE FROM cases")
+            connection.execute("DELETE FROM support_drafts")
+            connection.execute("VACUUM")
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+        self.database.writer.submit(f"delete-all:{uuid.uuid4().hex}", write)
+
+    def purge_older_than(self, days: int, today: dt.datetime | None = None) -> None:
+        cutoff = ((today or dt.datetime.now(dt.UTC)) - dt.timedelta(days=days)).isoformat(timespec="seconds")
+
+        def write(connection: sqlite3.Connection) -> None:
+            connection.execute("BEGIN")
+            try:
+                connection.execute(
+                    "DELETE FROM support_drafts WHERE id IN (SELECT draft_id FROM cases WHERE updated_at < ?)",
+                    (cutoff,),
+                )
+                connection.execute("DELETE FROM cases WHERE updated_at < ?", (cutoff,))
+                # Drafts never tied to a case age out the same way.
+                connection.execute(
+                    "DELETE FROM support_drafts WHERE updated_at < ? AND id NOT IN "
+                    "(SELECT draft_id FROM cases WHERE draft_id IS NOT NULL)",
+                    (cutoff,),
+                )
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+
+        self.database.writer.submit("purge", write)
+
+    # --- reading ----------------------------------------------------------------------------------
+
+    def get(self, case_id: str) -> Case | None:
+        rows = self.database.read(f"SELECT {COLUMNS} FROM cases WHERE id = ?", (case_id,))
+        return _case(rows[0]) if rows else None
+
+    def open_cases(self) -> list[Case]:
+        rows = self.database.read(
+            f"SELECT {COLUMNS} FROM cases WHERE outcome = 'open' ORDER BY updated_at DESC LIMIT 20"
+        )
+        return [_case(row) for row in rows]
+
+    def search(self, query: CaseQuery) -> list[Case]:
+        clauses: list[str] = []
+        params: list[object] = []
+        if query.text.strip():
+            like = f"%{query.text.strip().lower()}%"
+            clauses.append(
+                "(lower(customer_name) LIKE ? OR lower(customer_contact) LIKE ? OR lower(identifier_masked) LIKE ? "
+                "OR imei LIKE ? OR lower(device_model) LIKE ? OR lower(notes) LIKE ? OR lower(staff) LIKE ?)"
+            )
+            params += [like] * 7
+        if query.outcome is not None:
+            clauses.append("outcome = ?")
+            params.append(query.outcome.value)
+        if query.since is not None:
+            clauses.append("opened_at >= ?")
+            params.append(query.since.isoformat())
+        if query.until is not None:
+            clauses.append("opened_at < ?")
+            params.append((query.until + dt.timedelta(days=1)).isoformat())
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        rows = self.database.read(
+            f"SELECT {COLUMNS} FROM cases {where} ORDER BY opened_at DESC LIMIT ?", (*params, query.limit)
+        )
+        return [_case(row) for row in rows]
