@@ -137,14 +137,31 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_wizard(argv: list[str]) -> int:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     from mirecovery_gui.app import create_main_window, install_qt_message_handler
+    from mirecovery_gui.logs import configure_logging, install_exception_hooks
+    from mirecovery_gui.store.paths import log_dir
 
+    # A windowed app has no console: the log goes to a file, redacted.
+    log_path = configure_logging(log_dir())
     install_qt_message_handler()
     app = QApplication([sys.argv[0] if sys.argv else "mirecovery"])
     app.setApplicationName("mirecovery")
     app.setDesktopFileName("mirecovery")
+
+    def tell_user() -> None:
+        QMessageBox.warning(
+            None,
+            "mirecovery",
+            app.translate(
+                "Main",
+                "Something went wrong inside the app. It keeps running; if a step looks stuck, start a new "
+                "recovery. Details were written to the log, without personal data: {path}",
+            ).format(path=str(log_path) if log_path else "-"),
+        )
+
+    install_exception_hooks(tell_user)
     window = create_main_window(argv)
     window.show()
     return app.exec()

@@ -15,23 +15,28 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QMessageLogContext,
+    QTimer,
     QtMsgType,
     QTranslator,
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from mirecovery_gui.cli import build_parser
 from mirecovery_gui.core.clock import Clock, SystemClock
+from mirecovery_gui.core.flow import Step, SupportReason
 from mirecovery_gui.core.resources import resource_path
 from mirecovery_gui.gui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from mirecovery_gui.client.profile import Timeouts
     from mirecovery_gui.core.support_directory import SupportContact
+    from mirecovery_gui.gui.history import HistoryWindow
+    from mirecovery_gui.store.cases import Case, CaseLog
     from mirecovery_gui.store.database import Database
     from mirecovery_gui.store.drafts import DraftStore
+    from mirecovery_gui.store.settings import LoadResult
     from mirecovery_gui.training.server import TrainingServer
     from mirecovery_gui.training.service import TrainingService
 
@@ -104,28 +109,51 @@ def install_translators(language: str) -> list[QTranslator]:
 
 
 class AppContext:
-    """What the window needs beyond widgets: the provider, the training service."""
+    """What the window needs beyond widgets: settings, the provider, the stores, the case log."""
 
     def __init__(
         self,
         window: MainWindow,
         clock: Clock,
         locale: str,
+        settings: LoadResult,
         training_service: TrainingService | None,
         timeouts: Timeouts | None = None,
     ) -> None:
         self.window = window
-        self.timeouts = timeouts
         self.clock = clock
         self.locale = locale
+        self.settings = settings.settings
+        self._settings_backup = settings.damaged_backup
+        self.timeouts = timeouts
         self._training_service = training_service
         self.training_server: TrainingServer | None = None
         self._database: Database | None = None
         self._draft_store: DraftStore | None = None
+        self._case_log: CaseLog | None = None
         self._database_failed = False
-        window.wizard.provider_requested.connect(self.use_provider)
-        window.wizard.draft_store_factory = self.draft_store
-        window.wizard.directory_factory = self.support_directory
+        self._history: HistoryWindow | None = None
+        wizard = window.wizard
+        wizard.provider_requested.connect(self.use_provider)
+        wizard.draft_store_factory = self.draft_store
+        wizard.directory_factory = self.support_directory
+        from mirecovery_gui.gui.case_recorder import CaseRecorder
+
+        self.recorder = CaseRecorder(wizard, self.case_log, lambda: self.settings)
+        support = wizard.page_for(Step.LOST_EVERYTHING)
+        support.draft_saved.connect(self.recorder.support_draft_saved)  # type: ignore[attr-defined]
+        support.handed_over.connect(self.recorder.support_request_handed_over)  # type: ignore[attr-defined]
+        self.closed = False
+        window.closing.connect(self._on_window_closing)
+        window.settings_action.triggered.connect(self.show_settings)
+        window.history_action.triggered.connect(self.show_history)
+        self.apply_settings()
+
+    def _on_window_closing(self) -> None:
+        self.closed = True
+        self.recorder.close_current()
+
+    # --- provider ---------------------------------------------------------------------------
 
     def use_provider(self, provider: str, server_url: str | None = None) -> None:
         from mirecovery_gui.client.passport import PassportClient
@@ -146,31 +174,6 @@ class AppContext:
         self.window.add_shutdown_hook(client.close)
         log.info("provider %s ready", profile.id)
 
-    def draft_store(self) -> DraftStore | None:
-        """The case database's drafts, opened on first use; None if it cannot be opened."""
-        if self._draft_store is None and not self._database_failed:
-            import sqlite3
-
-            from mirecovery_gui.store.database import Database
-            from mirecovery_gui.store.drafts import DraftStore
-            from mirecovery_gui.store.paths import database_path
-
-            try:
-                self._database = Database(database_path())
-            except (OSError, sqlite3.Error, RuntimeError):
-                log.exception("the case database cannot be opened")
-                self._database_failed = True
-                return None
-            self._draft_store = DraftStore(self._database)
-            self.window.add_shutdown_hook(self._database.close)
-        return self._draft_store
-
-    def support_directory(self) -> list[SupportContact]:
-        from mirecovery_gui.core.support_directory import load_directory
-        from mirecovery_gui.store.paths import config_dir
-
-        return load_directory(resource_path("support_contacts.json"), config_dir() / "support_contacts.json")
-
     def _start_training_server(self) -> str:
         from mirecovery_gui.training.server import TrainingServer
         from mirecovery_gui.training.service import TrainingService
@@ -181,6 +184,190 @@ class AppContext:
         self.training_server = server
         self.window.add_shutdown_hook(server.stop)
         return url
+
+    # --- stores ---------------------------------------------------------------------------------
+
+    def database(self) -> Database | None:
+        """The case database, opened on first use; None when it cannot be opened."""
+        if self._database is None and not self._database_failed:
+            import sqlite3
+
+            from mirecovery_gui.store.database import Database
+            from mirecovery_gui.store.paths import database_path
+
+            try:
+                self._database = Database(database_path())
+            except (OSError, sqlite3.Error, RuntimeError):
+                log.exception("the case database cannot be opened")
+                self._database_failed = True
+                self.window.notice.show_notice(
+                    self.window.tr(
+                        "The case database cannot be opened, so cases and drafts are not saved in this session. "
+                        "The recovery itself works."
+                    )
+                )
+                return None
+            self.window.add_shutdown_hook(self._database.close)
+        return self._database
+
+    def draft_store(self) -> DraftStore | None:
+        if self._draft_store is None and (database := self.database()) is not None:
+            from mirecovery_gui.store.drafts import DraftStore
+
+            self._draft_store = DraftStore(database)
+        return self._draft_store
+
+    def case_log(self) -> CaseLog | None:
+        if self._case_log is None and (database := self.database()) is not None:
+            from mirecovery_gui.store.cases import CaseLog
+
+            self._case_log = CaseLog(database)
+        return self._case_log
+
+    def support_directory(self) -> list[SupportContact]:
+        from mirecovery_gui.core.support_directory import load_directory
+        from mirecovery_gui.store.paths import config_dir
+
+        return load_directory(resource_path("support_contacts.json"), config_dir() / "support_contacts.json")
+
+    # --- after the first paint --------------------------------------------------------------------
+
+    def after_start(self) -> None:
+        """Work that must not delay the first page: retention, a crashed case, a damaged settings file."""
+        if self.closed:
+            return
+        if self._settings_backup is not None:
+            self.window.notice.show_notice(
+                self.window.tr(
+                    "The settings file was damaged, so the defaults are used. The old file was kept as {name}."
+                ).format(name=self._settings_backup.name)
+            )
+        case_log = self.case_log()
+        if case_log is None:
+            return
+        case_log.purge_older_than(self.settings.retention_days)
+        if self.settings.record_cases:
+            self._offer_resume(case_log)
+
+    def _offer_resume(self, case_log: CaseLog) -> None:
+        from mirecovery_gui.gui.i18n import step_name
+        from mirecovery_gui.store.cases import Outcome
+
+        open_cases = [case for case in case_log.open_cases() if case is not self.recorder.current]
+        if not open_cases:
+            return
+        latest, older = open_cases[0], open_cases[1:]
+        for case in older:
+            case.outcome = Outcome.ABANDONED
+            case_log.save(case)
+        who = latest.customer_name or latest.identifier_masked or self.window.tr("a customer")
+        self.window.notice.show_notice(
+            self.window.tr(
+                "The last session ended unexpectedly during the case of {who} (last step: {step}). "
+                "Continue where it stopped?"
+            ).format(who=who, step=step_name(latest.last_step) if latest.last_step else "-"),
+            [
+                ("resume_case_button", self.window.tr("&Continue"), lambda: self.resume(latest)),
+                ("discard_case_button", self.window.tr("Close the &case"), lambda: self._discard(latest)),
+            ],
+        )
+
+    def resume(self, case: Case) -> None:
+        """Pick an interrupted case up again; only what needs no secret is restored."""
+        wizard = self.window.wizard
+        self.recorder.close_current()
+        wizard.start_over()
+        self.recorder.adopt(case)
+        store = self.draft_store()
+        draft = store.load(case.draft_id) if store is not None and case.draft_id else None
+        if draft is not None:
+            wizard.go_support(SupportReason.CONTACTS_LOST)
+            wizard.page_for(Step.LOST_EVERYTHING).open_draft(draft)  # type: ignore[attr-defined]
+            return
+        self.window.notice.show_notice(
+            self.window.tr(
+                "Type the email, phone number or Mi account ID again ({masked}): only a masked form was kept, "
+                "and codes or captchas are never kept. The case continues."
+            ).format(masked=case.identifier_masked or "-")
+        )
+
+    def _discard(self, case: Case) -> None:
+        from mirecovery_gui.store.cases import Outcome
+
+        case.outcome = Outcome.ABANDONED
+        case_log = self.case_log()
+        if case_log is not None:
+            case_log.save(case)
+
+    # --- settings and history -------------------------------------------------------------------
+
+    def apply_settings(self) -> None:
+        self.window.wizard.set_shop_mode(self.settings.shop_mode)
+        self.window.wizard.default_region = self.settings.default_region
+        self.window.history_action.setVisible(self.settings.shop_mode)
+
+    def show_settings(self) -> None:
+        from mirecovery_gui.gui.settings_dialog import SettingsDialog
+        from mirecovery_gui.store.paths import config_dir
+        from mirecovery_gui.store.settings import save_settings
+
+        dialog = SettingsDialog(self.settings, self.window)
+        dialog.erase_requested.connect(lambda: self.erase_everything(dialog))
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        new = dialog.settings()
+        language_changed = new.language != self.settings.language
+        self.settings = new
+        try:
+            save_settings(config_dir() / SETTINGS_FILE, new)
+        except OSError:
+            log.exception("settings could not be saved")
+        self.apply_settings()
+        if language_changed:
+            self.window.notice.show_notice(self.window.tr("The new language applies the next time the app starts."))
+
+    def erase_everything(self, parent: QWidget | None = None) -> None:
+        """Delete every case, draft and log file; the window stays usable."""
+        from mirecovery_gui.store.paths import log_dir
+
+        self.recorder.current = None
+        self.window.wizard.start_over()
+        case_log = self.case_log()
+        if case_log is not None:
+            case_log.delete_everything()
+            case_log.database.writer.flush(10.0)
+        for handler in logging.getLogger().handlers:
+            handler.flush()
+        for path in log_dir().glob("mirecovery.log*"):
+            try:
+                path.write_bytes(b"")  # the open handler keeps writing to an empty file
+                if path.name != "mirecovery.log":
+                    path.unlink()
+            except OSError:
+                log.warning("a log file could not be erased")
+        if self._history is not None:
+            self._history.refresh()
+        QMessageBox.information(
+            parent or self.window,
+            self.window.tr("Deleted"),
+            self.window.tr("All cases, support-request drafts and logs were deleted from this computer."),
+        )
+
+    def show_history(self) -> None:
+        from mirecovery_gui.gui.history import HistoryWindow
+
+        case_log, drafts = self.case_log(), self.draft_store()
+        if case_log is None or drafts is None:
+            return
+        if self._history is None:
+            self._history = HistoryWindow(case_log, drafts, self.support_directory, self.window)
+        self._history.refresh()
+        self._history.show()
+        self._history.raise_()
+        self._history.activateWindow()
+
+
+SETTINGS_FILE = "settings.json"
 
 
 def create_main_window(
@@ -195,21 +382,30 @@ def create_main_window(
     The keyword arguments let an embedding program (or a test) bring its own
     clock, training service and network timeouts.
     """
+    from mirecovery_gui.store.paths import config_dir
+    from mirecovery_gui.store.settings import load_settings
+
     args = build_parser().parse_args(argv)
-    language = choose_language(args.lang)
+    loaded = load_settings(config_dir() / SETTINGS_FILE)
+    settings = loaded.settings
+    language = choose_language(args.lang or settings.language or None)
     install_translators(language)
     app = QApplication.instance()
     if isinstance(app, QApplication) and app.windowIcon().isNull():
         app.setWindowIcon(app_icon())
     clock = clock or SystemClock()
-    window = MainWindow(clock)
+    window = MainWindow(clock, settings.default_region)
     window.wizard.language = language
     window.setWindowIcon(app_icon())
-    context = AppContext(window, clock, "id_ID" if language == "id" else "en_US", training_service, timeouts)
+    context = AppContext(window, clock, "id_ID" if language == "id" else "en_US", loaded, training_service, timeouts)
     window.app_context = context
     if args.training:
         context.use_provider("training")
     elif args.server:
         context.use_provider("training", server_url=args.server)
+    elif settings.provider:
+        context.use_provider(settings.provider)
     window.wizard.restart()
+    # After the first paint: the database, retention, and an interrupted case.
+    QTimer.singleShot(0, window, context.after_start)
     return window

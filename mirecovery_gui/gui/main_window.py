@@ -5,21 +5,77 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mirecovery_gui import __version__
 from mirecovery_gui.client.errors import RecoveryError
 from mirecovery_gui.client.results import TrainingPeek
 from mirecovery_gui.core.clock import Clock
+from mirecovery_gui.gui.i18n import shown
+from mirecovery_gui.gui.widgets.error_panel import announce
 from mirecovery_gui.gui.widgets.training_phone import TrainingPhonePanel
 from mirecovery_gui.gui.wizard import RecoveryWizard
 
 log = logging.getLogger(__name__)
 
 
+class NoticeBar(QFrame):
+    """A band across the top of the window for things to know now (not a blocking dialog)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("notice_bar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.label = QLabel(self)
+        self.label.setObjectName("notice_label")
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
+        self.buttons = QHBoxLayout()
+        self.close_button = QPushButton(self.tr("&Dismiss"), self)
+        self.close_button.setObjectName("notice_dismiss_button")
+        self.close_button.clicked.connect(self.hide)
+        row = QHBoxLayout(self)
+        row.addWidget(self.label, 1)
+        row.addLayout(self.buttons)
+        row.addWidget(self.close_button)
+        self.hide()
+
+    def show_notice(self, text: str, actions: list[tuple[str, str, Callable[[], None]]] | None = None) -> None:
+        """``actions``: (object name, label, handler); each also dismisses the notice."""
+        while self.buttons.count():
+            item = self.buttons.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.label.setText(shown(text, 600))
+        for name, label, handler in actions or []:
+            button = QPushButton(label, self)
+            button.setObjectName(name)
+            button.clicked.connect(lambda _checked=False, run=handler: self._act(run))
+            self.buttons.addWidget(button)
+        self.show()
+        announce(self.label, self.label.text())
+
+    def _act(self, handler: Callable[[], None]) -> None:
+        self.hide()
+        handler()
+
+
 class MainWindow(QMainWindow):
+    closing = Signal()
+
     def __init__(self, clock: Clock, default_region: str = "ID", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
@@ -34,7 +90,14 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        self.notice = NoticeBar(self)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.notice)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self.wizard.training_messages_requested.connect(self.refresh_training_phone)
         self.wizard.restarted.connect(self.training_phone.clear)
         self.wizard.close_requested.connect(self.close)
@@ -53,6 +116,15 @@ class MainWindow(QMainWindow):
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(self.wizard.start_over)
         file_menu.addAction(self.new_action)
+        self.history_action = QAction(self.tr("Case &history…"), self)
+        self.history_action.setObjectName("history_action")
+        self.history_action.setShortcut(QKeySequence("Ctrl+H"))
+        self.history_action.setVisible(False)
+        file_menu.addAction(self.history_action)
+        self.settings_action = QAction(self.tr("&Settings…"), self)
+        self.settings_action.setObjectName("settings_action")
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -109,9 +181,10 @@ class MainWindow(QMainWindow):
         log.info("training phone could not refresh: %s", type(error).__name__)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        # Drafts first, while the case database is still open; then whatever is
-        # in flight is cut, and the window closes within a second.
+        # Drafts and the case first, while the case database is still open; then
+        # whatever is in flight is cut, and the window closes within a second.
         self.wizard.about_to_close()
+        self.closing.emit()
         if self.wizard.runner is not None:
             self.wizard.runner.shutdown(timeout_s=0.8)
         for hook in self._shutdown_hooks:

@@ -41,6 +41,7 @@ class RecoveryWizard(QWizard):
     state_changed = Signal()
     provider_requested = Signal(str)  # profile id chosen on the start page
     training_messages_requested = Signal()
+    restarting = Signal()  # before anything is cleared
     restarted = Signal()
     close_requested = Signal()
 
@@ -61,6 +62,7 @@ class RecoveryWizard(QWizard):
         self.resend_ready_at: float | None = None
         self.leaving_for_detour = False
         self.language = "en"
+        self.shop_mode = False
         # Set by the composition root; opened on first use (start-up stays light).
         self.draft_store_factory: Callable[[], DraftStore | None] = lambda: None
         self.directory_factory: Callable[[], list[SupportContact]] = list
@@ -122,6 +124,17 @@ class RecoveryWizard(QWizard):
         if state != self.state:
             self.state = state
             self.state_changed.emit()
+
+    def set_shop_mode(self, enabled: bool) -> None:
+        self.shop_mode = enabled
+        identifier = self.pages[Step.IDENTIFIER]
+        identifier.customer_box.setVisible(enabled)  # type: ignore[attr-defined]
+
+    def customer(self) -> tuple[str, str]:
+        """The customer's name and contact typed in shop mode (empty otherwise)."""
+        if not self.shop_mode:
+            return "", ""
+        return self.pages[Step.IDENTIFIER].customer()  # type: ignore[attr-defined, no-any-return]
 
     def draft_store(self) -> DraftStore | None:
         return self.draft_store_factory()
@@ -221,6 +234,7 @@ class RecoveryWizard(QWizard):
 
     def start_over(self) -> None:
         """Clear everything (fields, state, server session) and show the first step again."""
+        self.restarting.emit()
         if self.runner is not None:
             self.runner.cancel_all()
             self.runner.client.reset_session()

@@ -8,6 +8,7 @@ from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -113,6 +114,24 @@ class IdentifierPage(RecoveryPage):
         form.addRow(self.identifier_label, self.identifier_input)
         form.addRow(self.country_label, self.country_combo)
         self.body.addLayout(form)
+        # Shop mode: who the customer is, for the case log only (never sent anywhere).
+        self.customer_box = QGroupBox(self.tr("Customer (optional, for the shop's case log)"), self)
+        self.customer_box.setObjectName("customer_box")
+        customer_form = QFormLayout(self.customer_box)
+        self.customer_name_input = QLineEdit(self)
+        self.customer_name_input.setObjectName("customer_name_input")
+        self.customer_name_input.setMaxLength(100)
+        self.customer_contact_input = QLineEdit(self)
+        self.customer_contact_input.setObjectName("customer_contact_input")
+        self.customer_contact_input.setMaxLength(100)
+        self.customer_contact_input.setPlaceholderText(self.tr("phone or email to call them back"))
+        name_label = QLabel(self.tr("Customer &name:"), self)
+        name_label.setBuddy(self.customer_name_input)
+        contact_label = QLabel(self.tr("Customer con&tact:"), self)
+        contact_label.setBuddy(self.customer_contact_input)
+        customer_form.addRow(name_label, self.customer_name_input)
+        customer_form.addRow(contact_label, self.customer_contact_input)
+        self.customer_box.setVisible(False)
         self.validation_label = self.paragraph("", "validation_label")
         self.paragraph(
             self.tr(
@@ -127,6 +146,7 @@ class IdentifierPage(RecoveryPage):
         self.lost_everything_button.setStyleSheet("text-align: left; text-decoration: underline;")
         self.lost_everything_button.clicked.connect(self._on_lost_everything_button_clicked)
         self.body.addWidget(self.lost_everything_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.body.addWidget(self.customer_box)
         self._problem_timer = QTimer(self)
         self._problem_timer.setSingleShot(True)
         self._problem_timer.setInterval(PROBLEM_DELAY_MS)
@@ -235,7 +255,15 @@ class IdentifierPage(RecoveryPage):
 
     def reset(self) -> None:
         self.identifier_input.clear()
+        self.customer_name_input.clear()
+        self.customer_contact_input.clear()
         self._set_validation("", ok=True)
+
+    def customer(self) -> tuple[str, str]:
+        return (
+            " ".join(self.customer_name_input.text().split()),
+            " ".join(self.customer_contact_input.text().split()),
+        )
 
     def focus_first(self) -> QWidget | None:
         return self.identifier_input

@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QLocale, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -75,6 +75,9 @@ def compact_combo(combo: QComboBox, characters: int = 18) -> None:
 
 class LostEverythingPage(RecoveryPage):
     step = Step.LOST_EVERYTHING
+
+    draft_saved = Signal(object)  # Draft: the case log takes the device and the checklist
+    handed_over = Signal()  # copied, mailed, saved or printed
 
     def __init__(self, wizard: RecoveryWizard) -> None:
         super().__init__(wizard)
@@ -568,6 +571,7 @@ class LostEverythingPage(RecoveryPage):
         self.error_panel.show_message(
             self.tr("Copied. Paste it into an email or the help centre's form."), Tone.SUCCESS
         )
+        self._handed_over()
 
     def _on_mail_button_clicked(self) -> None:
         self._ensure_fresh()
@@ -581,6 +585,7 @@ class LostEverythingPage(RecoveryPage):
                 Tone.INFO,
             )
         self.recovery().open_url(link.url)
+        self._handed_over()
 
     def _default_pdf_path(self) -> str:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -608,6 +613,7 @@ class LostEverythingPage(RecoveryPage):
             )
             return
         self.error_panel.show_message(self.tr("Saved: {path}").format(path=shown(str(target), 300)), Tone.SUCCESS)
+        self._handed_over()
 
     def _on_print_button_clicked(self) -> None:
         self._ensure_fresh()
@@ -623,6 +629,11 @@ class LostEverythingPage(RecoveryPage):
             return
         print_request(self.request, mail_link(self.request, self._mail_to(), QR_MAX), printer, self._destination_text())
         self.error_panel.show_message(self.tr("Sent to the printer."), Tone.SUCCESS)
+        self._handed_over()
+
+    def _handed_over(self) -> None:
+        self.save_draft()
+        self.handed_over.emit()
 
     def _destination_text(self) -> str:
         contact = self.destination()
@@ -650,6 +661,7 @@ class LostEverythingPage(RecoveryPage):
         store.save(self.draft)
         self._session_drafts[self.draft.id] = self.draft
         self._fill_drafts_combo()
+        self.draft_saved.emit(self.draft)
 
     def _fill_drafts_combo(self) -> None:
         store = self.recovery().draft_store()

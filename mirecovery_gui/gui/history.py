@@ -1,0 +1,446 @@
+"""The shop's case history: find a case, open it, reprint its request, export, delete."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, QStandardPaths, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mirecovery_gui.core.support_directory import SupportContact
+from mirecovery_gui.core.support_request import QR_MAX, compose, mail_link
+from mirecovery_gui.gui.i18n import shown, step_name
+from mirecovery_gui.store.cases import Case, CaseLog, CaseQuery, Outcome
+from mirecovery_gui.store.drafts import DraftStore
+from mirecovery_gui.store.settings import write_atomically
+
+log = logging.getLogger(__name__)
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def local_time(stamp: str | None) -> str:
+    if not stamp:
+        return ""
+    try:
+        when = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    return when.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class CaseTableModel(QAbstractTableModel):
+    def __init__(self, describe_outcome: Callable[[Outcome], str], describe_step: Callable[[str], str]) -> None:
+        super().__init__()
+        self.cases: list[Case] = []
+        self._outcome = describe_outcome
+        self._step = describe_step
+        self.headers = [
+            self.tr("Opened"),
+            self.tr("Customer"),
+            self.tr("Account"),
+            self.tr("Mode"),
+            self.tr("Last step"),
+            self.tr("Outcome"),
+            self.tr("Staff"),
+            self.tr("Model"),
+            self.tr("IMEI"),
+        ]
+
+    def set_cases(self, cases: list[Case]) -> None:
+        self.beginResetModel()
+        self.cases = cases
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.cases)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.headers)
+
+    def values(self, case: Case) -> list[str]:
+        return [
+            local_time(case.opened_at),
+            case.customer_name,
+            case.identifier_masked,
+            self.tr("training") if case.provider == "training" else self.tr("live"),
+            self._step(case.last_step),
+            self._outcome(case.outcome),
+            case.staff,
+            case.device_model,
+            case.imei,
+        ]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        return shown(self.values(self.cases[index.row()])[index.column()], 200)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+
+class HistoryWindow(QDialog):
+    """Non-modal: the wizard stays usable while the history is open."""
+
+    def __init__(
+        self,
+        case_log: CaseLog,
+        drafts: DraftStore,
+        directory: Callable[[], list[SupportContact]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("history_window")
+        self.setWindowTitle(self.tr("Case history"))
+        self.resize(1100, 600)
+        self.case_log = case_log
+        self.drafts = drafts
+        self.directory = directory
+
+        self.search_input = QLineEdit(self)
+        self.search_input.setObjectName("history_search_input")
+        self.search_input.setPlaceholderText(self.tr("Name, phone, masked account, IMEI, model, notes…"))
+        self.search_input.setClearButtonEnabled(True)
+        search_label = QLabel(self.tr("&Find:"), self)
+        search_label.setBuddy(self.search_input)
+        self.outcome_combo = QComboBox(self)
+        self.outcome_combo.setObjectName("history_outcome_combo")
+        self.outcome_combo.addItem(self.tr("All outcomes"), None)
+        for outcome in Outcome:
+            self.outcome_combo.addItem(self.describe_outcome(outcome), outcome.value)
+        self.period_combo = QComboBox(self)
+        self.period_combo.setObjectName("history_period_combo")
+        for label, key in (
+            (self.tr("Any date"), "any"),
+            (self.tr("Today"), "today"),
+            (self.tr("Yesterday"), "yesterday"),
+            (self.tr("Last 7 days"), "week"),
+            (self.tr("Last 30 days"), "month"),
+            (self.tr("From… to…"), "custom"),
+        ):
+            self.period_combo.addItem(label, key)
+        self.since_edit = QDateEdit(QDate.currentDate().addDays(-7), self)
+        self.since_edit.setObjectName("history_since_edit")
+        self.until_edit = QDateEdit(QDate.currentDate(), self)
+        self.until_edit.setObjectName("history_until_edit")
+        for edit in (self.since_edit, self.until_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+        filters = QHBoxLayout()
+        filters.addWidget(search_label)
+        filters.addWidget(self.search_input, 2)
+        filters.addWidget(self.outcome_combo)
+        filters.addWidget(self.period_combo)
+        filters.addWidget(self.since_edit)
+        filters.addWidget(self.until_edit)
+
+        self.model = CaseTableModel(self.describe_outcome, self.describe_step)
+        self.table = QTableView(self)
+        self.table.setObjectName("history_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.setAccessibleName(self.tr("Cases"))
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._show_case(current.row()))
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("history_count_label")
+
+        self.details_label = QLabel(self)
+        self.details_label.setObjectName("history_details_label")
+        self.details_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.details_label.setWordWrap(True)
+        self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notes_input = QPlainTextEdit(self)
+        self.notes_input.setObjectName("history_notes_input")
+        self.notes_input.setPlaceholderText(self.tr("Notes for this case"))
+        self.notes_input.setTabChangesFocus(True)
+        self.notes_input.setMaximumHeight(90)
+        notes_label = QLabel(self.tr("&Notes:"), self)
+        notes_label.setBuddy(self.notes_input)
+        self.save_notes_button = QPushButton(self.tr("Save &notes"), self)
+        self.save_notes_button.setObjectName("history_save_notes_button")
+        self.save_notes_button.clicked.connect(self._on_save_notes_button_clicked)
+        self.reprint_button = QPushButton(self.tr("&Print the request again…"), self)
+        self.reprint_button.setObjectName("history_reprint_button")
+        self.reprint_button.clicked.connect(self._on_reprint_button_clicked)
+        self.pdf_button = QPushButton(self.tr("Save the request as P&DF…"), self)
+        self.pdf_button.setObjectName("history_pdf_button")
+        self.pdf_button.clicked.connect(self._on_pdf_button_clicked)
+        self.delete_button = QPushButton(self.tr("De&lete this customer's data…"), self)
+        self.delete_button.setObjectName("history_delete_button")
+        self.delete_button.clicked.connect(self._on_delete_button_clicked)
+        details = QWidget(self)
+        details_layout = QVBoxLayout(details)
+        details_layout.addWidget(self.details_label)
+        details_layout.addWidget(notes_label)
+        details_layout.addWidget(self.notes_input)
+        for button in (self.save_notes_button, self.reprint_button, self.pdf_button, self.delete_button):
+            details_layout.addWidget(button)
+        details_layout.addStretch(1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([700, 300])
+        self.csv_button = QPushButton(self.tr("&Export this list as CSV…"), self)
+        self.csv_button.setObjectName("history_csv_button")
+        self.csv_button.clicked.connect(self._on_csv_button_clicked)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.csv_button)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("history_status_label")
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status_label)
+        layout.addLayout(bottom)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(200)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search_input.textChanged.connect(lambda _: self._search_timer.start())
+        self.outcome_combo.currentIndexChanged.connect(lambda _: self.refresh())
+        self.period_combo.currentIndexChanged.connect(lambda _: self._on_period_changed())
+        self.since_edit.dateChanged.connect(lambda _: self.refresh())
+        self.until_edit.dateChanged.connect(lambda _: self.refresh())
+        self.refresh()
+
+    # --- words ---------------------------------------------------------------------------
+
+    def describe_outcome(self, outcome: Outcome) -> str:
+        return {
+            Outcome.OPEN: self.tr("in progress"),
+            Outcome.PASSWORD_RESET: self.tr("password changed"),
+            Outcome.SUPPORT_REQUEST: self.tr("support request"),
+            Outcome.OFFICIAL_SITE: self.tr("official website"),
+            Outcome.ABANDONED: self.tr("stopped"),
+        }[outcome]
+
+    def describe_step(self, step: str) -> str:
+        return step_name(step)
+
+    # --- finding ---------------------------------------------------------------------------
+
+    def query(self) -> CaseQuery:
+        outcome_value = self.outcome_combo.currentData()
+        today = dt.date.today()
+        period = self.period_combo.currentData()
+        since: dt.date | None = None
+        until: dt.date | None = None
+        if period == "today":
+            since = until = today
+        elif period == "yesterday":
+            since = until = today - dt.timedelta(days=1)
+        elif period == "week":
+            since = today - dt.timedelta(days=6)
+        elif period == "month":
+            since = today - dt.timedelta(days=29)
+        elif period == "custom":
+            since = self.since_edit.date().toPython()  # type: ignore[assignment]
+            until = self.until_edit.date().toPython()  # type: ignore[assignment]
+        return CaseQuery(
+            text=self.search_input.text(),
+            outcome=Outcome(outcome_value) if outcome_value else None,
+            since=since,
+            until=until,
+        )
+
+    def _on_period_changed(self) -> None:
+        custom = self.period_combo.currentData() == "custom"
+        self.since_edit.setEnabled(custom)
+        self.until_edit.setEnabled(custom)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._search_timer.stop()
+        self.case_log.database.writer.flush(2.0)  # show what was just saved
+        selected = self.selected_case()
+        cases = self.case_log.search(self.query())
+        self.model.set_cases(cases)
+        self.count_label.setText(self.tr("Cases shown: {count}").format(count=len(cases)))
+        row = next((i for i, case in enumerate(cases) if selected and case.id == selected.id), 0 if cases else -1)
+        if row >= 0:
+            self.table.selectRow(row)
+        self._show_case(row)
+
+    def selected_case(self) -> Case | None:
+        row = self.table.currentIndex().row()
+        return self.model.cases[row] if 0 <= row < len(self.model.cases) else None
+
+    def _show_case(self, row: int) -> None:
+        case = self.model.cases[row] if 0 <= row < len(self.model.cases) else None
+        for widget in (self.notes_input, self.save_notes_button, self.delete_button):
+            widget.setEnabled(case is not None)
+        has_request = case is not None and case.draft_id is not None
+        self.reprint_button.setEnabled(has_request)
+        self.pdf_button.setEnabled(has_request)
+        if case is None:
+            self.details_label.setText(self.tr("No case selected."))
+            self.notes_input.clear()
+            return
+        checks = case.checklist
+        lines = [
+            self.tr("Opened: {time}").format(time=local_time(case.opened_at)),
+            self.tr("Closed: {time}").format(time=local_time(case.closed_at) or "-"),
+            self.tr("Outcome: {outcome}").format(outcome=self.describe_outcome(case.outcome)),
+            self.tr("Account: {account}").format(account=case.identifier_masked or "-"),
+            self.tr("Customer: {name} {contact}").format(name=case.customer_name or "-", contact=case.customer_contact),
+            self.tr("Device: {model} {imei}").format(model=case.device_model or "-", imei=case.imei),
+            self.tr("Steps: {steps}").format(steps=", ".join(self.describe_step(step) for step, _ in case.steps)),
+        ]
+        if checks:
+            yes, no = self.tr("yes"), self.tr("no")
+            lines.append(
+                self.tr(
+                    "Ownership: proof of purchase {proof}, box IMEI matches {box}, identity checked {identity}"
+                ).format(
+                    proof=yes if checks.get("proof_of_purchase_seen") else no,
+                    box=yes if checks.get("box_imei_matches") else no,
+                    identity=yes if checks.get("owner_identity_checked") else no,
+                )
+            )
+            if checks.get("checked_by"):
+                lines.append(self.tr("Checked by: {name}").format(name=checks["checked_by"]))
+        self.details_label.setText("\n".join(shown(line, 300) for line in lines))
+        self.notes_input.setPlainText(case.notes)
+
+    # --- acting -----------------------------------------------------------------------------------
+
+    def _on_save_notes_button_clicked(self) -> None:
+        case = self.selected_case()
+        if case is None:
+            return
+        case.notes = self.notes_input.toPlainText()[:4000]
+        self.case_log.save(case)
+        self.status_label.setText(self.tr("Notes saved."))
+
+    def _request(self, case: Case) -> tuple[Any, Any, str] | None:
+        draft = self.drafts.load(case.draft_id) if case.draft_id else None
+        if draft is None:
+            self.status_label.setText(self.tr("This case has no support request saved."))
+            return None
+        request = compose(draft.facts, draft.language)
+        contact = next((c for c in self.directory() if c.id == draft.destination), None)
+        to = contact.address if contact is not None and contact.channel.value == "email" else ""
+        return request, mail_link(request, to, QR_MAX), contact.address if contact else ""
+
+    def _on_reprint_button_clicked(self) -> None:
+        case = self.selected_case()
+        made = self._request(case) if case else None
+        if made is None:
+            return
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from mirecovery_gui.gui.support_document import print_request
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        print_request(made[0], made[1], printer, made[2])
+        self.status_label.setText(self.tr("Sent to the printer."))
+
+    def _on_pdf_button_clicked(self) -> None:
+        case = self.selected_case()
+        made = self._request(case) if case else None
+        if made is None:
+            return
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the request as PDF"), str(Path(folder) / "mi-account-support.pdf"), "PDF (*.pdf)"
+        )
+        if not path:
+            return
+        from mirecovery_gui.gui.support_document import write_pdf
+
+        try:
+            write_pdf(made[0], made[1], Path(path), made[2])
+        except OSError:
+            log.exception("saving the PDF failed")
+            self.status_label.setText(self.tr("The PDF could not be saved there. Choose another folder."))
+            return
+        self.status_label.setText(self.tr("Saved: {path}").format(path=shown(path, 300)))
+
+    def _on_delete_button_clicked(self) -> None:
+        case = self.selected_case()
+        if case is None:
+            return
+        who = case.customer_name or case.identifier_masked or self.tr("this case")
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete this customer's data?"),
+            self.tr(
+                "Delete the case of {who} and its support request from this computer? This cannot be undone."
+            ).format(who=shown(who, 80)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.case_log.delete([case.id])
+        self.status_label.setText(self.tr("Deleted."))
+        self.refresh()
+
+    def csv_text(self) -> str:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(self.model.headers)
+        for case in self.model.cases:
+            writer.writerow([_csv_safe(value) for value in self.model.values(case)])
+        return buffer.getvalue()
+
+    def _on_csv_button_clicked(self) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the list"), str(Path(folder) / "mirecovery-cases.csv"), "CSV (*.csv)"
+        )
+        if not path:
+            return
+        try:
+            write_atomically(Path(path), self.csv_text())
+        except OSError:
+            log.exception("CSV export failed")
+            self.status_label.setText(self.tr("The file could not be saved there. Choose another folder."))
+            return
+        self.status_label.setText(self.tr("Exported {count} cases.").format(count=len(self.model.cases)))
+
+
+def _csv_safe(value: str) -> str:
+    # A cell starting with = + - @ runs as a formula in a spreadsheet (CSV injection).
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value

@@ -1,0 +1,132 @@
+"""Settings: language, region, shop mode, staff, case recording, retention, provider, erase."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mirecovery_gui.gui.pages.identifier import CountryCombo
+from mirecovery_gui.store.settings import MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, Settings
+
+
+class SettingsDialog(QDialog):
+    erase_requested = Signal()
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settings_dialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self._settings = settings
+
+        general = QGroupBox(self.tr("General"), self)
+        form = QFormLayout(general)
+        self.language_combo = QComboBox(self)
+        self.language_combo.setObjectName("settings_language_combo")
+        self.language_combo.addItem(self.tr("Same as the system"), "")
+        self.language_combo.addItem("English", "en")
+        self.language_combo.addItem("Bahasa Indonesia", "id")
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(settings.language)))
+        self._row(form, self.tr("&Language:"), self.language_combo)
+        self.region_combo = CountryCombo(settings.default_region, self)
+        self.region_combo.setObjectName("settings_region_combo")
+        self.region_combo.fill()
+        self._row(form, self.tr("Country for local &numbers:"), self.region_combo)
+        self.provider_combo = QComboBox(self)
+        self.provider_combo.setObjectName("settings_provider_combo")
+        self.provider_combo.addItem(self.tr("Ask at start"), "")
+        self.provider_combo.addItem(self.tr("Training (offline practice)"), "training")
+        self.provider_combo.addItem(self.tr("Xiaomi account (experimental)"), "xiaomi")
+        self.provider_combo.setCurrentIndex(max(0, self.provider_combo.findData(settings.provider)))
+        self._row(form, self.tr("Start &with:"), self.provider_combo)
+
+        shop = QGroupBox(self.tr("Shop"), self)
+        shop_form = QFormLayout(shop)
+        self.shop_mode_checkbox = QCheckBox(self.tr("Shop &mode: customer fields and the case history"), self)
+        self.shop_mode_checkbox.setObjectName("settings_shop_mode")
+        self.shop_mode_checkbox.setChecked(settings.shop_mode)
+        shop_form.addRow(self.shop_mode_checkbox)
+        self.staff_input = QLineEdit(settings.staff_name, self)
+        self.staff_input.setObjectName("settings_staff_input")
+        self.staff_input.setMaxLength(80)
+        self._row(shop_form, self.tr("&Staff name:"), self.staff_input)
+
+        privacy = QGroupBox(self.tr("Privacy"), self)
+        privacy_form = QFormLayout(privacy)
+        self.record_checkbox = QCheckBox(self.tr("&Record cases (a masked identifier, the steps, the outcome)"), self)
+        self.record_checkbox.setObjectName("settings_record_cases")
+        self.record_checkbox.setChecked(settings.record_cases)
+        privacy_form.addRow(self.record_checkbox)
+        self.retention_spin = QSpinBox(self)
+        self.retention_spin.setObjectName("settings_retention_spin")
+        self.retention_spin.setRange(MIN_RETENTION_DAYS, MAX_RETENTION_DAYS)
+        self.retention_spin.setValue(settings.retention_days)
+        self.retention_spin.setSuffix(self.tr(" days"))
+        self._row(privacy_form, self.tr("&Keep cases for:"), self.retention_spin)
+        note = QLabel(
+            self.tr(
+                "Passwords, codes and captcha answers are never stored. Cases and support-request "
+                "drafts stay on this computer and are deleted after this many days."
+            ),
+            self,
+        )
+        note.setWordWrap(True)
+        privacy_form.addRow(note)
+        self.erase_button = QPushButton(self.tr("&Delete all data…"), self)
+        self.erase_button.setObjectName("delete_all_button")
+        self.erase_button.clicked.connect(self._on_erase_button_clicked)
+        privacy_form.addRow(self.erase_button)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for box in (general, shop, privacy):
+            layout.addWidget(box)
+        layout.addWidget(buttons)
+
+    def _row(self, form: QFormLayout, text: str, field: QWidget) -> None:
+        label = QLabel(text, self)
+        label.setBuddy(field)
+        form.addRow(label, field)
+
+    def settings(self) -> Settings:
+        return replace(
+            self._settings,
+            language=str(self.language_combo.currentData()),
+            default_region=self.region_combo.region(),
+            provider=str(self.provider_combo.currentData()),
+            shop_mode=self.shop_mode_checkbox.isChecked(),
+            staff_name=self.staff_input.text(),
+            record_cases=self.record_checkbox.isChecked(),
+            retention_days=self.retention_spin.value(),
+        ).checked()
+
+    def _on_erase_button_clicked(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete all data?"),
+            self.tr(
+                "Delete every case, every support-request draft and the log files from this computer? "
+                "This cannot be undone."
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.erase_requested.emit()

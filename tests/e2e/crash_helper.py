@@ -1,0 +1,60 @@
+"""Run the app to the code page, say "ready", then wait to be killed (tests/e2e/test_crash.py).
+
+python tests/e2e/crash_helper.py [support]
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit
+
+from mirecovery_gui.app import create_main_window
+from mirecovery_gui.core.flow import Step
+from mirecovery_gui.self_test import FlowDriver
+
+
+def main() -> int:
+    app = QApplication(sys.argv[:1])
+    window = create_main_window(["--training", "--lang", "en"])
+    window.show()
+    driver = FlowDriver(window)
+    driver.wait_for("identifier page", driver.on_page(Step.IDENTIFIER))
+    if sys.argv[1:] == ["support"]:
+        driver.child(QLineEdit, "identifier_input").setText("1234567890")
+        driver.child(QAbstractButton, "lost_everything_button").click()
+        driver.wait_for("support page", driver.on_page(Step.LOST_EVERYTHING))
+        driver.child(QLineEdit, "support_imei_input").setText("490154203237518")
+        driver.child(QLineEdit, "support_owner_name_input").setText("Budi Santoso")
+        page = window.wizard.page_for(Step.LOST_EVERYTHING)
+        page.save_draft()  # type: ignore[attr-defined]
+    else:
+        driver.child(QLineEdit, "identifier_input").setText("demo@example.com")
+        driver.press_next()
+        driver.wait_for("captcha page", driver.on_page(Step.CAPTCHA))
+        captcha = window.wizard.page_for(Step.CAPTCHA)
+        driver.wait_for("picture", lambda: captcha.image_loaded)  # type: ignore[attr-defined]
+        driver.child(QAbstractButton, "training_show_answer_button").click()
+        answer = driver.child(QLabel, "training_captcha_answer")
+        driver.wait_for("answer", lambda: bool(answer.text()))
+        driver.child(QLineEdit, "captcha_input").setText(answer.text())
+        driver.press_next()
+        driver.wait_for("send page", driver.on_page(Step.SEND_CODE))
+        driver.child(QAbstractButton, "channel_email").click()
+        send = driver.child(QAbstractButton, "send_code_button")
+        driver.wait_for("the Send button", send.isEnabled)
+        send.click()
+        driver.wait_for("code page", driver.on_page(Step.ENTER_CODE))
+    store = window.app_context.case_log()  # type: ignore[attr-defined]
+    store.database.writer.flush()
+    print("ready", flush=True)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
