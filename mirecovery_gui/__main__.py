@@ -137,6 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_wizard(argv: list[str]) -> int:
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from mirecovery_gui.app import create_main_window, install_qt_message_handler
@@ -154,7 +155,7 @@ def run_wizard(argv: list[str]) -> int:
         QMessageBox.warning(
             None,
             "mirecovery",
-            app.translate(
+            QCoreApplication.translate(
                 "Main",
                 "Something went wrong inside the app. It keeps running; if a step looks stuck, start a new "
                 "recovery. Details were written to the log, without personal data: {path}",

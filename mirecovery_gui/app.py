@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QLibraryInfo,
     QLocale,
     QMessageLogContext,
@@ -21,12 +23,13 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from mirecovery_gui.cli import build_parser
 from mirecovery_gui.core.clock import Clock, SystemClock
 from mirecovery_gui.core.flow import Step, SupportReason
-from mirecovery_gui.core.resources import resource_path
+from mirecovery_gui.core.resources import resource_path, resources_root
+from mirecovery_gui.gui import dialogs
 from mirecovery_gui.gui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -84,27 +87,49 @@ def choose_language(requested: str | None) -> str:
     return system if system in LANGUAGES else "en"
 
 
+def catalogue(language: str) -> Path | None:
+    """Our compiled catalogue for ``language``: shipped in a wheel or bundle, or built in a checkout."""
+    shipped = resource_path("i18n", f"mirecovery_{language}.qm")
+    if shipped.is_file():
+        return shipped
+    root = resources_root()
+    if root.name == "resources":  # a source checkout: compile on first use
+        from mirecovery_gui.catalogs import checkout_catalogue
+
+        return checkout_catalogue(root, language)
+    return None
+
+
 def install_translators(language: str) -> list[QTranslator]:
-    """Qt's own strings and ours, in ``language``; English needs none."""
+    """Qt's own strings (where Qt has them) and ours, in ``language``.
+
+    English loads ours too: it carries the plural forms ("1 code", "5 codes").
+    Installing translators sends every widget a LanguageChange, and each one
+    re-words itself: the language switches without a restart.
+    """
     app = QCoreApplication.instance()
     if app is None:
         return []
     for old in getattr(app, "_mirecovery_translators", []):
         app.removeTranslator(old)
     installed: list[QTranslator] = []
-    if language != "en":
-        qt = QTranslator(app)
-        if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-            app.installTranslator(qt)
-            installed.append(qt)
-        ours = QTranslator(app)
-        catalogue = resource_path("i18n", f"mirecovery_{language}.qm")
-        if catalogue.is_file() and ours.load(str(catalogue)):
-            app.installTranslator(ours)
-            installed.append(ours)
-        else:
-            log.warning("no translation catalogue for %s", language)
+    qt = QTranslator(app)
+    if language != "en" and qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        installed.append(qt)
+    path = catalogue(language)
+    ours = QTranslator(app)
+    if path is not None and ours.load(str(path)):
+        app.installTranslator(ours)
+        installed.append(ours)
+    else:
+        log.warning("no translation catalogue for %s", language)
     app._mirecovery_translators = installed  # type: ignore[attr-defined]
+    # Qt announces a new translator only once the event loop runs (and then
+    # posts it); re-word the open windows now, so a switch is immediate.
+    if isinstance(app, QApplication):
+        for widget in app.topLevelWidgets():
+            QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))
     return installed
 
 
@@ -147,6 +172,7 @@ class AppContext:
         window.closing.connect(self._on_window_closing)
         window.settings_action.triggered.connect(self.show_settings)
         window.history_action.triggered.connect(self.show_history)
+        window.language_requested.connect(self.set_language)
         self.apply_settings()
 
     def _on_window_closing(self) -> None:
@@ -188,7 +214,9 @@ class AppContext:
     # --- stores ---------------------------------------------------------------------------------
 
     def database(self) -> Database | None:
-        """The case database, opened on first use; None when it cannot be opened."""
+        """The case database, opened on first use; None when it cannot be opened or the window closed."""
+        if self.closed:
+            return None if self._database is None or self._database.closed else self._database
         if self._database is None and not self._database_failed:
             import sqlite3
 
@@ -201,9 +229,10 @@ class AppContext:
                 log.exception("the case database cannot be opened")
                 self._database_failed = True
                 self.window.notice.show_notice(
-                    self.window.tr(
+                    QCoreApplication.translate(
+                        "App",
                         "The case database cannot be opened, so cases and drafts are not saved in this session. "
-                        "The recovery itself works."
+                        "The recovery itself works.",
                     )
                 )
                 return None
@@ -238,8 +267,8 @@ class AppContext:
             return
         if self._settings_backup is not None:
             self.window.notice.show_notice(
-                self.window.tr(
-                    "The settings file was damaged, so the defaults are used. The old file was kept as {name}."
+                QCoreApplication.translate(
+                    "App", "The settings file was damaged, so the defaults are used. The old file was kept as {name}."
                 ).format(name=self._settings_backup.name)
             )
         case_log = self.case_log()
@@ -253,22 +282,28 @@ class AppContext:
         from mirecovery_gui.gui.i18n import step_name
         from mirecovery_gui.store.cases import Outcome
 
-        open_cases = [case for case in case_log.open_cases() if case is not self.recorder.current]
+        current = self.recorder.current.id if self.recorder.current is not None else None
+        open_cases = [case for case in case_log.open_cases() if case.id != current]
         if not open_cases:
             return
         latest, older = open_cases[0], open_cases[1:]
         for case in older:
             case.outcome = Outcome.ABANDONED
             case_log.save(case)
-        who = latest.customer_name or latest.identifier_masked or self.window.tr("a customer")
+        who = latest.customer_name or latest.identifier_masked or QCoreApplication.translate("App", "a customer")
         self.window.notice.show_notice(
-            self.window.tr(
+            QCoreApplication.translate(
+                "App",
                 "The last session ended unexpectedly during the case of {who} (last step: {step}). "
-                "Continue where it stopped?"
+                "Continue where it stopped?",
             ).format(who=who, step=step_name(latest.last_step) if latest.last_step else "-"),
             [
-                ("resume_case_button", self.window.tr("&Continue"), lambda: self.resume(latest)),
-                ("discard_case_button", self.window.tr("Close the &case"), lambda: self._discard(latest)),
+                ("resume_case_button", QCoreApplication.translate("App", "&Continue"), lambda: self.resume(latest)),
+                (
+                    "discard_case_button",
+                    QCoreApplication.translate("App", "Close the &case"),
+                    lambda: self._discard(latest),
+                ),
             ],
         )
 
@@ -285,9 +320,10 @@ class AppContext:
             wizard.page_for(Step.LOST_EVERYTHING).open_draft(draft)  # type: ignore[attr-defined]
             return
         self.window.notice.show_notice(
-            self.window.tr(
+            QCoreApplication.translate(
+                "App",
                 "Type the email, phone number or Mi account ID again ({masked}): only a masked form was kept, "
-                "and codes or captchas are never kept. The case continues."
+                "and codes or captchas are never kept. The case continues.",
             ).format(masked=case.identifier_masked or "-")
         )
 
@@ -301,10 +337,33 @@ class AppContext:
 
     # --- settings and history -------------------------------------------------------------------
 
+    def set_language(self, code: str) -> None:
+        """Switch the language now (code "" follows the system) and remember the choice."""
+        from mirecovery_gui.store.paths import config_dir
+        from mirecovery_gui.store.settings import save_settings
+
+        language = choose_language(code or None)
+        install_translators(language)
+        self.locale = "id_ID" if language == "id" else "en_US"
+        wizard = self.window.wizard
+        wizard.language = language
+        if wizard.runner is not None and hasattr(wizard.runner.client, "locale"):
+            # The server's own words (tips) follow too, from the next request on.
+            wizard.runner.client.locale = self.locale
+        self.settings = replace(self.settings, language=code)
+        try:
+            save_settings(config_dir() / SETTINGS_FILE, self.settings)
+        except OSError:
+            log.exception("settings could not be saved")
+        self.window.language_actions[code].setChecked(True)
+
     def apply_settings(self) -> None:
         self.window.wizard.set_shop_mode(self.settings.shop_mode)
         self.window.wizard.default_region = self.settings.default_region
         self.window.history_action.setVisible(self.settings.shop_mode)
+        action = self.window.language_actions.get(self.settings.language)
+        if action is not None:
+            action.setChecked(True)
 
     def show_settings(self) -> None:
         from mirecovery_gui.gui.settings_dialog import SettingsDialog
@@ -318,13 +377,13 @@ class AppContext:
         new = dialog.settings()
         language_changed = new.language != self.settings.language
         self.settings = new
+        if language_changed:
+            self.set_language(new.language)
         try:
             save_settings(config_dir() / SETTINGS_FILE, new)
         except OSError:
             log.exception("settings could not be saved")
         self.apply_settings()
-        if language_changed:
-            self.window.notice.show_notice(self.window.tr("The new language applies the next time the app starts."))
 
     def erase_everything(self, parent: QWidget | None = None) -> None:
         """Delete every case, draft and log file; the window stays usable."""
@@ -347,10 +406,12 @@ class AppContext:
                 log.warning("a log file could not be erased")
         if self._history is not None:
             self._history.refresh()
-        QMessageBox.information(
+        dialogs.inform(
             parent or self.window,
-            self.window.tr("Deleted"),
-            self.window.tr("All cases, support-request drafts and logs were deleted from this computer."),
+            QCoreApplication.translate("App", "Deleted"),
+            QCoreApplication.translate(
+                "App", "All cases, support-request drafts and logs were deleted from this computer."
+            ),
         )
 
     def show_history(self) -> None:

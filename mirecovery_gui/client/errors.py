@@ -49,7 +49,7 @@ class ResultCode:
 class RecoveryError(Exception):
     """Base of every failure a step can end in."""
 
-    default_message = QT_TRANSLATE_NOOP(_CTX, "Something went wrong. Try again in a moment.")
+    default_message = QT_TRANSLATE_NOOP("RecoveryError", "Something went wrong. Try again in a moment.")
     default_actions: tuple[NextAction, ...] = (NextAction.RETRY,)
 
     def __init__(
@@ -77,7 +77,7 @@ class RecoveryError(Exception):
 class CancelledError(RecoveryError):
     """The request was abandoned (Back, Cancel, closing). Never shown."""
 
-    default_message = QT_TRANSLATE_NOOP(_CTX, "Cancelled.")
+    default_message = QT_TRANSLATE_NOOP("RecoveryError", "Cancelled.")
     default_actions = ()
 
 
@@ -92,7 +92,7 @@ class CaptchaError(ServiceError):
     """87001: a captcha is needed, or the one typed was wrong. Same code both ways."""
 
     default_message = QT_TRANSLATE_NOOP(
-        _CTX, "The characters did not match the picture. Type the ones in the new picture."
+        "RecoveryError", "The characters did not match the picture. Type the ones in the new picture."
     )
     default_actions = (NextAction.NEW_CAPTCHA,)
 
@@ -100,14 +100,16 @@ class CaptchaError(ServiceError):
 class CaptchaNeededError(CaptchaError):
     """87001 at a step where no captcha was sent: the service now asks for one."""
 
-    default_message = QT_TRANSLATE_NOOP(_CTX, "For safety, Xiaomi asks you to type the characters in a picture first.")
+    default_message = QT_TRANSLATE_NOOP(
+        "RecoveryError", "For safety, Xiaomi asks you to type the characters in a picture first."
+    )
 
 
 class UnknownAccountError(ServiceError):
     """20003. Worded so it does not tell whether an account exists (OWASP)."""
 
     default_message = QT_TRANSLATE_NOOP(
-        _CTX,
+        "RecoveryError",
         "A recovery could not be started with this email, phone number or Mi account ID. "
         "Check it for typing mistakes or try another one linked to the account. "
         "If none works, prepare a request to Xiaomi support.",
@@ -118,7 +120,9 @@ class UnknownAccountError(ServiceError):
 class WrongCodeError(ServiceError):
     """70014. ``attempts_left`` is known when the service says it; 0 means a new code."""
 
-    default_message = QT_TRANSLATE_NOOP(_CTX, "The verification code is wrong. Check the digits and try again.")
+    default_message = QT_TRANSLATE_NOOP(
+        "RecoveryError", "The verification code is wrong. Check the digits and try again."
+    )
     default_actions = (NextAction.FIX_INPUT,)
 
     def __init__(self, attempts_left: int | None = None, *, tips: str = "", result_code: int | None = None) -> None:
@@ -129,7 +133,7 @@ class WrongCodeError(ServiceError):
             message = Message(
                 _CTX,
                 QT_TRANSLATE_NOOP(
-                    _CTX,
+                    "RecoveryError",
                     "The verification code is wrong, and it has now been blocked "
                     "after too many tries. Ask for a new code.",
                 ),
@@ -139,7 +143,7 @@ class WrongCodeError(ServiceError):
             message = Message(
                 _CTX,
                 QT_TRANSLATE_NOOP(
-                    _CTX,
+                    "RecoveryError",
                     "The verification code is wrong. Check the digits and try again. "
                     "Tries left before it is blocked: %n.",
                 ),
@@ -151,7 +155,9 @@ class WrongCodeError(ServiceError):
 class CodeExpiredError(ServiceError):
     """21317: the code (or the step's ticket) expired or was used up."""
 
-    default_message = QT_TRANSLATE_NOOP(_CTX, "The verification code has expired or was replaced. Ask for a new code.")
+    default_message = QT_TRANSLATE_NOOP(
+        "RecoveryError", "The verification code has expired or was replaced. Ask for a new code."
+    )
     default_actions = (NextAction.NEW_CODE,)
 
 
@@ -159,7 +165,7 @@ class SessionExpiredError(ServiceError):
     """21317 after the code was accepted: the permission to set a password ran out."""
 
     default_message = QT_TRANSLATE_NOOP(
-        _CTX,
+        "RecoveryError",
         "Too much time has passed since the code was checked, so the password was not "
         "changed. Start again; it only takes a minute.",
     )
@@ -170,7 +176,7 @@ class SendLimitError(ServiceError):
     """70022: today's verification codes for this contact are used up."""
 
     default_message = QT_TRANSLATE_NOOP(
-        _CTX,
+        "RecoveryError",
         "Too many verification codes have been sent to this contact today. "
         "Wait 24 hours and try again, or prepare a request to Xiaomi support.",
     )
@@ -180,7 +186,7 @@ class SendLimitError(ServiceError):
 class PasswordRejectedError(ServiceError):
     """70003 / 110021001: the service did not accept the new password."""
 
-    default_message = QT_TRANSLATE_NOOP(_CTX, "Xiaomi did not accept this password. Choose another one.")
+    default_message = QT_TRANSLATE_NOOP("RecoveryError", "Xiaomi did not accept this password. Choose another one.")
     default_actions = (NextAction.FIX_INPUT,)
 
 
@@ -188,7 +194,7 @@ class PasswordSameAsEmailError(PasswordRejectedError):
     """110071001."""
 
     default_message = QT_TRANSLATE_NOOP(
-        _CTX, "The password cannot be the same as the account's email. Choose another one."
+        "RecoveryError", "The password cannot be the same as the account's email. Choose another one."
     )
 
 
@@ -196,7 +202,7 @@ class RestrictedError(ServiceError):
     """10031 / 20023: requests or the account are restricted for now."""
 
     default_message = QT_TRANSLATE_NOOP(
-        _CTX,
+        "RecoveryError",
         "Xiaomi has paused recovery for this account or this network for now. "
         "Try again later, or prepare a request to Xiaomi support.",
     )
@@ -206,7 +212,9 @@ class RestrictedError(ServiceError):
 class UnexpectedResultError(ServiceError):
     """Any other result code."""
 
-    default_message = QT_TRANSLATE_NOOP(_CTX, "Xiaomi answered with something this app does not know (code {code}).")
+    default_message = QT_TRANSLATE_NOOP(
+        "RecoveryError", "Xiaomi answered with something this app does not know (code {code})."
+    )
     default_actions = (NextAction.RETRY,)
 
     def __init__(self, result_code: int, *, tips: str = "") -> None:
@@ -228,7 +236,7 @@ class NoConnectionError(TransportError):
     """Connection refused: nothing listens there, or a firewall said no."""
 
     default_message = QT_TRANSLATE_NOOP(
-        _CTX,
+        "RecoveryError",
         "Cannot connect to the server. Check the internet connection, then try again.",
     )
 
@@ -237,14 +245,14 @@ class NameNotResolvedError(TransportError):
     """The server's name does not resolve: usually no internet, or a broken DNS."""
 
     default_message = QT_TRANSLATE_NOOP(
-        _CTX,
+        "RecoveryError",
         "No internet connection: the server's address could not be found. Check Wi-Fi or the cable, then try again.",
     )
 
 
 class ConnectTimeoutError(TransportError):
     default_message = QT_TRANSLATE_NOOP(
-        _CTX,
+        "RecoveryError",
         "The connection to the server timed out. The network may be slow or blocked. Try again.",
     )
 
@@ -253,7 +261,7 @@ class ServerTimeoutError(TransportError):
     """Connected, but no answer in time (also: a server that never answers)."""
 
     default_message = QT_TRANSLATE_NOOP(
-        _CTX,
+        "RecoveryError",
         "The server did not answer in time. Nothing was changed; try again in a moment.",
     )
 
@@ -261,14 +269,14 @@ class ServerTimeoutError(TransportError):
 class ConnectionDroppedError(TransportError):
     """The connection broke in the middle of the answer."""
 
-    default_message = QT_TRANSLATE_NOOP(_CTX, "The connection broke in the middle of the answer. Try again.")
+    default_message = QT_TRANSLATE_NOOP("RecoveryError", "The connection broke in the middle of the answer. Try again.")
 
 
 class ServerError(TransportError):
     """HTTP 5xx without a usable wait time."""
 
     default_message = QT_TRANSLATE_NOOP(
-        _CTX, "The server has a problem right now (error {status}). Try again in a moment."
+        "RecoveryError", "The server has a problem right now (error {status}). Try again in a moment."
     )
 
     def __init__(self, status: int) -> None:
@@ -280,7 +288,7 @@ class RateLimitedError(TransportError):
     """HTTP 429, or 503 with Retry-After: the server asks us to wait ``retry_after`` seconds."""
 
     default_message = QT_TRANSLATE_NOOP(
-        _CTX, "The server is busy and asks to wait {time} (minutes:seconds) before trying again."
+        "RecoveryError", "The server is busy and asks to wait {time} (minutes:seconds) before trying again."
     )
     default_actions = (NextAction.WAIT,)
 
@@ -297,7 +305,7 @@ class ProtocolError(TransportError):
     """An answer this client does not understand: malformed, unprefixed, wrong type."""
 
     default_message = QT_TRANSLATE_NOOP(
-        _CTX,
+        "RecoveryError",
         "The server's answer could not be understood. It may be a network login page "
         "or a change on Xiaomi's side. Try again.",
     )
@@ -305,7 +313,7 @@ class ProtocolError(TransportError):
 
 class TlsError(TransportError):
     default_message = QT_TRANSLATE_NOOP(
-        _CTX,
+        "RecoveryError",
         "The secure connection could not be verified. The computer's date and time may be "
         "wrong, or a security program or network is intercepting connections. "
         "Check the date and time, then try again on another network.",

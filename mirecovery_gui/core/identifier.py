@@ -45,33 +45,39 @@ class IdentifierProblem(Enum):
 
 
 _PROBLEM_TEXT: dict[IdentifierProblem, str] = {
-    IdentifierProblem.EMPTY: QT_TRANSLATE_NOOP(_CTX, "Type the email, phone number or Mi account ID of the account."),
-    IdentifierProblem.TOO_LONG: QT_TRANSLATE_NOOP(
-        _CTX, "This is too long for an email, phone number or Mi account ID."
+    IdentifierProblem.EMPTY: QT_TRANSLATE_NOOP(
+        "Identifier", "Type the email, phone number or Mi account ID of the account."
     ),
-    IdentifierProblem.EMAIL_NO_AT: QT_TRANSLATE_NOOP(_CTX, "An email address needs an @, for example name@gmail.com."),
+    IdentifierProblem.TOO_LONG: QT_TRANSLATE_NOOP(
+        "Identifier", "This is too long for an email, phone number or Mi account ID."
+    ),
+    IdentifierProblem.EMAIL_NO_AT: QT_TRANSLATE_NOOP(
+        "Identifier", "An email address needs an @, for example name@gmail.com."
+    ),
     IdentifierProblem.EMAIL_INVALID: QT_TRANSLATE_NOOP(
-        _CTX,
+        "Identifier",
         "This email address is not complete or has a typing mistake. Check it, for example name@gmail.com.",
     ),
     IdentifierProblem.EMAIL_DOMAIN: QT_TRANSLATE_NOOP(
-        _CTX,
+        "Identifier",
         "Check the part after the @: it should look like gmail.com or yahoo.co.id.",
     ),
     IdentifierProblem.PHONE_TOO_SHORT: QT_TRANSLATE_NOOP(
-        _CTX, "This phone number is too short. Check that no digit is missing."
+        "Identifier", "This phone number is too short. Check that no digit is missing."
     ),
-    IdentifierProblem.PHONE_TOO_LONG: QT_TRANSLATE_NOOP(_CTX, "This phone number has too many digits. Check it again."),
+    IdentifierProblem.PHONE_TOO_LONG: QT_TRANSLATE_NOOP(
+        "Identifier", "This phone number has too many digits. Check it again."
+    ),
     IdentifierProblem.PHONE_COUNTRY: QT_TRANSLATE_NOOP(
-        _CTX,
+        "Identifier",
         "The country code is not known. Start with + and the country code, for example +62 812 0000 0001.",
     ),
     IdentifierProblem.PHONE_INVALID: QT_TRANSLATE_NOOP(
-        _CTX,
+        "Identifier",
         "This is not a valid phone number for the chosen country. Check the digits or choose another country.",
     ),
     IdentifierProblem.UNRECOGNISED: QT_TRANSLATE_NOOP(
-        _CTX,
+        "Identifier",
         "This does not look like an email, a phone number or a Mi account ID. "
         "Examples: name@gmail.com, 0812 0000 0001, 1234567890.",
     ),

@@ -31,30 +31,30 @@ class ImeiProblem(Enum):
 
 _TEXT: dict[ImeiProblem, str] = {
     ImeiProblem.EMPTY: QT_TRANSLATE_NOOP(
-        _CTX, "Type the 15-digit IMEI. Dial *#06# on the phone or look at the box label."
+        "Imei", "Type the 15-digit IMEI. Dial *#06# on the phone or look at the box label."
     ),
-    ImeiProblem.NOT_DIGITS: QT_TRANSLATE_NOOP(_CTX, "An IMEI has digits only. Remove letters and other characters."),
+    ImeiProblem.NOT_DIGITS: QT_TRANSLATE_NOOP("Imei", "An IMEI has digits only. Remove letters and other characters."),
     ImeiProblem.TOO_SHORT: QT_TRANSLATE_NOOP(
-        _CTX, "An IMEI has 15 digits; this has {count}. Check that no digit is missing."
+        "Imei", "An IMEI has 15 digits; this has {count}. Check that no digit is missing."
     ),
     ImeiProblem.MISSING_CHECK_DIGIT: QT_TRANSLATE_NOOP(
-        _CTX,
+        "Imei",
         "These are 14 digits: the last digit of the IMEI is missing. "
         "If the label shows 14 digits, the full IMEI is {suggestion}.",
     ),
     ImeiProblem.IMEISV: QT_TRANSLATE_NOOP(
-        _CTX,
+        "Imei",
         "These 16 digits are the IMEISV (IMEI and software version), not the IMEI. "
         "Use the 15-digit IMEI shown by *#06# or on the box.",
     ),
-    ImeiProblem.TOO_LONG: QT_TRANSLATE_NOOP(_CTX, "An IMEI has 15 digits; this has {count}. Check it again."),
+    ImeiProblem.TOO_LONG: QT_TRANSLATE_NOOP("Imei", "An IMEI has 15 digits; this has {count}. Check it again."),
     ImeiProblem.CHECK_DIGIT: QT_TRANSLATE_NOOP(
-        _CTX,
+        "Imei",
         "This IMEI has a typing mistake: its last digit does not match the others. "
         "Compare it with *#06# or the box label digit by digit.",
     ),
     ImeiProblem.ALL_ZERO: QT_TRANSLATE_NOOP(
-        _CTX,
+        "Imei",
         "An IMEI of zeros means the phone's IMEI was erased. Use the IMEI printed on the box or the invoice.",
     ),
 }

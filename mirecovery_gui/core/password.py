@@ -67,23 +67,27 @@ def _rule_messages(policy: PasswordPolicy) -> dict[Rule, Message]:
     return {
         Rule.LENGTH: Message.of(
             _CTX,
-            QT_TRANSLATE_NOOP(_CTX, "{min} to {max} characters"),
+            QT_TRANSLATE_NOOP("PasswordRule", "{min} to {max} characters"),
             min=policy.min_length,
             max=policy.max_length,
         ),
         Rule.CHARACTERS: Message(
             _CTX,
-            QT_TRANSLATE_NOOP(_CTX, "Only English letters, digits and keyboard symbols (no emoji or accents)"),
+            QT_TRANSLATE_NOOP(
+                "PasswordRule", "Only English letters, digits and keyboard symbols (no emoji or accents)"
+            ),
         ),
         Rule.CLASSES: Message(
             _CTX,
-            QT_TRANSLATE_NOOP(_CTX, "At least two of: letters, digits, symbols")
+            QT_TRANSLATE_NOOP("PasswordRule", "At least two of: letters, digits, symbols")
             if policy.min_character_classes == 2
-            else QT_TRANSLATE_NOOP(_CTX, "Letters, digits and symbols")
+            else QT_TRANSLATE_NOOP("PasswordRule", "Letters, digits and symbols")
             if policy.min_character_classes == 3
-            else QT_TRANSLATE_NOOP(_CTX, "Letters, digits or symbols"),
+            else QT_TRANSLATE_NOOP("PasswordRule", "Letters, digits or symbols"),
         ),
-        Rule.NOT_IDENTIFIER: Message(_CTX, QT_TRANSLATE_NOOP(_CTX, "Not your email, phone number or Mi account ID")),
+        Rule.NOT_IDENTIFIER: Message(
+            _CTX, QT_TRANSLATE_NOOP("PasswordRule", "Not your email, phone number or Mi account ID")
+        ),
     }
 
 

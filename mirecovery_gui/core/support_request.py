@@ -128,17 +128,22 @@ class SupportFacts:
 
 
 _PROBLEMS = {
-    "required": QT_TRANSLATE_NOOP(_CTX, "This is needed: support cannot find the account without it."),
+    "required": QT_TRANSLATE_NOOP("SupportRequest", "This is needed: support cannot find the account without it."),
     "account_id": QT_TRANSLATE_NOOP(
-        _CTX, "A Mi account ID is a number of 6 to 12 digits, like 1234567890. Leave out spaces and letters."
+        "SupportRequest",
+        "A Mi account ID is a number of 6 to 12 digits, like 1234567890. Leave out spaces and letters.",
     ),
-    "email": QT_TRANSLATE_NOOP(_CTX, "This email address is not complete or has a typing mistake."),
-    "phone": QT_TRANSLATE_NOOP(_CTX, "This is not a valid phone number. Start with + and the country code."),
-    "too_long": QT_TRANSLATE_NOOP(_CTX, "This is too long (at most {max} characters)."),
-    "date": QT_TRANSLATE_NOOP(_CTX, "Write the date as year-month-day, for example 2024-03-15."),
-    "future": QT_TRANSLATE_NOOP(_CTX, "The purchase date cannot be in the future."),
-    "same_imei": QT_TRANSLATE_NOOP(_CTX, "IMEI 2 is the same as IMEI 1. A dual-SIM phone has two different IMEIs."),
-    "serial": QT_TRANSLATE_NOOP(_CTX, "A serial number has only letters, digits and dashes."),
+    "email": QT_TRANSLATE_NOOP("SupportRequest", "This email address is not complete or has a typing mistake."),
+    "phone": QT_TRANSLATE_NOOP(
+        "SupportRequest", "This is not a valid phone number. Start with + and the country code."
+    ),
+    "too_long": QT_TRANSLATE_NOOP("SupportRequest", "This is too long (at most {max} characters)."),
+    "date": QT_TRANSLATE_NOOP("SupportRequest", "Write the date as year-month-day, for example 2024-03-15."),
+    "future": QT_TRANSLATE_NOOP("SupportRequest", "The purchase date cannot be in the future."),
+    "same_imei": QT_TRANSLATE_NOOP(
+        "SupportRequest", "IMEI 2 is the same as IMEI 1. A dual-SIM phone has two different IMEIs."
+    ),
+    "serial": QT_TRANSLATE_NOOP("SupportRequest", "A serial number has only letters, digits and dashes."),
 }
 
 

@@ -10,7 +10,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QStandardPaths,
+    Qt,
+    QTimer,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,7 +30,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -32,7 +40,8 @@ from PySide6.QtWidgets import (
 
 from mirecovery_gui.core.support_directory import SupportContact
 from mirecovery_gui.core.support_request import QR_MAX, compose, mail_link
-from mirecovery_gui.gui.i18n import shown, step_name
+from mirecovery_gui.gui import dialogs
+from mirecovery_gui.gui.i18n import TextBook, clear_button_setter, named, shown, step_name
 from mirecovery_gui.store.cases import Case, CaseLog, CaseQuery, Outcome
 from mirecovery_gui.store.drafts import DraftStore
 from mirecovery_gui.store.settings import write_atomically
@@ -58,6 +67,10 @@ class CaseTableModel(QAbstractTableModel):
         self.cases: list[Case] = []
         self._outcome = describe_outcome
         self._step = describe_step
+        self.headers: list[str] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
         self.headers = [
             self.tr("Opened"),
             self.tr("Customer"),
@@ -69,6 +82,7 @@ class CaseTableModel(QAbstractTableModel):
             self.tr("Model"),
             self.tr("IMEI"),
         ]
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.headers) - 1)
 
     def set_cases(self, cases: list[Case]) -> None:
         self.beginResetModel()
@@ -117,7 +131,8 @@ class HistoryWindow(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("history_window")
-        self.setWindowTitle(self.tr("Case history"))
+        self.texts = TextBook()
+        self.texts.keep(self.setWindowTitle, lambda: self.tr("Case history"))
         self.resize(1100, 600)
         self.case_log = case_log
         self.drafts = drafts
@@ -125,30 +140,30 @@ class HistoryWindow(QDialog):
 
         self.search_input = QLineEdit(self)
         self.search_input.setObjectName("history_search_input")
-        self.search_input.setPlaceholderText(self.tr("Name, phone, masked account, IMEI, model, notes…"))
+        self.texts.keep(
+            self.search_input.setPlaceholderText, lambda: self.tr("Name, phone, masked account, IMEI, model, notes…")
+        )
         self.search_input.setClearButtonEnabled(True)
-        search_label = QLabel(self.tr("&Find:"), self)
+        self.texts.keep(clear_button_setter(self.search_input), lambda: self.tr("Clear"))
+        search_label = QLabel(self)
+        self.texts.keep(search_label.setText, lambda: self.tr("&Find:"))
         search_label.setBuddy(self.search_input)
         self.outcome_combo = QComboBox(self)
         self.outcome_combo.setObjectName("history_outcome_combo")
-        self.outcome_combo.addItem(self.tr("All outcomes"), None)
+        self.outcome_combo.addItem("", None)
         for outcome in Outcome:
-            self.outcome_combo.addItem(self.describe_outcome(outcome), outcome.value)
+            self.outcome_combo.addItem("", outcome.value)
         self.period_combo = QComboBox(self)
         self.period_combo.setObjectName("history_period_combo")
-        for label, key in (
-            (self.tr("Any date"), "any"),
-            (self.tr("Today"), "today"),
-            (self.tr("Yesterday"), "yesterday"),
-            (self.tr("Last 7 days"), "week"),
-            (self.tr("Last 30 days"), "month"),
-            (self.tr("From… to…"), "custom"),
-        ):
-            self.period_combo.addItem(label, key)
+        for key in ("any", "today", "yesterday", "week", "month", "custom"):
+            self.period_combo.addItem("", key)
+        self._combo_texts()
         self.since_edit = QDateEdit(QDate.currentDate().addDays(-7), self)
         self.since_edit.setObjectName("history_since_edit")
         self.until_edit = QDateEdit(QDate.currentDate(), self)
         self.until_edit.setObjectName("history_until_edit")
+        self.texts.keep(named(self.since_edit), lambda: self.tr("From (date)"))
+        self.texts.keep(named(self.until_edit), lambda: self.tr("Until (date)"))
         for edit in (self.since_edit, self.until_edit):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -171,7 +186,7 @@ class HistoryWindow(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
-        self.table.setAccessibleName(self.tr("Cases"))
+        self.texts.keep(self.table.setAccessibleName, lambda: self.tr("Cases"))
         self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._show_case(current.row()))
         self.count_label = QLabel(self)
         self.count_label.setObjectName("history_count_label")
@@ -183,21 +198,26 @@ class HistoryWindow(QDialog):
         self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notes_input = QPlainTextEdit(self)
         self.notes_input.setObjectName("history_notes_input")
-        self.notes_input.setPlaceholderText(self.tr("Notes for this case"))
+        self.texts.keep(self.notes_input.setPlaceholderText, lambda: self.tr("Notes for this case"))
         self.notes_input.setTabChangesFocus(True)
         self.notes_input.setMaximumHeight(90)
-        notes_label = QLabel(self.tr("&Notes:"), self)
+        notes_label = QLabel(self)
+        self.texts.keep(notes_label.setText, lambda: self.tr("&Notes:"))
         notes_label.setBuddy(self.notes_input)
-        self.save_notes_button = QPushButton(self.tr("Save &notes"), self)
+        self.save_notes_button = QPushButton(self)
+        self.texts.keep(self.save_notes_button.setText, lambda: self.tr("Save &notes"))
         self.save_notes_button.setObjectName("history_save_notes_button")
         self.save_notes_button.clicked.connect(self._on_save_notes_button_clicked)
-        self.reprint_button = QPushButton(self.tr("&Print the request again…"), self)
+        self.reprint_button = QPushButton(self)
+        self.texts.keep(self.reprint_button.setText, lambda: self.tr("&Print the request again…"))
         self.reprint_button.setObjectName("history_reprint_button")
         self.reprint_button.clicked.connect(self._on_reprint_button_clicked)
-        self.pdf_button = QPushButton(self.tr("Save the request as P&DF…"), self)
+        self.pdf_button = QPushButton(self)
+        self.texts.keep(self.pdf_button.setText, lambda: self.tr("Save the request as P&DF…"))
         self.pdf_button.setObjectName("history_pdf_button")
         self.pdf_button.clicked.connect(self._on_pdf_button_clicked)
-        self.delete_button = QPushButton(self.tr("De&lete this customer's data…"), self)
+        self.delete_button = QPushButton(self)
+        self.texts.keep(self.delete_button.setText, lambda: self.tr("De&lete this customer's data…"))
         self.delete_button.setObjectName("history_delete_button")
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
         details = QWidget(self)
@@ -215,7 +235,8 @@ class HistoryWindow(QDialog):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([700, 300])
-        self.csv_button = QPushButton(self.tr("&Export this list as CSV…"), self)
+        self.csv_button = QPushButton(self)
+        self.texts.keep(self.csv_button.setText, lambda: self.tr("&Export this list as CSV…"))
         self.csv_button.setObjectName("history_csv_button")
         self.csv_button.clicked.connect(self._on_csv_button_clicked)
         bottom = QHBoxLayout()
@@ -241,6 +262,29 @@ class HistoryWindow(QDialog):
         self.since_edit.dateChanged.connect(lambda _: self.refresh())
         self.until_edit.dateChanged.connect(lambda _: self.refresh())
         self.refresh()
+
+    def _combo_texts(self) -> None:
+        self.outcome_combo.setItemText(0, self.tr("All outcomes"))
+        for index, outcome in enumerate(Outcome, start=1):
+            self.outcome_combo.setItemText(index, self.describe_outcome(outcome))
+        periods = {
+            "any": self.tr("Any date"),
+            "today": self.tr("Today"),
+            "yesterday": self.tr("Yesterday"),
+            "week": self.tr("Last 7 days"),
+            "month": self.tr("Last 30 days"),
+            "custom": self.tr("From… to…"),
+        }
+        for index in range(self.period_combo.count()):
+            self.period_combo.setItemText(index, periods[str(self.period_combo.itemData(index))])
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.texts.apply()
+            self._combo_texts()
+            self.model.retranslate()
+            self.refresh()
+        super().changeEvent(event)
 
     # --- words ---------------------------------------------------------------------------
 
@@ -402,16 +446,15 @@ class HistoryWindow(QDialog):
         if case is None:
             return
         who = case.customer_name or case.identifier_masked or self.tr("this case")
-        answer = QMessageBox.question(
+        if not dialogs.ask(
             self,
             self.tr("Delete this customer's data?"),
             self.tr(
                 "Delete the case of {who} and its support request from this computer? This cannot be undone."
             ).format(who=shown(who, 80)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            self.tr("&Delete"),
+            self.tr("&Keep"),
+        ):
             return
         self.case_log.delete([case.id])
         self.status_label.setText(self.tr("Deleted."))

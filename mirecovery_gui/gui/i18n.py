@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from mirecovery_gui.core.messages import QT_TRANSLATE_NOOP, Message
 from mirecovery_gui.core.text import plain_text
@@ -37,3 +41,65 @@ def step_name(step: str) -> str:
     }
     source = names.get(step)
     return QCoreApplication.translate("Steps", source) if source else step
+
+
+class TextBook:
+    """The texts a widget sets, remembered so a language change can set them again.
+
+    ``keep(label.setText, lambda: self.tr("Name:"))`` sets the text now and
+    again on every :meth:`apply` (called from the widget's LanguageChange).
+    The ``self.tr("...")`` literal stays visible to ``pyside6-lupdate``.
+    """
+
+    def __init__(self) -> None:
+        self._entries: list[tuple[Callable[[str], object], Callable[[], str]]] = []
+
+    def keep(self, setter: Callable[[str], object], text: Callable[[], str]) -> None:
+        self._entries.append((setter, text))
+        setter(text())
+
+    def apply(self) -> None:
+        for setter, text in self._entries:
+            setter(text())
+
+
+def label_name(text: str) -> str:
+    """A form label's text as a screen reader should say it: "&New password:" -> "New password"."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip().rstrip(":").strip()
+
+
+def label_setter(label: QLabel, field: QWidget) -> Callable[[str], None]:
+    """Set a form label's text and name its field after it.
+
+    Qt looks for a buddy label only among the field's siblings, so a line edit
+    inside a compound widget (a password field with its Show button) would
+    otherwise have no accessible name. Use with ``keep``.
+    """
+
+    def set_text(text: str) -> None:
+        label.setText(text)
+        label.setBuddy(field)
+        field.setAccessibleName(label_name(text))
+
+    return set_text
+
+
+def named(widget: QWidget) -> Callable[[str], None]:
+    """Set a label-less widget's accessible name and tooltip together. Use with ``keep``."""
+
+    def set_text(text: str) -> None:
+        widget.setAccessibleName(text)
+        widget.setToolTip(text)
+
+    return set_text
+
+
+def clear_button_setter(line_edit: QLineEdit) -> Callable[[str], None]:
+    """Name the small clear button Qt draws in a line edit (it has none). Use with ``keep``."""
+
+    def set_text(text: str) -> None:
+        action = line_edit.findChild(QAction, "_q_qlineeditclearaction")
+        if action is not None:
+            action.setText(text)
+
+    return set_text

@@ -5,14 +5,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -23,7 +22,8 @@ from mirecovery_gui import __version__
 from mirecovery_gui.client.errors import RecoveryError
 from mirecovery_gui.client.results import TrainingPeek
 from mirecovery_gui.core.clock import Clock
-from mirecovery_gui.gui.i18n import shown
+from mirecovery_gui.gui import dialogs
+from mirecovery_gui.gui.i18n import TextBook, shown
 from mirecovery_gui.gui.widgets.error_panel import announce
 from mirecovery_gui.gui.widgets.training_phone import TrainingPhonePanel
 from mirecovery_gui.gui.wizard import RecoveryWizard
@@ -43,7 +43,9 @@ class NoticeBar(QFrame):
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
         self.buttons = QHBoxLayout()
-        self.close_button = QPushButton(self.tr("&Dismiss"), self)
+        self.close_button = QPushButton(self)
+        self._texts = TextBook()
+        self._texts.keep(self.close_button.setText, lambda: self.tr("&Dismiss"))
         self.close_button.setObjectName("notice_dismiss_button")
         self.close_button.clicked.connect(self.hide)
         row = QHBoxLayout(self)
@@ -51,6 +53,11 @@ class NoticeBar(QFrame):
         row.addLayout(self.buttons)
         row.addWidget(self.close_button)
         self.hide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._texts.apply()
+        super().changeEvent(event)
 
     def show_notice(self, text: str, actions: list[tuple[str, str, Callable[[], None]]] | None = None) -> None:
         """``actions``: (object name, label, handler); each also dismisses the notice."""
@@ -75,11 +82,12 @@ class NoticeBar(QFrame):
 
 class MainWindow(QMainWindow):
     closing = Signal()
+    language_requested = Signal(str)  # "" follows the system
 
     def __init__(self, clock: Clock, default_region: str = "ID", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
-        self.setWindowTitle(self.tr("mirecovery: Mi Account recovery assistant"))
+        self.texts = TextBook()
         self.wizard = RecoveryWizard(clock, default_region, self)
         self.training_phone = TrainingPhonePanel(self)
         self.training_phone.hide()
@@ -104,39 +112,85 @@ class MainWindow(QMainWindow):
         self._shutdown_hooks: list[Callable[[], None]] = []
         self.app_context: object | None = None  # set by app.create_main_window
         self._build_menu()
+        self._update_title()
         self.resize(self.sizeHint())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Once the window is really on screen (and active), the keyboard goes to
+        # the page's field, not to whichever widget comes first in the tab chain.
+        QTimer.singleShot(0, self.wizard.focus_current_page)
 
     def sizeHint(self) -> QSize:
         # Fits a 1366x768 screen with the taskbar; the training phone takes the right quarter.
         return QSize(1040, 680)
 
     def _build_menu(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.new_action = QAction(self.tr("&New recovery"), self)
+        texts = self.texts
+        file_menu = self.menuBar().addMenu("")
+        texts.keep(file_menu.setTitle, lambda: self.tr("&File"))
+        self.new_action = QAction(self)
+        texts.keep(self.new_action.setText, lambda: self.tr("&New recovery"))
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(self.wizard.start_over)
         file_menu.addAction(self.new_action)
-        self.history_action = QAction(self.tr("Case &history…"), self)
+        self.history_action = QAction(self)
+        texts.keep(self.history_action.setText, lambda: self.tr("Case &history…"))
         self.history_action.setObjectName("history_action")
         self.history_action.setShortcut(QKeySequence("Ctrl+H"))
         self.history_action.setVisible(False)
         file_menu.addAction(self.history_action)
-        self.settings_action = QAction(self.tr("&Settings…"), self)
+        self.settings_action = QAction(self)
+        texts.keep(self.settings_action.setText, lambda: self.tr("&Settings…"))
         self.settings_action.setObjectName("settings_action")
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action = QAction(self)
+        texts.keep(quit_action.setText, lambda: self.tr("&Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        official = QAction(self.tr("Xiaomi's &official forgot-password page"), self)
+
+        language_menu = self.menuBar().addMenu("")
+        language_menu.setObjectName("language_menu")
+        texts.keep(language_menu.setTitle, lambda: self.tr("&Language"))
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in (
+            ("", lambda: self.tr("Same as the &system")),
+            ("en", lambda: "&English"),
+            ("id", lambda: "Bahasa &Indonesia"),
+        ):
+            action = QAction(self)
+            action.setCheckable(True)
+            action.setObjectName(f"language_{code or 'system'}_action")
+            texts.keep(action.setText, name)
+            action.triggered.connect(lambda _checked=False, c=code: self.language_requested.emit(c))
+            self.language_group.addAction(action)
+            language_menu.addAction(action)
+            self.language_actions[code] = action
+
+        help_menu = self.menuBar().addMenu("")
+        texts.keep(help_menu.setTitle, lambda: self.tr("&Help"))
+        official = QAction(self)
+        texts.keep(official.setText, lambda: self.tr("Xiaomi's &official forgot-password page"))
         official.triggered.connect(self._on_official_action_triggered)
         help_menu.addAction(official)
-        about = QAction(self.tr("&About mirecovery"), self)
+        about = QAction(self)
+        texts.keep(about.setText, lambda: self.tr("&About mirecovery"))
         about.triggered.connect(self._show_about)
         help_menu.addAction(about)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.texts.apply()
+            self._update_title()
+        super().changeEvent(event)
+
+    def _update_title(self) -> None:
+        title = self.tr("mirecovery: Mi Account recovery assistant")
+        self.setWindowTitle(title + (self.tr(" (training)") if self.wizard.training else ""))
 
     def _on_official_action_triggered(self) -> None:
         profile = self.wizard.profile
@@ -145,7 +199,7 @@ class MainWindow(QMainWindow):
         )
 
     def _show_about(self) -> None:
-        QMessageBox.about(
+        dialogs.inform(
             self,
             self.tr("About mirecovery"),
             self.tr(
@@ -157,8 +211,7 @@ class MainWindow(QMainWindow):
 
     def set_training(self, enabled: bool) -> None:
         self.training_phone.setVisible(enabled)
-        title = self.tr("mirecovery: Mi Account recovery assistant")
-        self.setWindowTitle(title + (self.tr(" (training)") if enabled else ""))
+        self._update_title()
 
     def add_shutdown_hook(self, hook: Callable[[], None]) -> None:
         self._shutdown_hooks.append(hook)

@@ -14,13 +14,14 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from mirecovery_gui.gui import dialogs
+from mirecovery_gui.gui.i18n import TextBook
 from mirecovery_gui.gui.pages.identifier import CountryCombo
 from mirecovery_gui.store.settings import MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, Settings
 
@@ -31,10 +32,13 @@ class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settings_dialog")
-        self.setWindowTitle(self.tr("Settings"))
+        self.texts = TextBook()
+        self.texts.keep(self.setWindowTitle, lambda: self.tr("Settings"))
         self._settings = settings
 
-        general = QGroupBox(self.tr("General"), self)
+        general = QGroupBox(self)
+
+        self.texts.keep(general.setTitle, lambda: self.tr("General"))
         form = QFormLayout(general)
         self.language_combo = QComboBox(self)
         self.language_combo.setObjectName("settings_language_combo")
@@ -55,9 +59,14 @@ class SettingsDialog(QDialog):
         self.provider_combo.setCurrentIndex(max(0, self.provider_combo.findData(settings.provider)))
         self._row(form, self.tr("Start &with:"), self.provider_combo)
 
-        shop = QGroupBox(self.tr("Shop"), self)
+        shop = QGroupBox(self)
+
+        self.texts.keep(shop.setTitle, lambda: self.tr("Shop"))
         shop_form = QFormLayout(shop)
-        self.shop_mode_checkbox = QCheckBox(self.tr("Shop &mode: customer fields and the case history"), self)
+        self.shop_mode_checkbox = QCheckBox(self)
+        self.texts.keep(
+            self.shop_mode_checkbox.setText, lambda: self.tr("Shop &mode: customer fields and the case history")
+        )
         self.shop_mode_checkbox.setObjectName("settings_shop_mode")
         self.shop_mode_checkbox.setChecked(settings.shop_mode)
         shop_form.addRow(self.shop_mode_checkbox)
@@ -66,9 +75,14 @@ class SettingsDialog(QDialog):
         self.staff_input.setMaxLength(80)
         self._row(shop_form, self.tr("&Staff name:"), self.staff_input)
 
-        privacy = QGroupBox(self.tr("Privacy"), self)
+        privacy = QGroupBox(self)
+
+        self.texts.keep(privacy.setTitle, lambda: self.tr("Privacy"))
         privacy_form = QFormLayout(privacy)
-        self.record_checkbox = QCheckBox(self.tr("&Record cases (a masked identifier, the steps, the outcome)"), self)
+        self.record_checkbox = QCheckBox(self)
+        self.texts.keep(
+            self.record_checkbox.setText, lambda: self.tr("&Record cases (a masked identifier, the steps, the outcome)")
+        )
         self.record_checkbox.setObjectName("settings_record_cases")
         self.record_checkbox.setChecked(settings.record_cases)
         privacy_form.addRow(self.record_checkbox)
@@ -87,7 +101,8 @@ class SettingsDialog(QDialog):
         )
         note.setWordWrap(True)
         privacy_form.addRow(note)
-        self.erase_button = QPushButton(self.tr("&Delete all data…"), self)
+        self.erase_button = QPushButton(self)
+        self.texts.keep(self.erase_button.setText, lambda: self.tr("&Delete all data…"))
         self.erase_button.setObjectName("delete_all_button")
         self.erase_button.clicked.connect(self._on_erase_button_clicked)
         privacy_form.addRow(self.erase_button)
@@ -118,15 +133,14 @@ class SettingsDialog(QDialog):
         ).checked()
 
     def _on_erase_button_clicked(self) -> None:
-        answer = QMessageBox.question(
+        if dialogs.ask(
             self,
             self.tr("Delete all data?"),
             self.tr(
                 "Delete every case, every support-request draft and the log files from this computer? "
                 "This cannot be undone."
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+            self.tr("&Delete everything"),
+            self.tr("&Keep"),
+        ):
             self.erase_requested.emit()

@@ -26,10 +26,6 @@ QR_RESOURCE = QUrl("mirecovery://qr/mail-link.png")
 QR_PRINT_PX = 220  # points on the page: about 7.8 cm, easy to scan from paper
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SupportDocument", text)
-
-
 def build_document(request: ComposedRequest, mail: MailLink, destination: str = "") -> QTextDocument:
     document = QTextDocument()
     document.setDocumentMargin(0)
@@ -38,19 +34,23 @@ def build_document(request: ComposedRequest, mail: MailLink, destination: str = 
         f"<p style='margin: 0 0 6px 0'>{html.escape(block).replace(chr(10), '<br>')}</p>"
         for block in request.body.split("\n\n")
     )
-    where = f"<p><b>{html.escape(_tr('Send to:'))}</b> {html.escape(destination)}</p>" if destination else ""
+    send_to = QCoreApplication.translate("SupportDocument", "Send to:")
+    where = f"<p><b>{html.escape(send_to)}</b> {html.escape(destination)}</p>" if destination else ""
     scan = html.escape(
-        _tr("Scan this QR code with the owner's phone: it opens this request as an email from their own address.")
-    )
-    shortened = (
-        ""
-        if mail.complete
-        else f"<p><i>{html.escape(_tr('The QR code holds the main facts only; the full text is above.'))}</i></p>"
-    )
-    prepared = html.escape(
-        _tr("Prepared with mirecovery on {date}. Support answers in days; keep this page until then.").format(
-            date=dt.date.today().isoformat()
+        QCoreApplication.translate(
+            "SupportDocument",
+            "Scan this QR code with the owner's phone: it opens this request as an email from their own address.",
         )
+    )
+    facts_only = QCoreApplication.translate(
+        "SupportDocument", "The QR code holds the main facts only; the full text is above."
+    )
+    shortened = "" if mail.complete else f"<p><i>{html.escape(facts_only)}</i></p>"
+    prepared = html.escape(
+        QCoreApplication.translate(
+            "SupportDocument",
+            "Prepared with mirecovery on {date}. Support answers in days; keep this page until then.",
+        ).format(date=dt.date.today().isoformat())
     )
     document.setHtml(
         "<html><body style='font-family: sans-serif; font-size: 10.5pt'>"

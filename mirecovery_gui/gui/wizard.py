@@ -17,15 +17,16 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+from PySide6.QtWidgets import QWidget, QWizard
 
 from mirecovery_gui.client.profile import ProviderProfile
 from mirecovery_gui.client.results import SendResult
 from mirecovery_gui.core import flow
 from mirecovery_gui.core.clock import Clock
 from mirecovery_gui.core.flow import RecoveryState, Step, SupportReason
+from mirecovery_gui.gui import dialogs
 from mirecovery_gui.gui.widgets.step_list import StepList
 from mirecovery_gui.gui.worker import RequestRunner
 
@@ -73,6 +74,20 @@ class RecoveryWizard(QWizard):
         self.setSideWidget(self.step_list)
         self._build_pages()
         self.currentIdChanged.connect(self._on_wizard_current_id_changed)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        # Ours, not Qt's: Qt has no Indonesian catalogue for its wizard buttons.
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Back"))
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Next >"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Continue"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Finish"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
 
     def _build_pages(self) -> None:
         from mirecovery_gui.gui.pages.captcha import CaptchaPage
@@ -170,14 +185,13 @@ class RecoveryWizard(QWizard):
         if self.currentId() in (int(Step.START), int(Step.IDENTIFIER), int(Step.DONE)) and not self.busy():
             self.start_over()
             return
-        answer = QMessageBox.question(
+        if dialogs.ask(
             self,
             self.tr("Stop this recovery?"),
             self.tr("Stop this recovery and start again? What was typed on these pages will be cleared."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+            self.tr("&Stop and start again"),
+            self.tr("&Continue"),
+        ):
             self.start_over()
 
     def accept(self) -> None:
@@ -283,7 +297,28 @@ class RecoveryWizard(QWizard):
         went_back = previous >= 0 and new_id in self.visitedIds() and previous not in self.visitedIds()
         if went_back:
             page.revisited()
-        focus = page.focus_first()
+        self.focus_current_page()
+        log.debug("page %s", step.name)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # QWizard hides its whole content for a moment whenever a page's
+        # completeness changes (it calls that "disabling updates"). Qt then
+        # moves the focus off the hidden field to the next visible widget: in
+        # a standalone wizard there is none, but here the training phone or a
+        # notice would take the keyboard after the first keystroke (and the
+        # field's editingFinished would fire). Keep the focus where it is.
+        content: QWidget | None = self.currentPage()
+        while content is not None and content.parentWidget() is not self:
+            content = content.parentWidget()
+        if content is not None and self.isVisible() and content.isHidden():
+            return True
+        return super().focusNextPrevChild(next)
+
+    def focus_current_page(self) -> None:
+        """Put the keyboard where the page expects it (its first input or its main button)."""
+        current = self.currentId()
+        if current < 0:
+            return
+        focus = self.pages[Step(current)].focus_first()
         if focus is not None:
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
-        log.debug("page %s", step.name)

@@ -6,9 +6,10 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QCheckBox,
     QLabel,
     QLineEdit,
@@ -173,6 +174,23 @@ def driver(qtbot: QtBot, window: MainWindow, service: TrainingService, clock: Ma
     return Driver(qtbot, window, service, clock)
 
 
+def press_in_dialog(roles: tuple[QMessageBox.ButtonRole, ...]) -> None:
+    """Press the first button with one of ``roles`` in the message box on screen, if any."""
+    box = QApplication.activeModalWidget()
+    if not isinstance(box, QMessageBox):
+        return
+    for button in box.buttons():
+        if box.buttonRole(button) in roles:
+            button.click()
+            return
+
+
 @pytest.fixture
-def answer_yes(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *args, **kwargs: QMessageBox.StandardButton.Yes))
+def answer_yes() -> Iterator[None]:
+    """Say yes (or OK) to every question the app asks, by pressing the real dialog's button."""
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(lambda: press_in_dialog((QMessageBox.ButtonRole.YesRole, QMessageBox.ButtonRole.AcceptRole)))
+    timer.start()
+    yield
+    timer.stop()

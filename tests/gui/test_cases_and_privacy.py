@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QMessageBox, QTableView
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
 
 from mirecovery_gui.app import SETTINGS_FILE, create_main_window
@@ -188,8 +188,7 @@ def test_notes_and_csv_export(shop: Driver, monkeypatch: pytest.MonkeyPatch, tmp
     assert "'=cmd|' /C calc'!A0" in [row[1] for row in rows]  # no formula injection
 
 
-def test_deleting_a_customers_data(shop: Driver, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+def test_deleting_a_customers_data(shop: Driver, answer_yes: None) -> None:
     recover(shop)
     window = history(shop)
     table = window.findChild(QTableView, "history_table")
@@ -243,23 +242,32 @@ def test_a_damaged_settings_file_is_replaced_with_a_message(
     window.close()
 
 
-def test_settings_turn_shop_mode_on_and_erase_everything(
-    driver: Driver, monkeypatch: pytest.MonkeyPatch, private_home: Path
-) -> None:
+def test_settings_turn_shop_mode_on_and_erase_everything(driver: Driver, answer_yes: None) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
     from mirecovery_gui.gui.settings_dialog import SettingsDialog
 
     recover(driver)
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
-    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok))
+    driven: list[SettingsDialog] = []
 
-    def run(dialog: SettingsDialog) -> int:
+    def use_the_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, SettingsDialog) or driven:
+            return
+        driven.append(dialog)
         dialog.shop_mode_checkbox.setChecked(True)
         dialog.staff_input.setText("Sari")
-        dialog.erase_button.click()  # confirmed by the patched question
-        return int(SettingsDialog.DialogCode.Accepted)
+        dialog.erase_button.click()  # asks first; answer_yes presses the real dialog's Yes
+        dialog.accept()
 
-    monkeypatch.setattr(SettingsDialog, "exec", run)
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(use_the_dialog)
+    timer.start()
     driver.window.settings_action.trigger()
+    timer.stop()
+    assert driven
     assert driver.window.history_action.isVisible()
     assert case_log(driver).search(CaseQuery()) == []
     saved = json.loads((config_dir() / SETTINGS_FILE).read_text(encoding="utf-8"))

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QLabel,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from mirecovery_gui.client.base import RecoveryClient
 from mirecovery_gui.client.errors import NextAction, RecoveryError
 from mirecovery_gui.core.flow import Step
+from mirecovery_gui.gui.i18n import TextBook
 from mirecovery_gui.gui.widgets.error_panel import ErrorPanel
 
 if TYPE_CHECKING:
@@ -54,7 +55,6 @@ class RecoveryPage(QWizardPage):
         heading_font.setPointSizeF(heading_font.pointSizeF() * 1.5)
         heading_font.setBold(True)
         self.heading_label.setFont(heading_font)
-        self.heading_label.setAccessibleName(self.tr("Step"))
         self.intro_label = QLabel(self)
         self.intro_label.setObjectName("page_intro")
         self.intro_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -72,7 +72,6 @@ class RecoveryPage(QWizardPage):
         self.busy_bar.setRange(0, 0)
         self.busy_bar.setTextVisible(False)
         self.busy_bar.setMaximumHeight(6)
-        self.busy_bar.setAccessibleName(self.tr("Working"))
         self.busy_bar.hide()
         # Right under the page's fields, where the eye already is.
         self.error_panel = ErrorPanel(wizard.clock, self)
@@ -80,11 +79,37 @@ class RecoveryPage(QWizardPage):
         outer.addWidget(self.busy_bar)
         outer.addWidget(self.error_panel)
         outer.addStretch(1)
+        self.texts = TextBook()
+        self.texts.keep(self.busy_bar.setAccessibleName, lambda: self.tr("Working"))
         self._busy = False
         self._busy_button: QAbstractButton | None = None
         self._busy_button_text = ""
         self._accepted = False
         self._last_action: Callable[[], None] | None = None
+
+    # --- language ---------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Set every text in the current language; called at start and on every language change.
+
+        Pages override it (calling this one), set their static texts, then refresh
+        what depends on the state (errors, counts, checklists)."""
+        self.texts.apply()
+        self.error_panel.retranslate()
+
+    def keep(self, setter: Callable[[str], object], text: Callable[[], str]) -> None:
+        """Set a text now and again after every language change."""
+        self.texts.keep(setter, text)
+
+    def keep_heading(self, title: Callable[[], str], intro: Callable[[], str] | None = None) -> None:
+        self.keep(lambda text: self.set_heading(text), title)
+        if intro is not None:
+            self.keep(self.set_intro, intro)
 
     def set_heading(self, title: str, intro: str | None = None) -> None:
         self.heading_label.setText(title)
@@ -104,20 +129,24 @@ class RecoveryPage(QWizardPage):
     def client(self) -> RecoveryClient:
         return self.recovery().require_runner().client
 
-    def paragraph(self, text: str, name: str | None = None) -> QLabel:
-        """A word-wrapped plain-text label added to the page body."""
-        label = QLabel(text, self)
+    def paragraph(self, text: str | Callable[[], str] = "", name: str | None = None) -> QLabel:
+        """A word-wrapped plain-text label added to the page body (``text`` a callable: kept translated)."""
+        label = QLabel(self)
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         if name:
             label.setObjectName(name)
+        if callable(text):
+            self.keep(label.setText, text)
+        else:
+            label.setText(text)
         self.body.addWidget(label)
         return label
 
     def close_button_text(self) -> None:
         """On a last page, Finish closes the window: say so."""
-        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Close"))
+        self.keep(lambda text: self.setButtonText(QWizard.WizardButton.FinishButton, text), lambda: self.tr("&Close"))
 
     # --- busy and complete -------------------------------------------------------------
 

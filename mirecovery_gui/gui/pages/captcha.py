@@ -48,24 +48,25 @@ class CaptchaPage(RecoveryPage):
 
     def __init__(self, wizard: RecoveryWizard) -> None:
         super().__init__(wizard)
-        self.set_heading(self.tr("Prove you are a person"))
-        self.set_intro(self.tr("Type the characters you see in the picture."))
+        self.keep(self.set_heading, lambda: self.tr("Prove you are a person"))
         self.captcha_image = QLabel(self)
         self.captcha_image.setObjectName("captcha_image")
         self.captcha_image.setFixedSize(DISPLAY_SIZE)
         self.captcha_image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.captcha_image.setFrameShape(QLabel.Shape.StyledPanel)
         self.captcha_image.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.captcha_image.setAccessibleName(self.tr("Captcha picture"))
-        self.captcha_image.setAccessibleDescription(
-            self.tr(
+        self.keep(self.captcha_image.setAccessibleName, lambda: self.tr("Captcha picture"))
+        self.keep(
+            self.captcha_image.setAccessibleDescription,
+            lambda: self.tr(
                 "A picture of characters to type. If you cannot see it, "
                 "the support request is another way back into the account."
-            )
+            ),
         )
-        self.captcha_refresh_button = QPushButton(self.tr("⟳ &New picture"), self)
+        self.captcha_refresh_button = QPushButton(self)
+        self.keep(self.captcha_refresh_button.setText, lambda: self.tr("⟳ New &picture"))
         self.captcha_refresh_button.setObjectName("captcha_refresh_button")
-        self.captcha_refresh_button.setAccessibleName(self.tr("Get a new captcha picture"))
+        self.keep(self.captcha_refresh_button.setAccessibleName, lambda: self.tr("Get a new captcha picture"))
         self.captcha_refresh_button.clicked.connect(self.load_captcha)
         picture_row = QHBoxLayout()
         picture_row.addWidget(self.captcha_image)
@@ -78,16 +79,18 @@ class CaptchaPage(RecoveryPage):
         self.captcha_input.setInputMethodHints(
             Qt.InputMethodHint.ImhNoPredictiveText | Qt.InputMethodHint.ImhSensitiveData
         )
-        self.captcha_input.setPlaceholderText(self.tr("Characters in the picture"))
+        self.keep(self.captcha_input.setPlaceholderText, lambda: self.tr("Characters in the picture"))
         self.captcha_input.textChanged.connect(lambda _: self.completeChanged.emit())
-        self.captcha_label = QLabel(self.tr("&Characters:"), self)
+        self.captcha_label = QLabel(self)
+        self.keep(self.captcha_label.setText, lambda: self.tr("&Characters:"))
         self.captcha_label.setBuddy(self.captcha_input)
         input_row = QHBoxLayout()
         input_row.addWidget(self.captcha_label)
         input_row.addWidget(self.captcha_input, 1)
         self.body.addLayout(input_row)
-        self.paragraph(self.tr("Hard to read? Press New picture; it costs nothing."))
-        self.training_show_answer_button = QPushButton(self.tr("Show the answer (training)"), self)
+        self.paragraph(lambda: self.tr("Hard to read? Press New picture; it costs nothing."))
+        self.training_show_answer_button = QPushButton(self)
+        self.keep(self.training_show_answer_button.setText, lambda: self.tr("Show the &answer (training)"))
         self.training_show_answer_button.setObjectName("training_show_answer_button")
         self.training_show_answer_button.clicked.connect(self._on_training_show_answer_button_clicked)
         self.training_captcha_answer = QLabel(self)
@@ -152,10 +155,8 @@ class CaptchaPage(RecoveryPage):
     def ready(self) -> bool:
         return self.image_loaded and bool(self.captcha_input.text().strip())
 
-    def initializePage(self) -> None:
-        super().initializePage()
-        wizard = self.recovery()
-        sending = wizard.state.captcha_purpose is CaptchaPurpose.SEND
+    def _purpose_texts(self) -> None:
+        sending = self.recovery().state.captcha_purpose is CaptchaPurpose.SEND
         self.setButtonText(
             QWizard.WizardButton.NextButton,
             self.tr("&Send code") if sending else self.tr("&Next >"),
@@ -165,6 +166,11 @@ class CaptchaPage(RecoveryPage):
             if sending
             else self.tr("Type the characters you see in the picture.")
         )
+
+    def initializePage(self) -> None:
+        super().initializePage()
+        self._purpose_texts()
+        wizard = self.recovery()
         training = wizard.training
         self.training_show_answer_button.setVisible(training)
         self.training_captcha_answer.setVisible(training)
@@ -173,6 +179,10 @@ class CaptchaPage(RecoveryPage):
     def revisited(self) -> None:
         super().revisited()
         self.initializePage()  # the old picture was used up
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self._purpose_texts()
 
     def validate_step(self) -> bool:
         wizard = self.recovery()

@@ -19,12 +19,12 @@ class DonePage(RecoveryPage):
 
     def __init__(self, wizard: RecoveryWizard) -> None:
         super().__init__(wizard)
-        self.set_heading(self.tr("The password has been changed"))
-        self.set_intro(self.tr("The Mi Account has its new password. Three things to do now:"))
+        self.keep(self.set_heading, lambda: self.tr("The password has been changed"))
+        self.keep(self.set_intro, lambda: self.tr("The Mi Account has its new password. Three things to do now:"))
         self.setFinalPage(True)
         self.close_button_text()
         self.steps_label = self.paragraph(
-            self.tr(
+            lambda: self.tr(
                 "1. On the phone, open Settings > Mi Account (Xiaomi Account on HyperOS) and sign in "
                 "with the new password. Other devices and Mi Cloud ask for it too.\n\n"
                 "2. Check that Find Device is on (Settings > Mi Account > Find device), so the phone "
@@ -34,7 +34,8 @@ class DonePage(RecoveryPage):
             ),
             "done_steps_label",
         )
-        self.start_another_button = QPushButton(self.tr("Start &another recovery"), self)
+        self.start_another_button = QPushButton(self)
+        self.keep(self.start_another_button.setText, lambda: self.tr("Start &another recovery"))
         self.start_another_button.setObjectName("start_another_button")
         self.start_another_button.clicked.connect(lambda: self.recovery().start_over())
         self.body.addWidget(self.start_another_button, 0, Qt.AlignmentFlag.AlignLeft)

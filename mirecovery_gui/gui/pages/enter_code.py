@@ -37,12 +37,13 @@ class EnterCodePage(RecoveryPage):
 
     def __init__(self, wizard: RecoveryWizard) -> None:
         super().__init__(wizard)
-        self.set_heading(self.tr("Enter the verification code"))
+        self.keep(self.set_heading, lambda: self.tr("Enter the verification code"))
         self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Verify"))
+        self.keep(lambda text: self.setButtonText(QWizard.WizardButton.CommitButton, text), lambda: self.tr("&Verify"))
         self.code_input = CodeInput(6, self)
         self.code_input.textChanged.connect(lambda _: self.completeChanged.emit())
-        self.code_label = QLabel(self.tr("&Code:"), self)
+        self.code_label = QLabel(self)
+        self.keep(self.code_label.setText, lambda: self.tr("&Code:"))
         self.code_label.setBuddy(self.code_input)
         self.code_input.setMaximumWidth(320)
         row = QHBoxLayout()
@@ -50,11 +51,13 @@ class EnterCodePage(RecoveryPage):
         row.addWidget(self.code_input, 1)
         row.addStretch(1)
         self.body.addLayout(row)
-        self.paragraph(self.tr("Pasting works too: paste the whole message and the code is picked out."))
-        self.resend_button = QPushButton(self.tr("&Resend code"), self)
+        self.paragraph(lambda: self.tr("Pasting works too: paste the whole message and the code is picked out."))
+        self.resend_button = QPushButton(self)
+        self.keep(self.resend_button.setText, lambda: self.tr("&Resend code"))
         self.resend_button.setObjectName("resend_button")
         self.resend_button.clicked.connect(self._on_resend_button_clicked)
-        self.help_button = QPushButton(self.tr("Didn't get the code?"), self)
+        self.help_button = QPushButton(self)
+        self.keep(self.help_button.setText, lambda: self.tr("Didn't get the code?"))
         self.help_button.setObjectName("code_help_button")
         self.help_button.setCheckable(True)
         self.help_button.toggled.connect(self._on_help_button_toggled)
@@ -89,6 +92,13 @@ class EnterCodePage(RecoveryPage):
         super().revisited()
         self._show_destination()
         self._restart_cooldown()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self._show_destination()
+        self._update_resend()
+        if self._cooldown.running:
+            self._on_cooldown_ticked(self._cooldown.remaining())
 
     def _show_destination(self) -> None:
         wizard = self.recovery()

@@ -30,7 +30,7 @@ from mirecovery_gui.core.identifier import (
     InvalidIdentifier,
     parse_identifier,
 )
-from mirecovery_gui.gui.i18n import translate
+from mirecovery_gui.gui.i18n import clear_button_setter, translate
 from mirecovery_gui.gui.pages.base import RecoveryPage
 
 if TYPE_CHECKING:
@@ -95,27 +95,37 @@ class IdentifierPage(RecoveryPage):
 
     def __init__(self, wizard: RecoveryWizard) -> None:
         super().__init__(wizard)
-        self.set_heading(self.tr("Which account?"))
-        self.set_intro(
-            self.tr("Type the email address, phone number or Mi account ID of the Mi Account you want back.")
+        self.keep(self.set_heading, lambda: self.tr("Which account?"))
+        self.keep(
+            self.set_intro,
+            lambda: self.tr("Type the email address, phone number or Mi account ID of the Mi Account you want back."),
         )
         self.identifier_input = QLineEdit(self)
         self.identifier_input.setObjectName("identifier_input")
-        self.identifier_input.setPlaceholderText(self.tr("name@gmail.com, 0812 0000 0001 or 1234567890"))
+        self.keep(
+            self.identifier_input.setPlaceholderText, lambda: self.tr("name@gmail.com, 0812 0000 0001 or 1234567890")
+        )
         self.identifier_input.setClearButtonEnabled(True)
+        self.keep(clear_button_setter(self.identifier_input), lambda: self.tr("Clear"))
         self.identifier_input.setMaxLength(254)
-        self.identifier_label = QLabel(self.tr("&Email, phone or Mi account ID:"), self)
+        self.identifier_label = QLabel(self)
+        self.keep(self.identifier_label.setText, lambda: self.tr("&Email, phone or Mi account ID:"))
         self.identifier_label.setBuddy(self.identifier_input)
         self.country_combo = CountryCombo(wizard.default_region, self)
-        self.country_label = QLabel(self.tr("&Country for local numbers:"), self)
+        self.country_label = QLabel(self)
+        self.keep(self.country_label.setText, lambda: self.tr("&Country for local numbers:"))
         self.country_label.setBuddy(self.country_combo)
-        self.country_combo.setToolTip(self.tr("Used when a phone number is typed without + and a country code."))
+        self.keep(
+            self.country_combo.setToolTip,
+            lambda: self.tr("Used when a phone number is typed without + and a country code."),
+        )
         form = QFormLayout()
         form.addRow(self.identifier_label, self.identifier_input)
         form.addRow(self.country_label, self.country_combo)
         self.body.addLayout(form)
         # Shop mode: who the customer is, for the case log only (never sent anywhere).
-        self.customer_box = QGroupBox(self.tr("Customer (optional, for the shop's case log)"), self)
+        self.customer_box = QGroupBox(self)
+        self.keep(self.customer_box.setTitle, lambda: self.tr("Customer (optional, for the shop's case log)"))
         self.customer_box.setObjectName("customer_box")
         customer_form = QFormLayout(self.customer_box)
         self.customer_name_input = QLineEdit(self)
@@ -124,22 +134,25 @@ class IdentifierPage(RecoveryPage):
         self.customer_contact_input = QLineEdit(self)
         self.customer_contact_input.setObjectName("customer_contact_input")
         self.customer_contact_input.setMaxLength(100)
-        self.customer_contact_input.setPlaceholderText(self.tr("phone or email to call them back"))
-        name_label = QLabel(self.tr("Customer &name:"), self)
+        self.keep(self.customer_contact_input.setPlaceholderText, lambda: self.tr("phone or email to call them back"))
+        name_label = QLabel(self)
+        self.keep(name_label.setText, lambda: self.tr("Customer &name:"))
         name_label.setBuddy(self.customer_name_input)
-        contact_label = QLabel(self.tr("Customer con&tact:"), self)
+        contact_label = QLabel(self)
+        self.keep(contact_label.setText, lambda: self.tr("Customer con&tact:"))
         contact_label.setBuddy(self.customer_contact_input)
         customer_form.addRow(name_label, self.customer_name_input)
         customer_form.addRow(contact_label, self.customer_contact_input)
         self.customer_box.setVisible(False)
         self.validation_label = self.paragraph("", "validation_label")
         self.paragraph(
-            self.tr(
+            lambda: self.tr(
                 "Where to find it: the email or number the customer used to sign in. "
                 "The Mi account ID is shown on the locked phone's screen and in Xiaomi's emails."
             )
         )
-        self.lost_everything_button = QPushButton(self.tr("I no longer have this email or phone number…"), self)
+        self.lost_everything_button = QPushButton(self)
+        self.keep(self.lost_everything_button.setText, lambda: self.tr("I no longer have this email or phone number…"))
         self.lost_everything_button.setObjectName("lost_everything_button")
         self.lost_everything_button.setFlat(True)
         self.lost_everything_button.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -155,6 +168,7 @@ class IdentifierPage(RecoveryPage):
         self.identifier_input.editingFinished.connect(self._show_problem)
         self.country_combo.currentIndexChanged.connect(lambda _: self._on_identifier_input_text_changed())
         self._parsed: Identifier | InvalidIdentifier = parse_identifier("")
+        self._problem_shown = False
 
     # --- input ------------------------------------------------------------------------
 
@@ -167,6 +181,7 @@ class IdentifierPage(RecoveryPage):
     def _on_identifier_input_text_changed(self) -> None:
         self._parsed = parse_identifier(self.identifier_input.text(), self.country_combo.region())
         self._problem_timer.stop()
+        self._problem_shown = False
         if isinstance(self._parsed, Identifier):
             self._set_validation(self._recognised_text(self._parsed), ok=True)
             self.error_panel.clear()
@@ -181,6 +196,14 @@ class IdentifierPage(RecoveryPage):
     def _show_problem(self) -> None:
         if isinstance(self._parsed, InvalidIdentifier) and self.identifier_input.text().strip():
             self._set_validation(translate(self._parsed.message), ok=False)
+            self._problem_shown = True
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        shown_before = self._problem_shown
+        self._on_identifier_input_text_changed()
+        if shown_before:
+            self._show_problem()
 
     def _recognised_text(self, identifier: Identifier) -> str:
         if identifier.kind is IdentifierKind.EMAIL:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -81,7 +82,7 @@ class LostEverythingPage(RecoveryPage):
 
     def __init__(self, wizard: RecoveryWizard) -> None:
         super().__init__(wizard)
-        self.set_heading(self.tr("Ask Xiaomi support"))
+        self.keep(self.set_heading, lambda: self.tr("Ask Xiaomi support"))
         self.setFinalPage(True)
         self.close_button_text()
         self.reason_label = self.paragraph("", "support_reason_label")
@@ -99,13 +100,15 @@ class LostEverythingPage(RecoveryPage):
         drafts_row = QHBoxLayout()
         self.drafts_combo = QComboBox(self)
         self.drafts_combo.setObjectName("drafts_combo")
-        self.drafts_combo.setAccessibleName(self.tr("Saved requests"))
+        self.keep(self.drafts_combo.setAccessibleName, lambda: self.tr("Saved requests"))
         self.drafts_combo.activated.connect(self._on_drafts_combo_activated)
         compact_combo(self.drafts_combo)
-        self.new_draft_button = QPushButton(self.tr("New &request"), self)
+        self.new_draft_button = QPushButton(self)
+        self.keep(self.new_draft_button.setText, lambda: self.tr("&New request"))
         self.new_draft_button.setObjectName("new_draft_button")
         self.new_draft_button.clicked.connect(self._on_new_draft_button_clicked)
-        drafts_label = QLabel(self.tr("Saved &requests:"), self)
+        drafts_label = QLabel(self)
+        self.keep(drafts_label.setText, lambda: self.tr("Sa&ved requests:"))
         drafts_label.setBuddy(self.drafts_combo)
         drafts_row.addWidget(drafts_label)
         drafts_row.addWidget(self.drafts_combo, 1)
@@ -114,8 +117,11 @@ class LostEverythingPage(RecoveryPage):
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("support_tabs")
-        self.tabs.addTab(self._build_details_tab(), self.tr("1. &Details"))
-        self.tabs.addTab(self._build_send_tab(), self.tr("2. &Send"))
+        self._hints: dict[Field, Callable[[], str]] = {}
+        self.tabs.addTab(self._build_details_tab(), "")
+        self.tabs.addTab(self._build_send_tab(), "")
+        self.keep(lambda text: self.tabs.setTabText(0, text), lambda: self.tr("1. &Details"))
+        self.keep(lambda text: self.tabs.setTabText(1, text), lambda: self.tr("2. &Send"))
         self.tabs.currentChanged.connect(lambda _: self._refresh_request())
         self.body.addWidget(self.tabs, 1)
 
@@ -136,17 +142,33 @@ class LostEverythingPage(RecoveryPage):
 
     # --- building --------------------------------------------------------------------------
 
-    def _line(self, form: QFormLayout, which: Field, label: str, placeholder: str = "", hint: str = "") -> QLineEdit:
+    def _line(
+        self,
+        form: QFormLayout,
+        which: Field,
+        label: Callable[[], str],
+        placeholder: str | Callable[[], str] = "",
+        hint: Callable[[], str] | None = None,
+    ) -> QLineEdit:
         edit = QLineEdit(self)
         edit.setObjectName(f"support_{which.value}_input")
-        edit.setPlaceholderText(placeholder)
+        if callable(placeholder):
+            self.keep(edit.setPlaceholderText, placeholder)
+        else:
+            edit.setPlaceholderText(placeholder)
         self._register(form, which, label, edit, hint)
         return edit
 
     def _register(
-        self, form: QFormLayout, which: Field, label: str, edit: QLineEdit | QPlainTextEdit, hint: str
+        self,
+        form: QFormLayout,
+        which: Field,
+        label: Callable[[], str],
+        edit: QLineEdit | QPlainTextEdit,
+        hint: Callable[[], str] | None,
     ) -> None:
-        title = QLabel(label, self)
+        title = QLabel(self)
+        self.keep(title.setText, label)
         title.setBuddy(edit)
         problem = QLabel(self)
         problem.setObjectName(f"support_{which.value}_problem")
@@ -157,15 +179,16 @@ class LostEverythingPage(RecoveryPage):
         column = QVBoxLayout()
         column.setSpacing(2)
         column.addWidget(edit)
-        if hint:
-            hint_label = QLabel(hint, self)
+        if hint is not None:
+            hint_label = QLabel(self)
+            self.keep(hint_label.setText, hint)
             hint_label.setWordWrap(True)
             hint_label.setTextFormat(Qt.TextFormat.PlainText)
             hint_font = hint_label.font()
             hint_font.setPointSizeF(hint_font.pointSizeF() * 0.92)
             hint_label.setFont(hint_font)  # smaller, but full contrast: it is read, not decoration
             column.addWidget(hint_label)
-            edit.setAccessibleDescription(hint)
+            self._hints[which] = hint
         column.addWidget(problem)
         form.addRow(title, column)
         self.inputs[which] = edit
@@ -176,8 +199,9 @@ class LostEverythingPage(RecoveryPage):
         else:
             edit.textChanged.connect(lambda w=which: self._on_field_changed(w))
 
-    def _group(self, title: str) -> tuple[QGroupBox, QFormLayout]:
-        box = QGroupBox(title, self)
+    def _group(self, title: Callable[[], str]) -> tuple[QGroupBox, QFormLayout]:
+        box = QGroupBox(self)
+        self.keep(box.setTitle, title)
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         return box, form
@@ -185,82 +209,94 @@ class LostEverythingPage(RecoveryPage):
     def _build_details_tab(self) -> QWidget:
         content = QWidget(self)
         layout = QVBoxLayout(content)
-        account, form = self._group(self.tr("The account"))
+        account, form = self._group(lambda: self.tr("The account"))
         self._line(
             form,
             Field.ACCOUNT_ID,
-            self.tr("Mi &account ID: *"),
+            lambda: self.tr("Mi &account ID: *"),
             "1234567890",
-            self.tr(
+            lambda: self.tr(
                 "Shown on the locked phone's screen, in old emails from Xiaomi, and on the box of a "
                 "phone bought with the account."
             ),
         )
-        self._line(form, Field.OLD_EMAIL, self.tr("Old &email:"), self.tr("if the owner remembers it"))
-        self._line(form, Field.OLD_PHONE, self.tr("Old p&hone number:"), self.tr("if the owner remembers it"))
+        self._line(form, Field.OLD_EMAIL, lambda: self.tr("Old &email:"), lambda: self.tr("if the owner remembers it"))
+        self._line(
+            form, Field.OLD_PHONE, lambda: self.tr("Old phone n&umber:"), lambda: self.tr("if the owner remembers it")
+        )
         layout.addWidget(account)
 
-        phone, form = self._group(self.tr("The phone"))
+        phone, form = self._group(lambda: self.tr("The phone"))
         self._line(
             form,
             Field.IMEI,
-            self.tr("&IMEI 1: *"),
+            lambda: self.tr("&IMEI 1: *"),
             "490154203237518",
-            self.tr("Dial *#06# on the phone, or read the label on the box or the SIM tray."),
+            lambda: self.tr("Dial *#06# on the phone, or read the label on the box or the SIM tray."),
         )
-        self._line(form, Field.IMEI2, self.tr("IMEI &2:"), self.tr("dual-SIM phones have a second one"))
-        self._line(form, Field.MODEL, self.tr("&Model:"), "Redmi Note 12")
-        self._line(form, Field.SERIAL, self.tr("Se&rial number:"), self.tr("on the box label"))
-        self._line(form, Field.PURCHASE_DATE, self.tr("&Purchase date:"), "2024-03-15")
-        self._line(form, Field.PURCHASE_SHOP, self.tr("Bought &at:"), self.tr("shop name and town"))
+        self._line(form, Field.IMEI2, lambda: self.tr("IMEI &2:"), lambda: self.tr("dual-SIM phones have a second one"))
+        self._line(form, Field.MODEL, lambda: self.tr("&Model:"), "Redmi Note 12")
+        self._line(form, Field.SERIAL, lambda: self.tr("Se&rial number:"), lambda: self.tr("on the box label"))
+        self._line(form, Field.PURCHASE_DATE, lambda: self.tr("&Purchase date:"), "2024-03-15")
+        self._line(form, Field.PURCHASE_SHOP, lambda: self.tr("Bou&ght at:"), lambda: self.tr("shop name and town"))
         layout.addWidget(phone)
 
-        owner, form = self._group(self.tr("The owner"))
-        self._line(form, Field.OWNER_NAME, self.tr("Owner's &name:"))
+        owner, form = self._group(lambda: self.tr("The owner"))
+        self._line(form, Field.OWNER_NAME, lambda: self.tr("&Owner's name:"))
         self.country_combo = CountryCombo(self.recovery().default_region, self)
         self.country_combo.setObjectName("support_country_combo")
-        country_label = QLabel(self.tr("&Country/region:"), self)
+        country_label = QLabel(self)
+        self.keep(country_label.setText, lambda: self.tr("Countr&y/region:"))
         country_label.setBuddy(self.country_combo)
         form.addRow(country_label, self.country_combo)
         self.country_combo.currentIndexChanged.connect(lambda _: self._on_field_changed(Field.COUNTRY))
         self._line(
             form,
             Field.CONTACT_EMAIL,
-            self.tr("C&ontact email:"),
+            lambda: self.tr("Con&tact email:"),
             "name@gmail.com",
-            self.tr("An address the owner can read now: Xiaomi answers there."),
+            lambda: self.tr("An address the owner can read now: Xiaomi answers there."),
         )
-        self._line(form, Field.CONTACT_PHONE, self.tr("Contact pho&ne:"), "0812 3456 7890")
+        self._line(form, Field.CONTACT_PHONE, lambda: self.tr("Contact &phone:"), "0812 3456 7890")
         layout.addWidget(owner)
 
-        story, form = self._group(self.tr("What happened"))
+        story, form = self._group(lambda: self.tr("What happened"))
         description = QPlainTextEdit(self)
         description.setObjectName("support_description_input")
         description.setTabChangesFocus(True)
-        description.setPlaceholderText(
-            self.tr("For example: the SIM was lost and the old email was closed; the phone asks for the Mi Account.")
+        self.keep(
+            description.setPlaceholderText,
+            lambda: self.tr(
+                "For example: the SIM was lost and the old email was closed; the phone asks for the Mi Account."
+            ),
         )
         description.setMaximumHeight(90)
-        self._register(form, Field.DESCRIPTION, self.tr("&Description:"), description, "")
+        self._register(form, Field.DESCRIPTION, lambda: self.tr("Descr&iption:"), description, None)
         layout.addWidget(story)
 
-        self.checklist_box = QGroupBox(self.tr("Shop checklist (for staff, optional)"), self)
+        self.checklist_box = QGroupBox(self)
+
+        self.keep(self.checklist_box.setTitle, lambda: self.tr("Shop checklist (for staff, optional)"))
         self.checklist_box.setObjectName("shop_checklist")
         self.checklist_box.setCheckable(True)
         self.checklist_box.setChecked(False)
         checks = QVBoxLayout(self.checklist_box)
-        self.proof_checkbox = QCheckBox(self.tr("Proof of purchase seen (invoice or receipt)"), self)
+        self.proof_checkbox = QCheckBox(self)
+        self.keep(self.proof_checkbox.setText, lambda: self.tr("Proof of purchase seen (invoice or receipt)"))
         self.proof_checkbox.setObjectName("check_proof_of_purchase")
-        self.box_imei_checkbox = QCheckBox(self.tr("The IMEI on the box matches the phone (*#06#)"), self)
+        self.box_imei_checkbox = QCheckBox(self)
+        self.keep(self.box_imei_checkbox.setText, lambda: self.tr("The IMEI on the box matches the phone (*#06#)"))
         self.box_imei_checkbox.setObjectName("check_box_imei")
-        self.identity_checkbox = QCheckBox(self.tr("Owner's identity checked (ID card)"), self)
+        self.identity_checkbox = QCheckBox(self)
+        self.keep(self.identity_checkbox.setText, lambda: self.tr("Owner's identity checked (ID card)"))
         self.identity_checkbox.setObjectName("check_identity")
         self.checked_by_input = QLineEdit(self)
         self.checked_by_input.setObjectName("check_by_input")
-        self.checked_by_input.setPlaceholderText(self.tr("Staff name"))
+        self.keep(self.checked_by_input.setPlaceholderText, lambda: self.tr("Staff name"))
         self.checked_by_input.setMaxLength(100)
         by_row = QHBoxLayout()
-        by_label = QLabel(self.tr("Checked &by:"), self)
+        by_label = QLabel(self)
+        self.keep(by_label.setText, lambda: self.tr("Checked b&y:"))
         by_label.setBuddy(self.checked_by_input)
         by_row.addWidget(by_label)
         by_row.addWidget(self.checked_by_input, 1)
@@ -293,14 +329,16 @@ class LostEverythingPage(RecoveryPage):
         self.language_combo.addItem("English", "en")
         self.language_combo.addItem("Bahasa Indonesia", "id")
         self.language_combo.currentIndexChanged.connect(lambda _: self._on_field_changed(None))
-        language_label = QLabel(self.tr("&Language of the request:"), self)
+        language_label = QLabel(self)
+        self.keep(language_label.setText, lambda: self.tr("Lan&guage of the request:"))
         language_label.setBuddy(self.language_combo)
         form.addRow(language_label, self.language_combo)
         self.destination_combo = QComboBox(self)
         self.destination_combo.setObjectName("destination_combo")
         self.destination_combo.currentIndexChanged.connect(lambda _: self._on_destination_changed())
         compact_combo(self.destination_combo)
-        destination_label = QLabel(self.tr("Send &to:"), self)
+        destination_label = QLabel(self)
+        self.keep(destination_label.setText, lambda: self.tr("Send &to:"))
         destination_label.setBuddy(self.destination_combo)
         form.addRow(destination_label, self.destination_combo)
         layout.addLayout(form)
@@ -317,19 +355,23 @@ class LostEverythingPage(RecoveryPage):
         self.preview = QPlainTextEdit(self)
         self.preview.setObjectName("support_preview")
         self.preview.setReadOnly(True)
-        self.preview.setAccessibleName(self.tr("The request as it will be sent"))
+        self.keep(self.preview.setAccessibleName, lambda: self.tr("The request as it will be sent"))
         layout.addWidget(self.preview, 1)
         buttons = QVBoxLayout()
-        self.copy_button = QPushButton(self.tr("&Copy text"), self)
+        self.copy_button = QPushButton(self)
+        self.keep(self.copy_button.setText, lambda: self.tr("Cop&y text"))
         self.copy_button.setObjectName("copy_request_button")
         self.copy_button.clicked.connect(self._on_copy_button_clicked)
-        self.mail_button = QPushButton(self.tr("Open in &mail app"), self)
+        self.mail_button = QPushButton(self)
+        self.keep(self.mail_button.setText, lambda: self.tr("Open in &mail app"))
         self.mail_button.setObjectName("mail_request_button")
         self.mail_button.clicked.connect(self._on_mail_button_clicked)
-        self.pdf_button = QPushButton(self.tr("Save as &PDF…"), self)
+        self.pdf_button = QPushButton(self)
+        self.keep(self.pdf_button.setText, lambda: self.tr("Save as &PDF…"))
         self.pdf_button.setObjectName("pdf_request_button")
         self.pdf_button.clicked.connect(self._on_pdf_button_clicked)
-        self.print_button = QPushButton(self.tr("P&rint…"), self)
+        self.print_button = QPushButton(self)
+        self.keep(self.print_button.setText, lambda: self.tr("P&rint…"))
         self.print_button.setObjectName("print_request_button")
         self.print_button.clicked.connect(self._on_print_button_clicked)
         for button in (self.copy_button, self.mail_button, self.pdf_button, self.print_button):
@@ -347,9 +389,12 @@ class LostEverythingPage(RecoveryPage):
         qr_column = QVBoxLayout()
         self.qr_view = QrView(self)
         self.qr_view.setObjectName("support_qr")
-        self.qr_view.setAccessibleName(self.tr("QR code: the request as an email, for the owner's phone"))
+        self.keep(
+            self.qr_view.setAccessibleName, lambda: self.tr("QR code: the request as an email, for the owner's phone")
+        )
         self.qr_view.setMinimumSize(260, 260)  # two device pixels a module for the densest code we make
-        qr_caption = QLabel(self.tr("Scan with the owner's phone to send it from their own email."), self)
+        qr_caption = QLabel(self)
+        self.keep(qr_caption.setText, lambda: self.tr("Scan with the owner's phone to send it from their own email."))
         qr_caption.setWordWrap(True)
         qr_caption.setMaximumWidth(260)
         qr_column.addWidget(self.qr_view)
@@ -427,14 +472,15 @@ class LostEverythingPage(RecoveryPage):
         value = self._text(which)
         problem = check_field(which, value, self.facts())
         label = self.problem_labels[which]
+        hint = self._hints[which]() if which in self._hints else ""
         if problem is None or (quiet_if_empty and not value.strip()):
             label.hide()
-            self.inputs[which].setAccessibleDescription("")
+            self.inputs[which].setAccessibleDescription(hint)
             return
         text = "✗ " + translate(problem)
         label.setText(text)
         label.show()
-        self.inputs[which].setAccessibleDescription(text)
+        self.inputs[which].setAccessibleDescription(f"{text} {hint}".strip())
 
     def _show_all_problems(self) -> None:
         for which in self.inputs:
@@ -725,10 +771,8 @@ class LostEverythingPage(RecoveryPage):
 
     # --- page ------------------------------------------------------------------------------------------
 
-    def initializePage(self) -> None:
-        super().initializePage()
-        wizard = self.recovery()
-        reason = wizard.state.support_reason
+    def _show_reason(self) -> None:
+        reason = self.recovery().state.support_reason
         texts = {
             SupportReason.NOTHING_BOUND: self.tr(
                 "No email address or phone number is linked to this account, so Xiaomi cannot send "
@@ -743,6 +787,19 @@ class LostEverythingPage(RecoveryPage):
             ),
         }
         self.reason_label.setText(texts.get(reason, texts[SupportReason.CONTACTS_LOST]) if reason else "")
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self._show_reason()
+        self._fill_destinations()
+        self._fill_drafts_combo()
+        self._show_all_problems()
+        self._refresh_request()
+
+    def initializePage(self) -> None:
+        super().initializePage()
+        wizard = self.recovery()
+        self._show_reason()
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(wizard.language)))
         self._load_directory()
         if self.draft is None:

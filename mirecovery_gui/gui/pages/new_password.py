@@ -18,7 +18,7 @@ from mirecovery_gui.core.password import (
     check_password,
     estimate_strength,
 )
-from mirecovery_gui.gui.i18n import translate
+from mirecovery_gui.gui.i18n import label_setter, translate
 from mirecovery_gui.gui.pages.base import RecoveryPage
 from mirecovery_gui.gui.widgets.password_field import PasswordField
 from mirecovery_gui.gui.widgets.strength_meter import StrengthMeter
@@ -32,10 +32,14 @@ class NewPasswordPage(RecoveryPage):
 
     def __init__(self, wizard: RecoveryWizard) -> None:
         super().__init__(wizard)
-        self.set_heading(self.tr("Choose a new password"))
-        self.set_intro(self.tr("The code was right. Now choose the new password for the Mi Account."))
+        self.keep(self.set_heading, lambda: self.tr("Choose a new password"))
+        self.keep(
+            self.set_intro, lambda: self.tr("The code was right. Now choose the new password for the Mi Account.")
+        )
         self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Reset password"))
+        self.keep(
+            lambda text: self.setButtonText(QWizard.WizardButton.CommitButton, text), lambda: self.tr("&Reset password")
+        )
         self.new_password = PasswordField("new_password_input", "show_password_button", self)
         self.confirm_password = PasswordField("confirm_password_input", None, self)
         self.new_password_input = self.new_password.line_edit
@@ -43,10 +47,10 @@ class NewPasswordPage(RecoveryPage):
         assert self.new_password.show_button is not None
         self.show_password_button = self.new_password.show_button
         self.show_password_button.toggled.connect(self.confirm_password.set_revealed)
-        new_label = QLabel(self.tr("&New password:"), self)
-        new_label.setBuddy(self.new_password_input)
-        confirm_label = QLabel(self.tr("&Type it again:"), self)
-        confirm_label.setBuddy(self.confirm_password_input)
+        new_label = QLabel(self)
+        self.keep(label_setter(new_label, self.new_password_input), lambda: self.tr("&New password:"))
+        confirm_label = QLabel(self)
+        self.keep(label_setter(confirm_label, self.confirm_password_input), lambda: self.tr("&Type it again:"))
         form = QFormLayout()
         form.addRow(new_label, self.new_password)
         form.addRow(confirm_label, self.confirm_password)
@@ -59,7 +63,8 @@ class NewPasswordPage(RecoveryPage):
         self.rules_layout = QVBoxLayout(self.rules_box)
         self.rules_layout.setContentsMargins(0, 0, 0, 0)
         self.rules_layout.setSpacing(2)
-        self.rules_title = QLabel(self.tr("Xiaomi's rules:"), self.rules_box)
+        self.rules_title = QLabel(self.rules_box)
+        self.keep(self.rules_title.setText, lambda: self.tr("Xiaomi's rules:"))
         self.rules_layout.addWidget(self.rules_title)
         self.rule_labels: dict[Rule, QLabel] = {}
         self.body.addWidget(self.rules_box)
@@ -109,6 +114,10 @@ class NewPasswordPage(RecoveryPage):
         if self.match_label.text() != match:
             self.match_label.setText(match)
         self.completeChanged.emit()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self._on_password_text_changed()
 
     def ready(self) -> bool:
         password = self.new_password.text()

@@ -23,11 +23,14 @@ class OfficialSitePage(RecoveryPage):
 
     def __init__(self, wizard: RecoveryWizard) -> None:
         super().__init__(wizard)
-        self.set_heading(self.tr("Continue on Xiaomi's website"))
-        self.set_intro(self.tr("The app cannot talk to Xiaomi right now. The same steps work on the official website."))
+        self.keep(self.set_heading, lambda: self.tr("Continue on Xiaomi's website"))
+        self.keep(
+            self.set_intro,
+            lambda: self.tr("The app cannot talk to Xiaomi right now. The same steps work on the official website."),
+        )
         self.setFinalPage(True)
         self.checklist_label = self.paragraph(
-            self.tr(
+            lambda: self.tr(
                 "1. Open the page (button below, or scan the code with the phone's camera).\n"
                 "2. Type the email, phone number or Mi account ID.\n"
                 "3. Type the characters in the picture.\n"
@@ -38,16 +41,19 @@ class OfficialSitePage(RecoveryPage):
             "official_checklist_label",
         )
         self.qr_view = QrView(self)
-        self.qr_view.setAccessibleName(self.tr("QR code of the official forgot-password page"))
-        self.scan_label = QLabel(self.tr("Scan to open it on the phone:"), self)
+        self.keep(self.qr_view.setAccessibleName, lambda: self.tr("QR code of the official forgot-password page"))
+        self.scan_label = QLabel(self)
+        self.keep(self.scan_label.setText, lambda: self.tr("Scan to open it on the phone:"))
         self.url_label = QLabel(self)
         self.url_label.setObjectName("official_url_label")
         self.url_label.setTextFormat(Qt.TextFormat.PlainText)
         self.url_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.open_site_button = QPushButton(self.tr("&Open the official website"), self)
+        self.open_site_button = QPushButton(self)
+        self.keep(self.open_site_button.setText, lambda: self.tr("&Open the official website"))
         self.open_site_button.setObjectName("open_site_button")
         self.open_site_button.clicked.connect(self._on_open_site_button_clicked)
-        self.support_button = QPushButton(self.tr("No email or phone? Prepare a &support request"), self)
+        self.support_button = QPushButton(self)
+        self.keep(self.support_button.setText, lambda: self.tr("No email or phone? Prepare a &support request"))
         self.support_button.setObjectName("official_support_button")
         self.support_button.clicked.connect(lambda: self.recovery().go_support(SupportReason.CONTACTS_LOST))
         actions = QVBoxLayout()

@@ -33,8 +33,7 @@ class SendCodePage(RecoveryPage):
 
     def __init__(self, wizard: RecoveryWizard) -> None:
         super().__init__(wizard)
-        self.set_heading(self.tr("Get a verification code"))
-        self.set_intro(self.tr("Choose where Xiaomi sends the code, then press Send code."))
+        self.keep(self.set_heading, lambda: self.tr("Get a verification code"))
         self.channel_sms = QRadioButton(self)
         self.channel_sms.setObjectName("channel_sms")
         self.channel_email = QRadioButton(self)
@@ -46,19 +45,21 @@ class SendCodePage(RecoveryPage):
         self.body.addWidget(self.channel_sms)
         self.body.addWidget(self.channel_email)
         self.sends_left_label = self.paragraph("", "sends_left_label")
-        self.send_code_button = QPushButton(self.tr("&Send code"), self)
+        self.send_code_button = QPushButton(self)
+        self.keep(self.send_code_button.setText, lambda: self.tr("&Send code"))
         self.send_code_button.setObjectName("send_code_button")
         self.send_code_button.setDefault(True)
         self.send_code_button.clicked.connect(self._on_send_code_button_clicked)
         self.body.addWidget(self.send_code_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.sent_label = self.paragraph("", "sent_label")
         self.spam_hint_label = self.paragraph(
-            self.tr(
+            lambda: self.tr(
                 "A code by email can take a few minutes and may land in the Spam or Promotions folder. "
                 "A code by SMS needs the SIM in a phone with signal."
             ),
             "spam_hint_label",
         )
+        self._sends_left: int | None = None
         self._wait = Countdown(wizard.clock, self)
         self._wait.ticked.connect(self._on_wait_ticked)
         self._wait.finished.connect(self._update_controls)
@@ -75,29 +76,36 @@ class SendCodePage(RecoveryPage):
     def ready(self) -> bool:
         return self.recovery().state.code_sent
 
+    def _channel_texts(self) -> None:
+        state = self.recovery().state
+        phone = state.option_for(Channel.PHONE)
+        email = state.option_for(Channel.EMAIL)
+        self.channel_sms.setText(
+            self.tr("S&MS to {contact}").format(contact=shown(phone.masked or "?")) if phone else ""
+        )
+        self.channel_email.setText(
+            self.tr("&Email to {contact}").format(contact=shown(email.masked or "?")) if email else ""
+        )
+        self.set_intro(
+            self.tr("Choose where Xiaomi sends the code, then press Send code.")
+            if phone and email
+            else self.tr("Press Send code and Xiaomi sends a code to the contact below.")
+        )
+
     def initializePage(self) -> None:
         super().initializePage()
         state = self.recovery().state
         phone = state.option_for(Channel.PHONE)
         email = state.option_for(Channel.EMAIL)
         self.channel_group.blockSignals(True)
-        self.channel_sms.setText(
-            self.tr("SMS to {contact}").format(contact=shown(phone.masked or "?")) if phone else ""
-        )
-        self.channel_email.setText(
-            self.tr("Email to {contact}").format(contact=shown(email.masked or "?")) if email else ""
-        )
+        self._channel_texts()
         self.channel_sms.setVisible(phone is not None)
         self.channel_email.setVisible(email is not None)
         self.channel_sms.setChecked(state.channel is Channel.PHONE)
         self.channel_email.setChecked(state.channel is Channel.EMAIL)
         self.channel_group.blockSignals(False)
-        self.set_intro(
-            self.tr("Choose where Xiaomi sends the code, then press Send code.")
-            if phone and email
-            else self.tr("Press Send code and Xiaomi sends a code to the contact below.")
-        )
-        self.sends_left_label.clear()
+        self._sends_left = None
+        self._show_sends_left()
         self._update_controls()
         if state.channel is not None:
             self._load_quota(state.channel)
@@ -106,13 +114,22 @@ class SendCodePage(RecoveryPage):
         super().revisited()
         self._update_controls()
 
+    def retranslate(self) -> None:
+        super().retranslate()
+        self._channel_texts()
+        self._show_sends_left()
+        self._update_controls()
+        if self._wait.running:
+            self._on_wait_ticked(self._wait.remaining())
+
     def _on_channel_group_button_toggled(self, button: QRadioButton, checked: bool) -> None:
         if not checked:
             return
         channel = Channel.PHONE if button is self.channel_sms else Channel.EMAIL
         wizard = self.recovery()
         wizard.set_state(flow.choose_channel(wizard.state, channel))
-        self.sends_left_label.clear()
+        self._sends_left = None
+        self._show_sends_left()
         self._update_controls()
         self._load_quota(channel)
 
@@ -129,12 +146,17 @@ class SendCodePage(RecoveryPage):
     def _on_quota(self, quota: QuotaResult) -> None:
         if quota.channel is not self.selected_channel() or quota.sends_left is None:
             return
-        if quota.sends_left == 0:
+        self._sends_left = quota.sends_left
+        self._show_sends_left()
+
+    def _show_sends_left(self) -> None:
+        left = self._sends_left
+        if left is None:
+            self.sends_left_label.clear()
+        elif left == 0:
             self.sends_left_label.setText(self.tr("No codes left today for this contact."))
         else:
-            self.sends_left_label.setText(
-                self.tr("Codes left today for this contact: {count}.").format(count=quota.sends_left)
-            )
+            self.sends_left_label.setText(self.tr("%n code(s) left today for this contact.", "", left))
 
     # --- sending -------------------------------------------------------------------------
 
@@ -164,7 +186,8 @@ class SendCodePage(RecoveryPage):
             self._wait.start(error.retry_after)
             self._update_controls()
         if isinstance(error, SendLimitError):
-            self.sends_left_label.setText(self.tr("No codes left today for this contact."))
+            self._sends_left = 0
+            self._show_sends_left()
 
     def error_actions(self, error: RecoveryError) -> dict[NextAction, Callable[[], None]]:
         actions = super().error_actions(error)

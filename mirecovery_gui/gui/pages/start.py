@@ -18,34 +18,47 @@ class StartPage(RecoveryPage):
 
     def __init__(self, wizard: RecoveryWizard) -> None:
         super().__init__(wizard)
-        self.set_heading(self.tr("Get back into a Mi Account"))
-        self.set_intro(self.tr("This assistant follows Xiaomi's official recovery steps. Choose how to work."))
-        self.live_radio = QRadioButton(self.tr("&Xiaomi account: recover a real account (experimental)"), self)
+        self.live_radio = QRadioButton(self)
         self.live_radio.setObjectName("provider_live")
-        self.live_note = self._note(
-            self.tr(
-                "Talks to Xiaomi's servers. Xiaomi does not publish this service, so this mode "
-                "follows its known conventions and may stop working; when it does, the app "
-                "takes you to Xiaomi's official website with the same steps."
-            )
-        )
-        self.training_radio = QRadioButton(self.tr("&Training: practise with sample accounts (works offline)"), self)
+        self.live_note = self._note()
+        self.training_radio = QRadioButton(self)
         self.training_radio.setObjectName("provider_training")
-        self.training_note = self._note(
-            self.tr(
-                "A practice service on this computer. Codes appear on a training phone in the "
-                "window. Try demo@example.com."
-            )
-        )
+        self.training_note = self._note()
         self.choice_group = QButtonGroup(self)
         self.choice_group.addButton(self.live_radio)
         self.choice_group.addButton(self.training_radio)
         self.choice_group.buttonToggled.connect(lambda *_: self.completeChanged.emit())
         for widget in (self.live_radio, self.live_note, self.training_radio, self.training_note):
             self.body.addWidget(widget)
+        self.retranslate()
 
-    def _note(self, text: str) -> QLabel:
-        label = QLabel(text, self)
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.set_heading(
+            self.tr("Get back into a Mi Account"),
+            self.tr("This assistant follows Xiaomi's official recovery steps. Choose how to work."),
+        )
+        self.live_radio.setText(self.tr("&Xiaomi account: recover a real account (experimental)"))
+        self.live_note.setText(
+            self.tr(
+                "Talks to Xiaomi's servers. Xiaomi does not publish this service, so this mode "
+                "follows its known conventions and may stop working; when it does, the app "
+                "takes you to Xiaomi's official website with the same steps."
+            )
+        )
+        self.training_radio.setText(self.tr("&Training: practise with sample accounts (works offline)"))
+        self.training_note.setText(
+            self.tr(
+                "A practice service on this computer. Codes appear on a training phone in the "
+                "window. Try demo@example.com."
+            )
+        )
+        # The notes describe the choices to a screen reader too.
+        self.live_radio.setAccessibleDescription(self.live_note.text())
+        self.training_radio.setAccessibleDescription(self.training_note.text())
+
+    def _note(self) -> QLabel:
+        label = QLabel(self)
         label.setWordWrap(True)
         label.setIndent(24)
         return label

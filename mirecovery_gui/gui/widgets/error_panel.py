@@ -78,10 +78,14 @@ class ErrorPanel(QFrame):
         self._wait_button: QPushButton | None = None
         self._wait_text = ""
         self.error: RecoveryError | None = None
+        self._actions: dict[NextAction, Callable[[], None]] = {}
+        self._message: Callable[[], str] | None = None
+        self._tone = Tone.INFO
         self.clear()
 
     def clear(self) -> None:
         self.error = None
+        self._message = None
         self._wait.stop()
         self._clear_buttons()
         self.label.clear()
@@ -89,17 +93,33 @@ class ErrorPanel(QFrame):
         self.detail_label.hide()
         self.hide()
 
-    def show_message(self, text: str, tone: Tone = Tone.INFO) -> None:
+    def show_message(self, text: str | Callable[[], str], tone: Tone = Tone.INFO) -> None:
+        """Show ``text``; pass a callable to have it re-worded when the language changes."""
         self.clear()
         self._set_tone(tone)
-        self.label.setText(shown(text))
+        self._message = text if callable(text) else None
+        self.label.setText(shown(text() if callable(text) else text))
         self.show()
         announce(self.label, self.label.text())
 
-    def show_error(self, error: RecoveryError, actions: dict[NextAction, Callable[[], None]]) -> None:
+    def retranslate(self) -> None:
+        """Re-word what is shown after a language change (errors keep their ways forward)."""
+        if self.error is not None:
+            error, actions = self.error, self._actions
+            wait_left = self._wait.remaining() if self._wait.running else 0
+            self.show_error(error, actions, announce_it=False)
+            if wait_left and self._wait_button is not None:
+                self._wait.start(wait_left)
+        elif self._message is not None and self.isVisible():
+            self.label.setText(shown(self._message()))
+
+    def show_error(
+        self, error: RecoveryError, actions: dict[NextAction, Callable[[], None]], announce_it: bool = True
+    ) -> None:
         """Show ``error`` with a button for each of its ways forward the page can take."""
         self.clear()
         self.error = error
+        self._actions = actions
         self._set_tone(Tone.ERROR)
         self.label.setText(shown(translate(error.message)))
         if error.tips and not isinstance(error, _SELF_EXPLAINED):
@@ -123,7 +143,8 @@ class ErrorPanel(QFrame):
             wait_target.setEnabled(False)
             self._wait.start(error.retry_after)
         self.show()
-        announce(self.label, self.label.text())
+        if announce_it:
+            announce(self.label, self.label.text())
 
     def button(self, action: NextAction) -> QPushButton | None:
         return self._buttons.get(action)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QToolButton, QWidget
 
 
@@ -39,6 +39,15 @@ class PasswordField(QWidget):
             self.show_button = button
             self._on_show_button_toggled(False)
         self.setFocusProxy(self.line_edit)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        if self.show_button is not None:
+            self._on_show_button_toggled(self.show_button.isChecked())
 
     def text(self) -> str:
         return self.line_edit.text()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from mirecovery_gui.core.flow import Step
@@ -25,15 +25,7 @@ class StepList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 16, 8)
         layout.setSpacing(10)
-        names = {
-            Step.IDENTIFIER: self.tr("Account"),
-            Step.CAPTCHA: self.tr("Captcha"),
-            Step.SEND_CODE: self.tr("Get a code"),
-            Step.ENTER_CODE: self.tr("Enter the code"),
-            Step.NEW_PASSWORD: self.tr("New password"),
-            Step.DONE: self.tr("Done"),
-        }
-        self._names = names
+        self._current: Step | None = None
         for number, step in enumerate(MAIN_LINE, start=1):
             label = QLabel(self)
             label.setTextFormat(Qt.TextFormat.PlainText)
@@ -43,7 +35,27 @@ class StepList(QWidget):
         layout.addStretch(1)
         self.set_current(None)
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.set_current(self._current)
+
+    def _names(self) -> dict[Step, str]:
+        return {
+            Step.IDENTIFIER: self.tr("Account"),
+            Step.CAPTCHA: self.tr("Captcha"),
+            Step.SEND_CODE: self.tr("Get a code"),
+            Step.ENTER_CODE: self.tr("Enter the code"),
+            Step.NEW_PASSWORD: self.tr("New password"),
+            Step.DONE: self.tr("Done"),
+        }
+
     def set_current(self, current: Step | None) -> None:
+        self._current = current
+        names = self._names()
         order = {step: index for index, step in enumerate(MAIN_LINE)}
         position = order.get(current, -1) if current is not None else -1
         for step, label in self._labels.items():
@@ -51,7 +63,7 @@ class StepList(QWidget):
             index = order[step]
             # The mark and the weight carry the state, not colour alone.
             mark = "✓" if index < position else "▶" if index == position else " "
-            label.setText(f"{mark} {number}. {self._names[step]}")
+            label.setText(f"{mark} {number}. {names[step]}")
             font = label.font()
             font.setBold(index == position)
             label.setFont(font)

@@ -6,7 +6,7 @@ description reads it out, and the suggestions say what to change.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -68,9 +68,17 @@ class StrengthMeter(QWidget):
         layout.addWidget(self.bar)
         layout.addWidget(self.level_label)
         layout.addWidget(self.advice_label)
-        self.setAccessibleName(self.tr("Password strength"))
         self.strength: Strength | None = None
-        self.set_strength(None)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Password strength"))
+        self.set_strength(self.strength)
 
     def set_strength(self, strength: Strength | None) -> None:
         self.strength = strength

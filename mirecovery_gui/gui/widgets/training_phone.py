@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QFrame,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from mirecovery_gui.client.results import TrainingMessage
 from mirecovery_gui.core.flow import Channel
-from mirecovery_gui.gui.i18n import shown
+from mirecovery_gui.gui.i18n import TextBook, shown
 
 
 class _BubbleDelegate(QStyledItemDelegate):
@@ -82,31 +82,36 @@ class TrainingPhonePanel(QFrame):
         super().__init__(parent)
         self.setObjectName("training_phone_panel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.title_label = QLabel(self.tr("Training phone"), self)
+        self.texts = TextBook()
+        self.title_label = QLabel(self)
+        self.texts.keep(self.title_label.setText, lambda: self.tr("Training phone"))
         font = self.title_label.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.title_label.setFont(font)
-        self.hint_label = QLabel(
-            self.tr(
+        self.hint_label = QLabel(self)
+        self.texts.keep(
+            self.hint_label.setText,
+            lambda: self.tr(
                 "Practice mode: codes the training service sends by SMS or email show up here, "
                 "as they would on the customer's phone."
             ),
-            self,
         )
         self.hint_label.setWordWrap(True)
         self.messages_list = QListWidget(self)
         self.messages_list.setObjectName("training_phone")
         self.messages_list.setWordWrap(True)
-        self.messages_list.setAccessibleName(self.tr("Messages on the training phone"))
+        self.texts.keep(self.messages_list.setAccessibleName, lambda: self.tr("Messages on the training phone"))
         self.messages_list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         # Wrap to the panel's width instead of scrolling sideways.
         self.messages_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.messages_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.messages_list.setItemDelegate(_BubbleDelegate(self.messages_list))
-        self.empty_label = QLabel(self.tr("No messages yet."), self)
+        self.empty_label = QLabel(self)
+        self.texts.keep(self.empty_label.setText, lambda: self.tr("No messages yet."))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.refresh_button = QPushButton(self.tr("Check for &messages"), self)
+        self.refresh_button = QPushButton(self)
+        self.texts.keep(self.refresh_button.setText, lambda: self.tr("Check for messages"))
         self.refresh_button.setObjectName("training_refresh_button")
         self.refresh_button.clicked.connect(self.refresh_requested)
         self.setMinimumWidth(280)
@@ -119,8 +124,17 @@ class TrainingPhonePanel(QFrame):
         self._shown: tuple[TrainingMessage, ...] = ()
         self.set_messages(())
 
-    def set_messages(self, messages: tuple[TrainingMessage, ...]) -> None:
-        if messages == self._shown:
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.texts.apply()
+        self.set_messages(self._shown, force=True)
+
+    def set_messages(self, messages: tuple[TrainingMessage, ...], force: bool = False) -> None:
+        if messages == self._shown and not force:
             return
         self._shown = messages
         self.messages_list.clear()

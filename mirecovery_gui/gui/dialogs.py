@@ -1,0 +1,37 @@
+"""Questions and notes in our words: Qt ships no Indonesian strings for its standard buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+
+def _run(box: QMessageBox) -> None:
+    # Give the keyboard back to where it was: not every platform reactivates
+    # the window's last focus after a modal box, and typing then goes nowhere.
+    before = QApplication.focusWidget()
+    box.exec()
+    if before is not None and before.isVisible() and before.isEnabled():
+        window = before.window()
+        if QApplication.activeWindow() is None:
+            window.activateWindow()
+        before.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+    box.deleteLater()  # a shop keeps the window open all day: do not collect old boxes
+
+
+def ask(parent: QWidget | None, title: str, text: str, yes: str | None = None, no: str | None = None) -> bool:
+    """A yes/no question; the safe answer (No) is the default. True when the user said yes."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    yes_button = box.addButton(yes or QCoreApplication.translate("Dialogs", "&Yes"), QMessageBox.ButtonRole.YesRole)
+    no_button = box.addButton(no or QCoreApplication.translate("Dialogs", "&No"), QMessageBox.ButtonRole.NoRole)
+    box.setDefaultButton(no_button)
+    box.setEscapeButton(no_button)
+    _run(box)
+    return box.clickedButton() is yes_button
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.NoButton, parent)
+    ok = box.addButton(QCoreApplication.translate("Dialogs", "OK"), QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(ok)
+    _run(box)

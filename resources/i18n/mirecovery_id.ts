@@ -1,0 +1,1878 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id_ID">
+<context>
+    <name>App</name>
+    <message>
+        <source>The case database cannot be opened, so cases and drafts are not saved in this session. The recovery itself works.</source>
+        <translation>Database kasus tidak bisa dibuka, jadi kasus dan draf tidak disimpan pada sesi ini. Pemulihan akun tetap bisa dilakukan.</translation>
+    </message>
+    <message>
+        <source>The settings file was damaged, so the defaults are used. The old file was kept as {name}.</source>
+        <translation>File setelan rusak, jadi setelan bawaan yang dipakai. File lama disimpan sebagai {name}.</translation>
+    </message>
+    <message>
+        <source>a customer</source>
+        <translation>seorang pelanggan</translation>
+    </message>
+    <message>
+        <source>The last session ended unexpectedly during the case of {who} (last step: {step}). Continue where it stopped?</source>
+        <translation>Sesi terakhir berhenti tiba-tiba saat menangani kasus {who} (langkah terakhir: {step}). Lanjutkan dari titik itu?</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Lanjutkan</translation>
+    </message>
+    <message>
+        <source>Close the &amp;case</source>
+        <translation>Tutup &amp;kasus</translation>
+    </message>
+    <message>
+        <source>Type the email, phone number or Mi account ID again ({masked}): only a masked form was kept, and codes or captchas are never kept. The case continues.</source>
+        <translation>Ketik lagi email, nomor telepon, atau ID Akun Mi ({masked}): yang disimpan hanya versi tersamar, dan kode atau captcha tidak pernah disimpan. Kasusnya tetap berlanjut.</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Terhapus</translation>
+    </message>
+    <message>
+        <source>All cases, support-request drafts and logs were deleted from this computer.</source>
+        <translation>Semua kasus, draf permintaan bantuan, dan log sudah dihapus dari komputer ini.</translation>
+    </message>
+</context>
+<context>
+    <name>CaptchaPage</name>
+    <message>
+        <source>Prove you are a person</source>
+        <translation>Buktikan bahwa Anda bukan robot</translation>
+    </message>
+    <message>
+        <source>Captcha picture</source>
+        <translation>Gambar captcha</translation>
+    </message>
+    <message>
+        <source>A picture of characters to type. If you cannot see it, the support request is another way back into the account.</source>
+        <translation>Gambar berisi karakter yang harus diketik. Jika Anda tidak bisa melihatnya, permintaan bantuan adalah cara lain untuk kembali ke akun.</translation>
+    </message>
+    <message>
+        <source>Get a new captcha picture</source>
+        <translation>Minta gambar captcha baru</translation>
+    </message>
+    <message>
+        <source>Characters in the picture</source>
+        <translation>Karakter di gambar</translation>
+    </message>
+    <message>
+        <source>&amp;Characters:</source>
+        <translation>Ka&amp;rakter:</translation>
+    </message>
+    <message>
+        <source>Hard to read? Press New picture; it costs nothing.</source>
+        <translation>Sulit dibaca? Klik Gambar baru, tidak ada ruginya.</translation>
+    </message>
+    <message>
+        <source>Show the &amp;answer (training)</source>
+        <translation>Lihat &amp;jawaban (latihan)</translation>
+    </message>
+    <message>
+        <source>⟳ New &amp;picture</source>
+        <translation>⟳ &amp;Gambar baru</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Memuat…</translation>
+    </message>
+    <message>
+        <source>The picture could not be shown. Press New picture.</source>
+        <translation>Gambar tidak bisa ditampilkan. Klik Gambar baru.</translation>
+    </message>
+    <message>
+        <source>&amp;Send code</source>
+        <translation>&amp;Dapatkan kode</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>Berikut&amp;nya &gt;</translation>
+    </message>
+    <message>
+        <source>For safety Xiaomi wants the characters in a picture before it sends a new code.</source>
+        <translation>Demi keamanan, Xiaomi meminta karakter di gambar sebelum mengirim kode baru.</translation>
+    </message>
+    <message>
+        <source>Type the characters you see in the picture.</source>
+        <translation>Masukkan karakter yang ada di gambar.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <source>Opened</source>
+        <translation>Dibuka</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Pelanggan</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Akun</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Last step</source>
+        <translation>Langkah terakhir</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Petugas</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>IMEI</source>
+        <translation>IMEI</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>latihan</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>asli</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Ya</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Tidak</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>The password has been changed</source>
+        <translation>Sandi berhasil diubah</translation>
+    </message>
+    <message>
+        <source>The Mi Account has its new password. Three things to do now:</source>
+        <translation>Akun Mi sudah memakai sandi baru. Tiga hal yang perlu dilakukan sekarang:</translation>
+    </message>
+    <message>
+        <source>1. On the phone, open Settings &gt; Mi Account (Xiaomi Account on HyperOS) and sign in with the new password. Other devices and Mi Cloud ask for it too.
+
+2. Check that Find Device is on (Settings &gt; Mi Account &gt; Find device), so the phone can be found or locked if it is lost.
+
+3. Keep the password safe: in a password manager, or written down somewhere only the owner can reach. Never share verification codes with anyone.</source>
+        <translation>1. Di ponsel, buka Setelan &gt; Akun Mi (di HyperOS: Akun Xiaomi), lalu masuk dengan sandi baru. Perangkat lain dan Mi Cloud juga akan memintanya.
+
+2. Pastikan Cari perangkat aktif (Setelan &gt; Akun Mi &gt; Cari perangkat), supaya ponsel bisa dilacak atau dikunci jika hilang.
+
+3. Simpan sandi dengan aman: di pengelola sandi, atau ditulis di tempat yang hanya bisa dijangkau pemiliknya. Jangan pernah memberikan kode verifikasi kepada siapa pun.</translation>
+    </message>
+    <message>
+        <source>Start &amp;another recovery</source>
+        <translation>Mulai &amp;pemulihan lain</translation>
+    </message>
+</context>
+<context>
+    <name>EnterCodePage</name>
+    <message>
+        <source>Enter the verification code</source>
+        <translation>Masukkan kode verifikasi</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>&amp;Verifikasi</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>K&amp;ode:</translation>
+    </message>
+    <message>
+        <source>Pasting works too: paste the whole message and the code is picked out.</source>
+        <translation>Bisa juga ditempel: tempel seluruh pesannya, kodenya akan diambil otomatis.</translation>
+    </message>
+    <message>
+        <source>&amp;Resend code</source>
+        <translation>Kirim &amp;lagi</translation>
+    </message>
+    <message>
+        <source>Didn't get the code?</source>
+        <translation>Belum menerima kode?</translation>
+    </message>
+    <message>
+        <source>Xiaomi sent a {length}-digit code by SMS to {contact}.</source>
+        <translation>Xiaomi mengirim kode {length} digit lewat SMS ke {contact}.</translation>
+    </message>
+    <message>
+        <source>Xiaomi sent a {length}-digit code by email to {contact}.</source>
+        <translation>Xiaomi mengirim kode {length} digit lewat email ke {contact}.</translation>
+    </message>
+    <message>
+        <source>• Wait a minute or two: codes are sometimes slow.
+• Email: look in Spam, Promotions and Updates.
+• SMS: the SIM must be in a phone with signal; restart the phone if nothing arrives.
+• Check that the contact above is the right one; if not, go Back and choose the other.
+• Only a few codes can be sent each day. If the limit is reached, prepare a support request instead.
+• Xiaomi's help: {faq}</source>
+        <translation>• Tunggu satu atau dua menit: kadang kode datang terlambat.
+• Email: periksa folder Spam, Promosi, dan Pembaruan.
+• SMS: kartu SIM harus ada di ponsel yang mendapat sinyal; mulai ulang ponsel jika tidak ada yang masuk.
+• Pastikan kontak di atas sudah benar; jika salah, klik Kembali dan pilih yang lain.
+• Kode hanya bisa dikirim beberapa kali sehari. Jika batasnya tercapai, siapkan permintaan bantuan.
+• Bantuan dari Xiaomi: {faq}</translation>
+    </message>
+    <message>
+        <source>Resend in {time}</source>
+        <translation>Kirim lagi dalam {time}</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Mengirim…</translation>
+    </message>
+    <message>
+        <source>A new code is on its way to {contact}. Use the newest code.</source>
+        <translation>Kode baru sedang dikirim ke {contact}. Pakai kode yang paling baru.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorPanel</name>
+    <message>
+        <source>Xiaomi says: {tips}</source>
+        <translation>Pesan dari Xiaomi: {tips}</translation>
+    </message>
+    <message>
+        <source>Try &amp;again</source>
+        <translation>&amp;Coba lagi</translation>
+    </message>
+    <message>
+        <source>New &amp;picture</source>
+        <translation>&amp;Gambar baru</translation>
+    </message>
+    <message>
+        <source>Get a &amp;new code</source>
+        <translation>&amp;Minta kode baru</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Ubah</translation>
+    </message>
+    <message>
+        <source>&amp;Start again</source>
+        <translation>&amp;Mulai lagi</translation>
+    </message>
+    <message>
+        <source>Prepare a &amp;support request</source>
+        <translation>Siapkan permintaan &amp;bantuan</translation>
+    </message>
+    <message>
+        <source>Continue on the &amp;official website</source>
+        <translation>Lanjutkan di situs &amp;resmi</translation>
+    </message>
+    <message>
+        <source>Try again in {time}</source>
+        <translation>Coba lagi dalam {time}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWindow</name>
+    <message>
+        <source>Case history</source>
+        <translation>Riwayat kasus</translation>
+    </message>
+    <message>
+        <source>Name, phone, masked account, IMEI, model, notes…</source>
+        <translation>Nama, telepon, akun tersamar, IMEI, model, catatan…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Cari:</translation>
+    </message>
+    <message>
+        <source>From (date)</source>
+        <translation>Dari (tanggal)</translation>
+    </message>
+    <message>
+        <source>Until (date)</source>
+        <translation>Sampai (tanggal)</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Kasus</translation>
+    </message>
+    <message>
+        <source>Notes for this case</source>
+        <translation>Catatan untuk kasus ini</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>Ca&amp;tatan:</translation>
+    </message>
+    <message>
+        <source>Save &amp;notes</source>
+        <translation>&amp;Simpan catatan</translation>
+    </message>
+    <message>
+        <source>&amp;Print the request again…</source>
+        <translation>Ceta&amp;k ulang permintaan…</translation>
+    </message>
+    <message>
+        <source>Save the request as P&amp;DF…</source>
+        <translation>Simpan permintaan sebagai P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete this customer's data…</source>
+        <translation>&amp;Hapus data pelanggan ini…</translation>
+    </message>
+    <message>
+        <source>&amp;Export this list as CSV…</source>
+        <translation>&amp;Ekspor daftar ini sebagai CSV…</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>Semua hasil</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>Semua tanggal</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hari ini</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Kemarin</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 hari terakhir</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 hari terakhir</translation>
+    </message>
+    <message>
+        <source>From… to…</source>
+        <translation>Dari… sampai…</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>sedang berjalan</translation>
+    </message>
+    <message>
+        <source>password changed</source>
+        <translation>sandi diubah</translation>
+    </message>
+    <message>
+        <source>support request</source>
+        <translation>permintaan bantuan</translation>
+    </message>
+    <message>
+        <source>official website</source>
+        <translation>situs resmi</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>dihentikan</translation>
+    </message>
+    <message>
+        <source>Cases shown: {count}</source>
+        <translation>Kasus yang tampil: {count}</translation>
+    </message>
+    <message>
+        <source>No case selected.</source>
+        <translation>Belum ada kasus yang dipilih.</translation>
+    </message>
+    <message>
+        <source>Opened: {time}</source>
+        <translation>Dibuka: {time}</translation>
+    </message>
+    <message>
+        <source>Closed: {time}</source>
+        <translation>Ditutup: {time}</translation>
+    </message>
+    <message>
+        <source>Outcome: {outcome}</source>
+        <translation>Hasil: {outcome}</translation>
+    </message>
+    <message>
+        <source>Account: {account}</source>
+        <translation>Akun: {account}</translation>
+    </message>
+    <message>
+        <source>Customer: {name} {contact}</source>
+        <translation>Pelanggan: {name} {contact}</translation>
+    </message>
+    <message>
+        <source>Device: {model} {imei}</source>
+        <translation>Perangkat: {model} {imei}</translation>
+    </message>
+    <message>
+        <source>Steps: {steps}</source>
+        <translation>Langkah: {steps}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>tidak</translation>
+    </message>
+    <message>
+        <source>Ownership: proof of purchase {proof}, box IMEI matches {box}, identity checked {identity}</source>
+        <translation>Kepemilikan: bukti pembelian {proof}, IMEI kotak cocok {box}, identitas diperiksa {identity}</translation>
+    </message>
+    <message>
+        <source>Checked by: {name}</source>
+        <translation>Diperiksa oleh: {name}</translation>
+    </message>
+    <message>
+        <source>Notes saved.</source>
+        <translation>Catatan tersimpan.</translation>
+    </message>
+    <message>
+        <source>This case has no support request saved.</source>
+        <translation>Kasus ini tidak punya permintaan bantuan yang tersimpan.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Sudah dikirim ke printer.</translation>
+    </message>
+    <message>
+        <source>Save the request as PDF</source>
+        <translation>Simpan permintaan sebagai PDF</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved there. Choose another folder.</source>
+        <translation>PDF tidak bisa disimpan di sana. Pilih folder lain.</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>Tersimpan: {path}</translation>
+    </message>
+    <message>
+        <source>this case</source>
+        <translation>kasus ini</translation>
+    </message>
+    <message>
+        <source>Delete this customer's data?</source>
+        <translation>Hapus data pelanggan ini?</translation>
+    </message>
+    <message>
+        <source>Delete the case of {who} and its support request from this computer? This cannot be undone.</source>
+        <translation>Hapus kasus {who} beserta permintaan bantuannya dari komputer ini? Tindakan ini tidak bisa dibatalkan.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>&amp;Keep</source>
+        <translation>&amp;Simpan saja</translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation>Terhapus.</translation>
+    </message>
+    <message>
+        <source>Export the list</source>
+        <translation>Ekspor daftar</translation>
+    </message>
+    <message>
+        <source>The file could not be saved there. Choose another folder.</source>
+        <translation>File tidak bisa disimpan di sana. Pilih folder lain.</translation>
+    </message>
+    <message>
+        <source>Exported {count} cases.</source>
+        <translation>{count} kasus diekspor.</translation>
+    </message>
+</context>
+<context>
+    <name>Identifier</name>
+    <message>
+        <source>Type the email, phone number or Mi account ID of the account.</source>
+        <translation>Ketik email, nomor telepon, atau ID Akun Mi dari akun tersebut.</translation>
+    </message>
+    <message>
+        <source>This is too long for an email, phone number or Mi account ID.</source>
+        <translation>Terlalu panjang untuk email, nomor telepon, atau ID Akun Mi.</translation>
+    </message>
+    <message>
+        <source>An email address needs an @, for example name@gmail.com.</source>
+        <translation>Alamat email harus memakai @, misalnya nama@gmail.com.</translation>
+    </message>
+    <message>
+        <source>This email address is not complete or has a typing mistake. Check it, for example name@gmail.com.</source>
+        <translation>Alamat email ini belum lengkap atau salah ketik. Periksa lagi, misalnya nama@gmail.com.</translation>
+    </message>
+    <message>
+        <source>Check the part after the @: it should look like gmail.com or yahoo.co.id.</source>
+        <translation>Periksa bagian setelah @: seharusnya seperti gmail.com atau yahoo.co.id.</translation>
+    </message>
+    <message>
+        <source>This phone number is too short. Check that no digit is missing.</source>
+        <translation>Nomor telepon ini terlalu pendek. Pastikan tidak ada angka yang terlewat.</translation>
+    </message>
+    <message>
+        <source>This phone number has too many digits. Check it again.</source>
+        <translation>Nomor telepon ini kelebihan angka. Periksa lagi.</translation>
+    </message>
+    <message>
+        <source>The country code is not known. Start with + and the country code, for example +62 812 0000 0001.</source>
+        <translation>Kode negara tidak dikenal. Awali dengan + dan kode negara, misalnya +62 812 0000 0001.</translation>
+    </message>
+    <message>
+        <source>This is not a valid phone number for the chosen country. Check the digits or choose another country.</source>
+        <translation>Ini bukan nomor telepon yang valid untuk negara yang dipilih. Periksa angkanya atau pilih negara lain.</translation>
+    </message>
+    <message>
+        <source>This does not look like an email, a phone number or a Mi account ID. Examples: name@gmail.com, 0812 0000 0001, 1234567890.</source>
+        <translation>Ini tidak terlihat seperti email, nomor telepon, atau ID Akun Mi. Contoh: nama@gmail.com, 0812 0000 0001, 1234567890.</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifierPage</name>
+    <message>
+        <source>Which account?</source>
+        <translation>Akun yang mana?</translation>
+    </message>
+    <message>
+        <source>Type the email address, phone number or Mi account ID of the Mi Account you want back.</source>
+        <translation>Ketik alamat email, nomor telepon, atau ID Akun Mi dari Akun Mi yang ingin dipulihkan.</translation>
+    </message>
+    <message>
+        <source>name@gmail.com, 0812 0000 0001 or 1234567890</source>
+        <translation>nama@gmail.com, 0812 0000 0001, atau 1234567890</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>&amp;Email, phone or Mi account ID:</source>
+        <translation>&amp;Email, telepon, atau ID Akun Mi:</translation>
+    </message>
+    <message>
+        <source>&amp;Country for local numbers:</source>
+        <translation>Ne&amp;gara untuk nomor lokal:</translation>
+    </message>
+    <message>
+        <source>Used when a phone number is typed without + and a country code.</source>
+        <translation>Dipakai jika nomor telepon diketik tanpa + dan kode negara.</translation>
+    </message>
+    <message>
+        <source>Customer (optional, for the shop's case log)</source>
+        <translation>Pelanggan (opsional, untuk catatan kasus toko)</translation>
+    </message>
+    <message>
+        <source>phone or email to call them back</source>
+        <translation>telepon atau email untuk menghubungi kembali</translation>
+    </message>
+    <message>
+        <source>Customer &amp;name:</source>
+        <translation>Na&amp;ma pelanggan:</translation>
+    </message>
+    <message>
+        <source>Customer con&amp;tact:</source>
+        <translation>K&amp;ontak pelanggan:</translation>
+    </message>
+    <message>
+        <source>Where to find it: the email or number the customer used to sign in. The Mi account ID is shown on the locked phone's screen and in Xiaomi's emails.</source>
+        <translation>Di mana mencarinya: email atau nomor yang dipakai pelanggan untuk masuk. ID Akun Mi tampil di layar ponsel yang terkunci dan di email dari Xiaomi.</translation>
+    </message>
+    <message>
+        <source>I no longer have this email or phone number…</source>
+        <translation>Email atau nomor telepon ini sudah tidak bisa saya pakai…</translation>
+    </message>
+    <message>
+        <source>✓ Email address</source>
+        <translation>✓ Alamat email</translation>
+    </message>
+    <message>
+        <source>✓ Phone number: {number}</source>
+        <translation>✓ Nomor telepon: {number}</translation>
+    </message>
+    <message>
+        <source>✓ Mi account ID</source>
+        <translation>✓ ID Akun Mi</translation>
+    </message>
+</context>
+<context>
+    <name>Imei</name>
+    <message>
+        <source>Type the 15-digit IMEI. Dial *#06# on the phone or look at the box label.</source>
+        <translation>Ketik IMEI 15 digit. Tekan *#06# di ponsel atau lihat label di kotak ponsel.</translation>
+    </message>
+    <message>
+        <source>An IMEI has digits only. Remove letters and other characters.</source>
+        <translation>IMEI hanya berisi angka. Hapus huruf dan karakter lain.</translation>
+    </message>
+    <message>
+        <source>An IMEI has 15 digits; this has {count}. Check that no digit is missing.</source>
+        <translation>IMEI terdiri dari 15 digit; ini hanya {count}. Pastikan tidak ada angka yang terlewat.</translation>
+    </message>
+    <message>
+        <source>These are 14 digits: the last digit of the IMEI is missing. If the label shows 14 digits, the full IMEI is {suggestion}.</source>
+        <translation>Ini 14 digit: angka terakhir IMEI belum ada. Jika di label memang 14 digit, IMEI lengkapnya {suggestion}.</translation>
+    </message>
+    <message>
+        <source>These 16 digits are the IMEISV (IMEI and software version), not the IMEI. Use the 15-digit IMEI shown by *#06# or on the box.</source>
+        <translation>16 digit ini adalah IMEISV (IMEI dan versi perangkat lunak), bukan IMEI. Pakai IMEI 15 digit dari *#06# atau dari kotak ponsel.</translation>
+    </message>
+    <message>
+        <source>An IMEI has 15 digits; this has {count}. Check it again.</source>
+        <translation>IMEI terdiri dari 15 digit; ini ada {count}. Periksa lagi.</translation>
+    </message>
+    <message>
+        <source>This IMEI has a typing mistake: its last digit does not match the others. Compare it with *#06# or the box label digit by digit.</source>
+        <translation>IMEI ini salah ketik: angka terakhirnya tidak cocok dengan angka lainnya. Bandingkan angka demi angka dengan *#06# atau label kotak.</translation>
+    </message>
+    <message>
+        <source>An IMEI of zeros means the phone's IMEI was erased. Use the IMEI printed on the box or the invoice.</source>
+        <translation>IMEI berisi nol semua berarti IMEI ponsel sudah terhapus. Pakai IMEI yang tercetak di kotak atau di nota.</translation>
+    </message>
+</context>
+<context>
+    <name>LostEverythingPage</name>
+    <message>
+        <source>Ask Xiaomi support</source>
+        <translation>Minta bantuan Xiaomi</translation>
+    </message>
+    <message>
+        <source>Saved requests</source>
+        <translation>Permintaan tersimpan</translation>
+    </message>
+    <message>
+        <source>1. &amp;Details</source>
+        <translation>1. &amp;Data</translation>
+    </message>
+    <message>
+        <source>2. &amp;Send</source>
+        <translation>2. Kiri&amp;m</translation>
+    </message>
+    <message>
+        <source>The account</source>
+        <translation>Akun</translation>
+    </message>
+    <message>
+        <source>Mi &amp;account ID: *</source>
+        <translation>ID Akun M&amp;i: *</translation>
+    </message>
+    <message>
+        <source>Shown on the locked phone's screen, in old emails from Xiaomi, and on the box of a phone bought with the account.</source>
+        <translation>Tampil di layar ponsel yang terkunci, di email lama dari Xiaomi, dan di kotak ponsel yang dibeli bersama akunnya.</translation>
+    </message>
+    <message>
+        <source>Old &amp;email:</source>
+        <translation>&amp;Email lama:</translation>
+    </message>
+    <message>
+        <source>if the owner remembers it</source>
+        <translation>jika pemilik masih ingat</translation>
+    </message>
+    <message>
+        <source>The phone</source>
+        <translation>Ponsel</translation>
+    </message>
+    <message>
+        <source>&amp;IMEI 1: *</source>
+        <translation>IMEI &amp;1: *</translation>
+    </message>
+    <message>
+        <source>Dial *#06# on the phone, or read the label on the box or the SIM tray.</source>
+        <translation>Tekan *#06# di ponsel, atau baca label di kotak ponsel atau di slot SIM.</translation>
+    </message>
+    <message>
+        <source>IMEI &amp;2:</source>
+        <translation>IMEI &amp;2:</translation>
+    </message>
+    <message>
+        <source>dual-SIM phones have a second one</source>
+        <translation>ponsel dua SIM punya IMEI kedua</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>M&amp;odel:</translation>
+    </message>
+    <message>
+        <source>Se&amp;rial number:</source>
+        <translation>&amp;Nomor seri:</translation>
+    </message>
+    <message>
+        <source>on the box label</source>
+        <translation>di label kotak ponsel</translation>
+    </message>
+    <message>
+        <source>&amp;Purchase date:</source>
+        <translation>Tan&amp;ggal pembelian:</translation>
+    </message>
+    <message>
+        <source>shop name and town</source>
+        <translation>nama toko dan kota</translation>
+    </message>
+    <message>
+        <source>The owner</source>
+        <translation>Pemilik</translation>
+    </message>
+    <message>
+        <source>An address the owner can read now: Xiaomi answers there.</source>
+        <translation>Alamat yang bisa dibuka pemilik saat ini: Xiaomi akan membalas ke sana.</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Apa yang terjadi</translation>
+    </message>
+    <message>
+        <source>For example: the SIM was lost and the old email was closed; the phone asks for the Mi Account.</source>
+        <translation>Misalnya: kartu SIM hilang dan email lama sudah ditutup; ponsel meminta Akun Mi.</translation>
+    </message>
+    <message>
+        <source>Shop checklist (for staff, optional)</source>
+        <translation>Daftar periksa toko (untuk petugas, opsional)</translation>
+    </message>
+    <message>
+        <source>Proof of purchase seen (invoice or receipt)</source>
+        <translation>Bukti pembelian sudah dilihat (nota atau faktur)</translation>
+    </message>
+    <message>
+        <source>The IMEI on the box matches the phone (*#06#)</source>
+        <translation>IMEI di kotak sama dengan ponselnya (*#06#)</translation>
+    </message>
+    <message>
+        <source>Owner's identity checked (ID card)</source>
+        <translation>Identitas pemilik sudah diperiksa (KTP)</translation>
+    </message>
+    <message>
+        <source>Staff name</source>
+        <translation>Nama petugas</translation>
+    </message>
+    <message>
+        <source>Send &amp;to:</source>
+        <translation>K&amp;irim ke:</translation>
+    </message>
+    <message>
+        <source>The request as it will be sent</source>
+        <translation>Permintaan seperti yang akan dikirim</translation>
+    </message>
+    <message>
+        <source>&amp;New request</source>
+        <translation>Permintaan ba&amp;ru</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ved requests:</source>
+        <translation>&amp;Permintaan tersimpan:</translation>
+    </message>
+    <message>
+        <source>Old phone n&amp;umber:</source>
+        <translation>Nomor telepon &amp;lama:</translation>
+    </message>
+    <message>
+        <source>Bou&amp;ght at:</source>
+        <translation>Dibeli d&amp;i:</translation>
+    </message>
+    <message>
+        <source>&amp;Owner's name:</source>
+        <translation>&amp;Nama pemilik:</translation>
+    </message>
+    <message>
+        <source>Countr&amp;y/region:</source>
+        <translation>Negara/&amp;Wilayah:</translation>
+    </message>
+    <message>
+        <source>Con&amp;tact email:</source>
+        <translation>Email untuk bala&amp;san:</translation>
+    </message>
+    <message>
+        <source>Contact &amp;phone:</source>
+        <translation>Telepon yang bisa di&amp;hubungi:</translation>
+    </message>
+    <message>
+        <source>Descr&amp;iption:</source>
+        <translation>Keteran&amp;gan:</translation>
+    </message>
+    <message>
+        <source>Checked b&amp;y:</source>
+        <translation>Diperiksa &amp;oleh:</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage of the request:</source>
+        <translation>Bahasa &amp;permintaan:</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y text</source>
+        <translation>&amp;Salin teks</translation>
+    </message>
+    <message>
+        <source>Open in &amp;mail app</source>
+        <translation>Buka di aplikasi &amp;email</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>Simpan seba&amp;gai PDF…</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>&amp;Cetak…</translation>
+    </message>
+    <message>
+        <source>Add photos of the invoice and of the box label before sending. Support answers in days, not minutes, and nothing here unlocks a phone without the owner's proof.</source>
+        <translation>Lampirkan foto nota pembelian dan label kotak ponsel sebelum mengirim. Balasan datang dalam hitungan hari, bukan menit, dan tidak ada yang bisa membuka ponsel tanpa bukti dari pemiliknya.</translation>
+    </message>
+    <message>
+        <source>QR code: the request as an email, for the owner's phone</source>
+        <translation>Kode QR: permintaan dalam bentuk email, untuk ponsel pemilik</translation>
+    </message>
+    <message>
+        <source>Scan with the owner's phone to send it from their own email.</source>
+        <translation>Pindai dengan ponsel pemilik untuk mengirimnya dari email pemilik sendiri.</translation>
+    </message>
+    <message>
+        <source>Fix these on the Details tab first: {fields}.</source>
+        <translation>Perbaiki dulu di tab Data: {fields}.</translation>
+    </message>
+    <message>
+        <source>Ready. Adding these makes the request stronger: {fields}.</source>
+        <translation>Siap. Permintaan lebih kuat jika ditambah: {fields}.</translation>
+    </message>
+    <message>
+        <source>Ready: the request holds everything support asks for.</source>
+        <translation>Siap: permintaan sudah berisi semua yang diminta Layanan Pelanggan.</translation>
+    </message>
+    <message>
+        <source>Mi account ID</source>
+        <translation>ID Akun Mi</translation>
+    </message>
+    <message>
+        <source>old email</source>
+        <translation>email lama</translation>
+    </message>
+    <message>
+        <source>old phone number</source>
+        <translation>nomor telepon lama</translation>
+    </message>
+    <message>
+        <source>IMEI 1</source>
+        <translation>IMEI 1</translation>
+    </message>
+    <message>
+        <source>IMEI 2</source>
+        <translation>IMEI 2</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>model</translation>
+    </message>
+    <message>
+        <source>serial number</source>
+        <translation>nomor seri</translation>
+    </message>
+    <message>
+        <source>purchase date</source>
+        <translation>tanggal pembelian</translation>
+    </message>
+    <message>
+        <source>where it was bought</source>
+        <translation>tempat pembelian</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>negara</translation>
+    </message>
+    <message>
+        <source>owner's name</source>
+        <translation>nama pemilik</translation>
+    </message>
+    <message>
+        <source>contact email</source>
+        <translation>email untuk balasan</translation>
+    </message>
+    <message>
+        <source>contact phone</source>
+        <translation>telepon yang bisa dihubungi</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>keterangan</translation>
+    </message>
+    <message>
+        <source>web</source>
+        <translation>web</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>email</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>telepon</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>terverifikasi</translation>
+    </message>
+    <message>
+        <source>unverified, check before use</source>
+        <translation>belum terverifikasi, periksa sebelum dipakai</translation>
+    </message>
+    <message>
+        <source>A web page: open it, then paste the request into its contact form.</source>
+        <translation>Halaman web: buka, lalu tempel permintaan di formulir kontaknya.</translation>
+    </message>
+    <message>
+        <source>A phone line: call, and read out the account ID and IMEI when asked.</source>
+        <translation>Nomor telepon: hubungi, lalu sebutkan ID akun dan IMEI saat ditanya.</translation>
+    </message>
+    <message>
+        <source>Hours: {hours}</source>
+        <translation>Jam layanan: {hours}</translation>
+    </message>
+    <message>
+        <source>Unverified: this contact has no official source. Check it before use.</source>
+        <translation>Belum terverifikasi: kontak ini tidak punya sumber resmi. Periksa sebelum dipakai.</translation>
+    </message>
+    <message>
+        <source>Last checked: {date}</source>
+        <translation>Terakhir diperiksa: {date}</translation>
+    </message>
+    <message>
+        <source>Copied. Paste it into an email or the help centre's form.</source>
+        <translation>Disalin. Tempel di email atau di formulir pusat bantuan.</translation>
+    </message>
+    <message>
+        <source>The request is too long for a mail link: it was copied. Paste it into the email.</source>
+        <translation>Permintaan terlalu panjang untuk tautan email: sudah disalin. Tempel di email.</translation>
+    </message>
+    <message>
+        <source>Save the request as PDF</source>
+        <translation>Simpan permintaan sebagai PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>File PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved there. Choose another folder.</source>
+        <translation>PDF tidak bisa disimpan di sana. Pilih folder lain.</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>Tersimpan: {path}</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Sudah dikirim ke printer.</translation>
+    </message>
+    <message>
+        <source>(no name yet)</source>
+        <translation>(belum ada nama)</translation>
+    </message>
+    <message>
+        <source>(new request)</source>
+        <translation>(permintaan baru)</translation>
+    </message>
+    <message>
+        <source>No email address or phone number is linked to this account, so Xiaomi cannot send a code. The way back is a request to Xiaomi support.</source>
+        <translation>Tidak ada email atau nomor telepon yang terhubung ke akun ini, jadi Xiaomi tidak bisa mengirim kode. Jalan kembalinya adalah permintaan bantuan ke Xiaomi.</translation>
+    </message>
+    <message>
+        <source>No more codes can be sent today. You can wait 24 hours and try again, or ask Xiaomi support now.</source>
+        <translation>Hari ini kode tidak bisa dikirim lagi. Anda bisa menunggu 24 jam lalu coba lagi, atau minta bantuan Xiaomi sekarang.</translation>
+    </message>
+    <message>
+        <source>Without the email or the phone number, Xiaomi cannot send a code. The way back is a request to Xiaomi support with proof that the phone is the owner's.</source>
+        <translation>Tanpa email atau nomor telepon, Xiaomi tidak bisa mengirim kode. Jalan kembalinya adalah permintaan bantuan ke Xiaomi dengan bukti bahwa ponsel itu milik pemiliknya.</translation>
+    </message>
+    <message>
+        <source>The request saved on {date} is open again.</source>
+        <translation>Permintaan yang disimpan pada {date} dibuka kembali.</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Something went wrong inside the app. It keeps running; if a step looks stuck, start a new recovery. Details were written to the log, without personal data: {path}</source>
+        <translation>Terjadi masalah di dalam aplikasi. Aplikasi tetap berjalan; jika sebuah langkah tampak macet, mulai pemulihan baru. Rinciannya ditulis ke log, tanpa data pribadi: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Berkas</translation>
+    </message>
+    <message>
+        <source>&amp;New recovery</source>
+        <translation>Pemulihan &amp;baru</translation>
+    </message>
+    <message>
+        <source>Case &amp;history…</source>
+        <translation>&amp;Riwayat kasus…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Setelan…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Keluar</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>B&amp;ahasa</translation>
+    </message>
+    <message>
+        <source>Same as the &amp;system</source>
+        <translation>Sama dengan &amp;sistem</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ban&amp;tuan</translation>
+    </message>
+    <message>
+        <source>Xiaomi's &amp;official forgot-password page</source>
+        <translation>Halaman resmi Xiaomi untuk &amp;lupa sandi</translation>
+    </message>
+    <message>
+        <source>&amp;About mirecovery</source>
+        <translation>&amp;Tentang mirecovery</translation>
+    </message>
+    <message>
+        <source>mirecovery: Mi Account recovery assistant</source>
+        <translation>mirecovery: asisten pemulihan Akun Mi</translation>
+    </message>
+    <message>
+        <source> (training)</source>
+        <translation> (latihan)</translation>
+    </message>
+    <message>
+        <source>About mirecovery</source>
+        <translation>Tentang mirecovery</translation>
+    </message>
+    <message>
+        <source>mirecovery {version}
+
+A desktop assistant for the official Mi Account recovery steps. It does not bypass captchas, codes, the activation lock or FRP. Not made by or affiliated with Xiaomi.</source>
+        <translation>mirecovery {version}
+
+Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membobol captcha, kode, kunci aktivasi, atau FRP. Tidak dibuat oleh dan tidak berafiliasi dengan Xiaomi.</translation>
+    </message>
+</context>
+<context>
+    <name>NewPasswordPage</name>
+    <message>
+        <source>Choose a new password</source>
+        <translation>Buat sandi baru</translation>
+    </message>
+    <message>
+        <source>The code was right. Now choose the new password for the Mi Account.</source>
+        <translation>Kodenya benar. Sekarang buat sandi baru untuk Akun Mi.</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password</source>
+        <translation>&amp;Setel ulang sandi</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>Sandi bar&amp;u:</translation>
+    </message>
+    <message>
+        <source>&amp;Type it again:</source>
+        <translation>Ketik &amp;lagi:</translation>
+    </message>
+    <message>
+        <source>Xiaomi's rules:</source>
+        <translation>Aturan dari Xiaomi:</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>terpenuhi</translation>
+    </message>
+    <message>
+        <source>not met yet</source>
+        <translation>belum terpenuhi</translation>
+    </message>
+    <message>
+        <source>✓ The two passwords match.</source>
+        <translation>✓ Kedua sandi sama.</translation>
+    </message>
+    <message>
+        <source>✗ The two passwords do not match yet.</source>
+        <translation>✗ Kedua sandi belum sama.</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation>T&amp;utup</translation>
+    </message>
+</context>
+<context>
+    <name>OfficialSitePage</name>
+    <message>
+        <source>Continue on Xiaomi's website</source>
+        <translation>Lanjutkan di situs Xiaomi</translation>
+    </message>
+    <message>
+        <source>The app cannot talk to Xiaomi right now. The same steps work on the official website.</source>
+        <translation>Aplikasi sedang tidak bisa terhubung ke Xiaomi. Langkah yang sama bisa dilakukan di situs resmi.</translation>
+    </message>
+    <message>
+        <source>1. Open the page (button below, or scan the code with the phone's camera).
+2. Type the email, phone number or Mi account ID.
+3. Type the characters in the picture.
+4. Press Send to get a verification code by SMS or email.
+5. Type the code (Resend if it does not come in a minute; check Spam).
+6. Choose the new password, then sign in again on the phone.</source>
+        <translation>1. Buka halamannya (tombol di bawah, atau pindai kodenya dengan kamera ponsel).
+2. Ketik email, nomor telepon, atau ID Akun Mi.
+3. Masukkan karakter yang ada di gambar.
+4. Ketuk Dapatkan kode untuk menerima kode verifikasi lewat SMS atau email.
+5. Masukkan kodenya (Kirim lagi jika tidak datang dalam satu menit; periksa folder Spam).
+6. Buat sandi baru, lalu masuk lagi di ponsel.</translation>
+    </message>
+    <message>
+        <source>QR code of the official forgot-password page</source>
+        <translation>Kode QR halaman resmi lupa sandi</translation>
+    </message>
+    <message>
+        <source>Scan to open it on the phone:</source>
+        <translation>Pindai untuk membukanya di ponsel:</translation>
+    </message>
+    <message>
+        <source>&amp;Open the official website</source>
+        <translation>Buka situs &amp;resmi</translation>
+    </message>
+    <message>
+        <source>No email or phone? Prepare a &amp;support request</source>
+        <translation>Tidak punya email atau telepon? Siapkan &amp;permintaan bantuan</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordField</name>
+    <message>
+        <source>Hide</source>
+        <translation>Sembunyikan</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Tampilkan</translation>
+    </message>
+    <message>
+        <source>Hide password</source>
+        <translation>Sembunyikan sandi</translation>
+    </message>
+    <message>
+        <source>Show password</source>
+        <translation>Tampilkan sandi</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordRule</name>
+    <message>
+        <source>{min} to {max} characters</source>
+        <translation>{min} sampai {max} karakter</translation>
+    </message>
+    <message>
+        <source>Only English letters, digits and keyboard symbols (no emoji or accents)</source>
+        <translation>Hanya huruf Latin, angka, dan simbol keyboard (tanpa emoji atau huruf beraksen)</translation>
+    </message>
+    <message>
+        <source>At least two of: letters, digits, symbols</source>
+        <translation>Minimal gabungan 2 unsur: huruf, angka, simbol</translation>
+    </message>
+    <message>
+        <source>Letters, digits and symbols</source>
+        <translation>Huruf, angka, dan simbol</translation>
+    </message>
+    <message>
+        <source>Letters, digits or symbols</source>
+        <translation>Huruf, angka, atau simbol</translation>
+    </message>
+    <message>
+        <source>Not your email, phone number or Mi account ID</source>
+        <translation>Bukan email, nomor telepon, atau ID Akun Mi Anda</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryError</name>
+    <message>
+        <source>Something went wrong. Try again in a moment.</source>
+        <translation>Terjadi masalah. Coba lagi sebentar lagi.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Dibatalkan.</translation>
+    </message>
+    <message>
+        <source>The characters did not match the picture. Type the ones in the new picture.</source>
+        <translation>Karakter tidak sesuai dengan gambar. Ketik karakter di gambar yang baru.</translation>
+    </message>
+    <message>
+        <source>For safety, Xiaomi asks you to type the characters in a picture first.</source>
+        <translation>Demi keamanan, Xiaomi meminta Anda mengetik karakter di gambar terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>A recovery could not be started with this email, phone number or Mi account ID. Check it for typing mistakes or try another one linked to the account. If none works, prepare a request to Xiaomi support.</source>
+        <translation>Pemulihan tidak bisa dimulai dengan email, nomor telepon, atau ID Akun Mi ini. Periksa apakah ada salah ketik, atau coba yang lain yang terhubung ke akun. Jika tidak ada yang berhasil, siapkan permintaan bantuan ke Xiaomi.</translation>
+    </message>
+    <message>
+        <source>The verification code is wrong. Check the digits and try again.</source>
+        <translation>Kode verifikasi salah. Periksa kembali angkanya, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>The verification code is wrong, and it has now been blocked after too many tries. Ask for a new code.</source>
+        <translation>Kode verifikasi salah, dan sekarang diblokir karena terlalu banyak percobaan. Minta kode baru.</translation>
+    </message>
+    <message>
+        <source>The verification code is wrong. Check the digits and try again. Tries left before it is blocked: %n.</source>
+        <translation>Kode verifikasi salah. Periksa kembali angkanya, lalu coba lagi. Sisa percobaan sebelum diblokir: %n.</translation>
+    </message>
+    <message>
+        <source>The verification code has expired or was replaced. Ask for a new code.</source>
+        <translation>Kode verifikasi sudah kedaluwarsa atau sudah diganti. Minta kode baru.</translation>
+    </message>
+    <message>
+        <source>Too much time has passed since the code was checked, so the password was not changed. Start again; it only takes a minute.</source>
+        <translation>Sudah terlalu lama sejak kode diperiksa, jadi sandi belum diubah. Mulai lagi; hanya butuh satu menit.</translation>
+    </message>
+    <message>
+        <source>Too many verification codes have been sent to this contact today. Wait 24 hours and try again, or prepare a request to Xiaomi support.</source>
+        <translation>Terlalu banyak kode verifikasi yang telah dikirimkan ke kontak ini hari ini. Tunggu 24 jam dan coba lagi, atau siapkan permintaan bantuan ke Xiaomi.</translation>
+    </message>
+    <message>
+        <source>Xiaomi did not accept this password. Choose another one.</source>
+        <translation>Xiaomi tidak menerima sandi ini. Buat sandi lain.</translation>
+    </message>
+    <message>
+        <source>The password cannot be the same as the account's email. Choose another one.</source>
+        <translation>Sandi tidak boleh sama dengan email akun. Buat sandi lain.</translation>
+    </message>
+    <message>
+        <source>Xiaomi has paused recovery for this account or this network for now. Try again later, or prepare a request to Xiaomi support.</source>
+        <translation>Untuk sementara Xiaomi menghentikan pemulihan untuk akun atau jaringan ini. Coba lagi nanti, atau siapkan permintaan bantuan ke Xiaomi.</translation>
+    </message>
+    <message>
+        <source>Xiaomi answered with something this app does not know (code {code}).</source>
+        <translation>Xiaomi memberi jawaban yang tidak dikenali aplikasi ini (kode {code}).</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the server. Check the internet connection, then try again.</source>
+        <translation>Tidak dapat terhubung ke server. Periksa koneksi internet Anda, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>No internet connection: the server's address could not be found. Check Wi-Fi or the cable, then try again.</source>
+        <translation>Tidak ada koneksi internet: alamat server tidak ditemukan. Periksa Wi-Fi atau kabel, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>The connection to the server timed out. The network may be slow or blocked. Try again.</source>
+        <translation>Waktu koneksi ke server habis. Jaringan mungkin lambat atau diblokir. Coba lagi.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time. Nothing was changed; try again in a moment.</source>
+        <translation>Server tidak menjawab tepat waktu. Tidak ada yang berubah; coba lagi sebentar lagi.</translation>
+    </message>
+    <message>
+        <source>The connection broke in the middle of the answer. Try again.</source>
+        <translation>Koneksi terputus di tengah jawaban. Coba lagi.</translation>
+    </message>
+    <message>
+        <source>The server has a problem right now (error {status}). Try again in a moment.</source>
+        <translation>Server sedang bermasalah (kesalahan {status}). Coba lagi sebentar lagi.</translation>
+    </message>
+    <message>
+        <source>The server is busy and asks to wait {time} (minutes:seconds) before trying again.</source>
+        <translation>Server sedang sibuk dan meminta Anda menunggu {time} (menit:detik) sebelum mencoba lagi.</translation>
+    </message>
+    <message>
+        <source>The server's answer could not be understood. It may be a network login page or a change on Xiaomi's side. Try again.</source>
+        <translation>Jawaban server tidak bisa dipahami. Mungkin itu halaman login jaringan atau ada perubahan dari Xiaomi. Coba lagi.</translation>
+    </message>
+    <message>
+        <source>The secure connection could not be verified. The computer's date and time may be wrong, or a security program or network is intercepting connections. Check the date and time, then try again on another network.</source>
+        <translation>Koneksi aman tidak bisa diverifikasi. Tanggal dan jam komputer mungkin salah, atau ada program keamanan atau jaringan yang menyadap koneksi. Periksa tanggal dan jam, lalu coba lagi di jaringan lain.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPage</name>
+    <message>
+        <source>Working</source>
+        <translation>Sedang diproses</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>T&amp;utup</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Memproses…</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryWizard</name>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Kembali</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>Berikut&amp;nya &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Lanjutkan</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Selesai</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Stop this recovery?</source>
+        <translation>Hentikan pemulihan ini?</translation>
+    </message>
+    <message>
+        <source>Stop this recovery and start again? What was typed on these pages will be cleared.</source>
+        <translation>Hentikan pemulihan ini dan mulai lagi? Semua yang sudah diketik di halaman ini akan dihapus.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop and start again</source>
+        <translation>&amp;Hentikan dan mulai lagi</translation>
+    </message>
+</context>
+<context>
+    <name>SendCodePage</name>
+    <message>
+        <source>Get a verification code</source>
+        <translation>Dapatkan kode verifikasi</translation>
+    </message>
+    <message>
+        <source>&amp;Send code</source>
+        <translation>&amp;Dapatkan kode</translation>
+    </message>
+    <message>
+        <source>A code by email can take a few minutes and may land in the Spam or Promotions folder. A code by SMS needs the SIM in a phone with signal.</source>
+        <translation>Kode lewat email bisa butuh beberapa menit dan mungkin masuk ke folder Spam atau Promosi. Kode lewat SMS butuh kartu SIM di ponsel yang mendapat sinyal.</translation>
+    </message>
+    <message>
+        <source>S&amp;MS to {contact}</source>
+        <translation>S&amp;MS ke {contact}</translation>
+    </message>
+    <message>
+        <source>&amp;Email to {contact}</source>
+        <translation>&amp;Email ke {contact}</translation>
+    </message>
+    <message>
+        <source>Choose where Xiaomi sends the code, then press Send code.</source>
+        <translation>Pilih ke mana Xiaomi mengirim kode, lalu klik Dapatkan kode.</translation>
+    </message>
+    <message>
+        <source>Press Send code and Xiaomi sends a code to the contact below.</source>
+        <translation>Klik Dapatkan kode, lalu Xiaomi mengirim kode ke kontak di bawah.</translation>
+    </message>
+    <message>
+        <source>No codes left today for this contact.</source>
+        <translation>Hari ini kode untuk kontak ini sudah habis.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n code(s) left today for this contact.</source>
+        <translation>
+            <numerusform>Sisa kode hari ini untuk kontak ini: %n.</numerusform></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Mengirim…</translation>
+    </message>
+    <message>
+        <source>Send again in {time}</source>
+        <translation>Kirim lagi dalam {time}</translation>
+    </message>
+    <message>
+        <source>Send &amp;again</source>
+        <translation>Kirim la&amp;gi</translation>
+    </message>
+    <message>
+        <source>A code was sent to {contact}. Press Next to type it.</source>
+        <translation>Kode sudah dikirim ke {contact}. Klik Berikutnya untuk memasukkannya.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Setelan</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Umum</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Sama dengan sistem</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>B&amp;ahasa:</translation>
+    </message>
+    <message>
+        <source>Country for local &amp;numbers:</source>
+        <translation>Negara untuk &amp;nomor lokal:</translation>
+    </message>
+    <message>
+        <source>Ask at start</source>
+        <translation>Tanyakan saat mulai</translation>
+    </message>
+    <message>
+        <source>Training (offline practice)</source>
+        <translation>Latihan (tanpa internet)</translation>
+    </message>
+    <message>
+        <source>Xiaomi account (experimental)</source>
+        <translation>Akun Xiaomi (percobaan)</translation>
+    </message>
+    <message>
+        <source>Start &amp;with:</source>
+        <translation>&amp;Mulai dengan:</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>Toko</translation>
+    </message>
+    <message>
+        <source>Shop &amp;mode: customer fields and the case history</source>
+        <translation>Mode &amp;toko: kolom pelanggan dan riwayat kasus</translation>
+    </message>
+    <message>
+        <source>&amp;Staff name:</source>
+        <translation>Nama &amp;petugas:</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Privasi</translation>
+    </message>
+    <message>
+        <source>&amp;Record cases (a masked identifier, the steps, the outcome)</source>
+        <translation>&amp;Catat kasus (identitas tersamar, langkah, hasil)</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> hari</translation>
+    </message>
+    <message>
+        <source>&amp;Keep cases for:</source>
+        <translation>&amp;Simpan kasus selama:</translation>
+    </message>
+    <message>
+        <source>Passwords, codes and captcha answers are never stored. Cases and support-request drafts stay on this computer and are deleted after this many days.</source>
+        <translation>Sandi, kode, dan jawaban captcha tidak pernah disimpan. Kasus dan draf permintaan bantuan hanya ada di komputer ini dan dihapus setelah sekian hari.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete all data…</source>
+        <translation>&amp;Hapus semua data…</translation>
+    </message>
+    <message>
+        <source>Delete all data?</source>
+        <translation>Hapus semua data?</translation>
+    </message>
+    <message>
+        <source>Delete every case, every support-request draft and the log files from this computer? This cannot be undone.</source>
+        <translation>Hapus semua kasus, semua draf permintaan bantuan, dan file log dari komputer ini? Tindakan ini tidak bisa dibatalkan.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete everything</source>
+        <translation>&amp;Hapus semuanya</translation>
+    </message>
+    <message>
+        <source>&amp;Keep</source>
+        <translation>&amp;Simpan saja</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>Get back into a Mi Account</source>
+        <translation>Masuk kembali ke Akun Mi</translation>
+    </message>
+    <message>
+        <source>This assistant follows Xiaomi's official recovery steps. Choose how to work.</source>
+        <translation>Asisten ini mengikuti langkah resmi pemulihan dari Xiaomi. Pilih cara kerjanya.</translation>
+    </message>
+    <message>
+        <source>&amp;Xiaomi account: recover a real account (experimental)</source>
+        <translation>Akun &amp;Xiaomi: pulihkan akun sungguhan (percobaan)</translation>
+    </message>
+    <message>
+        <source>Talks to Xiaomi's servers. Xiaomi does not publish this service, so this mode follows its known conventions and may stop working; when it does, the app takes you to Xiaomi's official website with the same steps.</source>
+        <translation>Terhubung ke server Xiaomi. Xiaomi tidak mempublikasikan layanan ini, jadi mode ini mengikuti cara kerja yang sudah diketahui dan bisa saja berhenti berfungsi; jika itu terjadi, aplikasi mengarahkan Anda ke situs resmi Xiaomi dengan langkah yang sama.</translation>
+    </message>
+    <message>
+        <source>&amp;Training: practise with sample accounts (works offline)</source>
+        <translation>Mode &amp;latihan: berlatih dengan akun contoh (tanpa internet)</translation>
+    </message>
+    <message>
+        <source>A practice service on this computer. Codes appear on a training phone in the window. Try demo@example.com.</source>
+        <translation>Layanan latihan di komputer ini. Kode muncul di ponsel latihan di jendela ini. Coba demo@example.com.</translation>
+    </message>
+</context>
+<context>
+    <name>StepList</name>
+    <message>
+        <source>Account</source>
+        <translation>Akun</translation>
+    </message>
+    <message>
+        <source>Captcha</source>
+        <translation>Captcha</translation>
+    </message>
+    <message>
+        <source>Get a code</source>
+        <translation>Dapatkan kode</translation>
+    </message>
+    <message>
+        <source>Enter the code</source>
+        <translation>Masukkan kode</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Sandi baru</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Step {number} of {total}</source>
+        <translation>Langkah {number} dari {total}</translation>
+    </message>
+</context>
+<context>
+    <name>Steps</name>
+    <message>
+        <source>account</source>
+        <translation>akun</translation>
+    </message>
+    <message>
+        <source>captcha</source>
+        <translation>captcha</translation>
+    </message>
+    <message>
+        <source>get a code</source>
+        <translation>dapatkan kode</translation>
+    </message>
+    <message>
+        <source>enter the code</source>
+        <translation>masukkan kode</translation>
+    </message>
+    <message>
+        <source>new password</source>
+        <translation>sandi baru</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>selesai</translation>
+    </message>
+    <message>
+        <source>support request</source>
+        <translation>permintaan bantuan</translation>
+    </message>
+    <message>
+        <source>official website</source>
+        <translation>situs resmi</translation>
+    </message>
+    <message>
+        <source>resumed after a crash</source>
+        <translation>dilanjutkan setelah aplikasi berhenti</translation>
+    </message>
+</context>
+<context>
+    <name>StrengthMeter</name>
+    <message>
+        <source>Password strength</source>
+        <translation>Kekuatan sandi</translation>
+    </message>
+    <message>
+        <source>Strength: type a password</source>
+        <translation>Kekuatan: ketik sandi</translation>
+    </message>
+    <message>
+        <source>Strength: {level}. {time}</source>
+        <translation>Kekuatan: {level}. {time}</translation>
+    </message>
+    <message>
+        <source>very weak</source>
+        <translation>sangat lemah</translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation>lemah</translation>
+    </message>
+    <message>
+        <source>fair</source>
+        <translation>sedang</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation>kuat</translation>
+    </message>
+    <message>
+        <source>very strong</source>
+        <translation>sangat kuat</translation>
+    </message>
+    <message>
+        <source>Someone could guess it in minutes.</source>
+        <translation>Orang lain bisa menebaknya dalam hitungan menit.</translation>
+    </message>
+    <message>
+        <source>Someone could guess it in hours.</source>
+        <translation>Orang lain bisa menebaknya dalam hitungan jam.</translation>
+    </message>
+    <message>
+        <source>Someone could guess it in days.</source>
+        <translation>Orang lain bisa menebaknya dalam hitungan hari.</translation>
+    </message>
+    <message>
+        <source>Guessing it would take months.</source>
+        <translation>Butuh berbulan-bulan untuk menebaknya.</translation>
+    </message>
+    <message>
+        <source>Guessing it would take years.</source>
+        <translation>Butuh bertahun-tahun untuk menebaknya.</translation>
+    </message>
+    <message>
+        <source>Guessing it would take centuries.</source>
+        <translation>Butuh berabad-abad untuk menebaknya.</translation>
+    </message>
+    <message>
+        <source>A row of keys like qwerty is easy to guess.</source>
+        <translation>Deretan tombol seperti qwerty mudah ditebak.</translation>
+    </message>
+    <message>
+        <source>Short keyboard patterns are easy to guess.</source>
+        <translation>Pola keyboard yang pendek mudah ditebak.</translation>
+    </message>
+    <message>
+        <source>Repeats like aaa are easy to guess.</source>
+        <translation>Pengulangan seperti aaa mudah ditebak.</translation>
+    </message>
+    <message>
+        <source>Repeats like abcabc are easy to guess.</source>
+        <translation>Pengulangan seperti abcabc mudah ditebak.</translation>
+    </message>
+    <message>
+        <source>This is one of the ten most used passwords.</source>
+        <translation>Ini salah satu dari sepuluh sandi yang paling sering dipakai.</translation>
+    </message>
+    <message>
+        <source>This is one of the hundred most used passwords.</source>
+        <translation>Ini salah satu dari seratus sandi yang paling sering dipakai.</translation>
+    </message>
+    <message>
+        <source>This is a very common password.</source>
+        <translation>Ini sandi yang sangat umum.</translation>
+    </message>
+    <message>
+        <source>This is close to a very common password.</source>
+        <translation>Ini mirip dengan sandi yang sangat umum.</translation>
+    </message>
+    <message>
+        <source>Sequences like abc or 6543 are easy to guess.</source>
+        <translation>Urutan seperti abc atau 6543 mudah ditebak.</translation>
+    </message>
+    <message>
+        <source>Recent years are easy to guess.</source>
+        <translation>Tahun-tahun terakhir mudah ditebak.</translation>
+    </message>
+    <message>
+        <source>A single word is easy to guess.</source>
+        <translation>Satu kata saja mudah ditebak.</translation>
+    </message>
+    <message>
+        <source>Dates are easy to guess.</source>
+        <translation>Tanggal mudah ditebak.</translation>
+    </message>
+    <message>
+        <source>Names on their own are easy to guess.</source>
+        <translation>Nama saja mudah ditebak.</translation>
+    </message>
+    <message>
+        <source>Common names are easy to guess.</source>
+        <translation>Nama yang umum mudah ditebak.</translation>
+    </message>
+    <message>
+        <source>It contains the account's email, phone number or ID.</source>
+        <translation>Sandi ini memuat email, nomor telepon, atau ID akun.</translation>
+    </message>
+    <message>
+        <source>Use a few words together, not a common phrase.</source>
+        <translation>Gabungkan beberapa kata, jangan pakai ungkapan yang umum.</translation>
+    </message>
+    <message>
+        <source>Length helps more than symbols or capitals.</source>
+        <translation>Panjang sandi lebih membantu daripada simbol atau huruf besar.</translation>
+    </message>
+    <message>
+        <source>Add another word or two.</source>
+        <translation>Tambahkan satu atau dua kata lagi.</translation>
+    </message>
+    <message>
+        <source>Capital letters alone do not help much.</source>
+        <translation>Huruf besar saja tidak banyak membantu.</translation>
+    </message>
+    <message>
+        <source>All capitals is almost as easy to guess as none.</source>
+        <translation>Huruf besar semua hampir sama mudahnya ditebak dengan huruf kecil semua.</translation>
+    </message>
+    <message>
+        <source>Words spelled backwards are not much harder to guess.</source>
+        <translation>Kata yang dieja terbalik tidak jauh lebih sulit ditebak.</translation>
+    </message>
+    <message>
+        <source>Swaps like @ for a do not help much.</source>
+        <translation>Mengganti huruf seperti a menjadi @ tidak banyak membantu.</translation>
+    </message>
+    <message>
+        <source>Use a longer keyboard pattern with more turns.</source>
+        <translation>Pakai pola keyboard yang lebih panjang dan berbelok-belok.</translation>
+    </message>
+    <message>
+        <source>Avoid repeated words and characters.</source>
+        <translation>Hindari kata dan karakter yang berulang.</translation>
+    </message>
+    <message>
+        <source>Avoid sequences.</source>
+        <translation>Hindari urutan.</translation>
+    </message>
+    <message>
+        <source>Avoid recent years.</source>
+        <translation>Hindari tahun-tahun terakhir.</translation>
+    </message>
+    <message>
+        <source>Avoid years that are linked to you.</source>
+        <translation>Hindari tahun yang berkaitan dengan Anda.</translation>
+    </message>
+    <message>
+        <source>Avoid dates and years that are linked to you.</source>
+        <translation>Hindari tanggal dan tahun yang berkaitan dengan Anda.</translation>
+    </message>
+    <message>
+        <source>Leave out the email, phone number and account ID.</source>
+        <translation>Jangan masukkan email, nomor telepon, dan ID akun.</translation>
+    </message>
+</context>
+<context>
+    <name>SupportDocument</name>
+    <message>
+        <source>Send to:</source>
+        <translation>Kirim ke:</translation>
+    </message>
+    <message>
+        <source>Scan this QR code with the owner's phone: it opens this request as an email from their own address.</source>
+        <translation>Pindai kode QR ini dengan ponsel pemilik: permintaan ini terbuka sebagai email dari alamat pemilik sendiri.</translation>
+    </message>
+    <message>
+        <source>The QR code holds the main facts only; the full text is above.</source>
+        <translation>Kode QR hanya berisi data utama; teks lengkapnya ada di atas.</translation>
+    </message>
+    <message>
+        <source>Prepared with mirecovery on {date}. Support answers in days; keep this page until then.</source>
+        <translation>Disiapkan dengan mirecovery pada {date}. Balasan datang dalam beberapa hari; simpan halaman ini sampai saat itu.</translation>
+    </message>
+</context>
+<context>
+    <name>SupportRequest</name>
+    <message>
+        <source>This is needed: support cannot find the account without it.</source>
+        <translation>Wajib diisi: tanpa ini Layanan Pelanggan tidak bisa menemukan akunnya.</translation>
+    </message>
+    <message>
+        <source>A Mi account ID is a number of 6 to 12 digits, like 1234567890. Leave out spaces and letters.</source>
+        <translation>ID Akun Mi berupa angka 6 sampai 12 digit, misalnya 1234567890. Jangan pakai spasi atau huruf.</translation>
+    </message>
+    <message>
+        <source>This email address is not complete or has a typing mistake.</source>
+        <translation>Alamat email ini belum lengkap atau salah ketik.</translation>
+    </message>
+    <message>
+        <source>This is not a valid phone number. Start with + and the country code.</source>
+        <translation>Ini bukan nomor telepon yang valid. Awali dengan + dan kode negara.</translation>
+    </message>
+    <message>
+        <source>This is too long (at most {max} characters).</source>
+        <translation>Terlalu panjang (maksimal {max} karakter).</translation>
+    </message>
+    <message>
+        <source>Write the date as year-month-day, for example 2024-03-15.</source>
+        <translation>Tulis tanggal dengan format tahun-bulan-tanggal, misalnya 2024-03-15.</translation>
+    </message>
+    <message>
+        <source>The purchase date cannot be in the future.</source>
+        <translation>Tanggal pembelian tidak boleh di masa depan.</translation>
+    </message>
+    <message>
+        <source>IMEI 2 is the same as IMEI 1. A dual-SIM phone has two different IMEIs.</source>
+        <translation>IMEI 2 sama dengan IMEI 1. Ponsel dua SIM punya dua IMEI yang berbeda.</translation>
+    </message>
+    <message>
+        <source>A serial number has only letters, digits and dashes.</source>
+        <translation>Nomor seri hanya berisi huruf, angka, dan tanda hubung.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPhonePanel</name>
+    <message>
+        <source>Training phone</source>
+        <translation>Ponsel latihan</translation>
+    </message>
+    <message>
+        <source>Practice mode: codes the training service sends by SMS or email show up here, as they would on the customer's phone.</source>
+        <translation>Mode latihan: kode yang dikirim layanan latihan lewat SMS atau email muncul di sini, seperti di ponsel pelanggan.</translation>
+    </message>
+    <message>
+        <source>Messages on the training phone</source>
+        <translation>Pesan di ponsel latihan</translation>
+    </message>
+    <message>
+        <source>No messages yet.</source>
+        <translation>Belum ada pesan.</translation>
+    </message>
+    <message>
+        <source>Check for messages</source>
+        <translation>Periksa pesan</translation>
+    </message>
+    <message>
+        <source>SMS to {to} · {time}</source>
+        <translation>SMS ke {to} · {time}</translation>
+    </message>
+    <message>
+        <source>Email to {to} · {time}</source>
+        <translation>Email ke {to} · {time}</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,236 @@
+"""Without a mouse, and through the accessibility tree."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from mirecovery_gui.app import SETTINGS_FILE, create_main_window
+from mirecovery_gui.core.clock import ManualClock
+from mirecovery_gui.core.flow import Step
+from mirecovery_gui.training.service import TrainingService
+from tests.conftest import FAST_TIMEOUTS
+from tests.gui.conftest import PASSWORD, Driver, press_in_dialog
+from tests.gui.ui_walk import INTERACTIVE, pages_of_a_recovery, visible
+
+
+def focused() -> str:
+    widget = QApplication.focusWidget()
+    return widget.objectName() if widget is not None else ""
+
+
+@contextmanager
+def answering(role: QMessageBox.ButtonRole) -> Iterator[None]:
+    """Press the button with ``role`` in the next question, as a user would."""
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(lambda: press_in_dialog((role,)))
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.stop()
+
+
+def keys(qtbot: QtBot, text: str) -> None:
+    """Type into whatever has the keyboard focus."""
+    qtbot.keyClicks(QApplication.focusWidget(), text)
+
+
+def key(qtbot: QtBot, which: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(QApplication.focusWidget(), which, modifier)
+
+
+def alt(qtbot: QtBot, letter: str) -> None:
+    key(qtbot, getattr(Qt.Key, f"Key_{letter.upper()}"), Qt.KeyboardModifier.AltModifier)
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_a_whole_recovery_with_the_keyboard_only(
+    qtbot: QtBot, clock: ManualClock, service: TrainingService, language: str
+) -> None:
+    window = create_main_window(
+        ["--training", "--lang", language], clock=clock, training_service=service, timeouts=FAST_TIMEOUTS
+    )
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    qtbot.waitUntil(lambda: QApplication.focusWidget().objectName() == "identifier_input")
+    wizard = window.wizard
+    mnemonic = {"en": {"answer": "a", "characters": "c"}, "id": {"answer": "j", "characters": "r"}}[language]
+
+    # 1. The identifier field has the focus; Enter goes on.
+    assert QApplication.focusWidget().objectName() == "identifier_input"
+    keys(qtbot, "demo@example.com")
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: wizard.currentId() == int(Step.CAPTCHA))
+    captcha = wizard.page_for(Step.CAPTCHA)
+    qtbot.waitUntil(lambda: captcha.image_loaded)  # type: ignore[attr-defined]
+
+    # 2. The training answer by its mnemonic, then back to the field by its label's.
+    alt(qtbot, mnemonic["answer"])
+    answer = window.findChild(QLabel, "training_captcha_answer")
+    qtbot.waitUntil(lambda: bool(answer.text()))
+    alt(qtbot, mnemonic["characters"])
+    assert QApplication.focusWidget().objectName() == "captcha_input"
+    keys(qtbot, answer.text())
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: wizard.currentId() == int(Step.SEND_CODE))
+
+    # 3. Email by its mnemonic, then Send (the page's default button) with Enter.
+    send = wizard.page_for(Step.SEND_CODE)
+    alt(qtbot, "e")
+    qtbot.waitUntil(lambda: not send.busy and window.findChild(QWidget, "send_code_button").isEnabled())  # type: ignore[attr-defined]
+    window.findChild(QWidget, "send_code_button").setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget().objectName() == "send_code_button")
+    key(qtbot, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: wizard.currentId() == int(Step.ENTER_CODE))
+
+    # 4. The code from the training phone; Enter verifies.
+    phone = window.findChild(QListWidget, "training_phone")
+    qtbot.waitUntil(lambda: phone.count() > 0)
+    code = re.search(r"\b(\d{6})\b", phone.item(phone.count() - 1).text())
+    assert code and QApplication.focusWidget().objectName() == "code_input"
+    keys(qtbot, code.group(1))
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: wizard.currentId() == int(Step.NEW_PASSWORD))
+
+    # 5. Password, Tab past show/hide to the second field, Enter resets.
+    assert QApplication.focusWidget().objectName() == "new_password_input"
+    keys(qtbot, PASSWORD)
+    key(qtbot, Qt.Key.Key_Tab)
+    if QApplication.focusWidget().objectName() == "show_password_button":
+        key(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget().objectName() == "confirm_password_input"
+    keys(qtbot, PASSWORD)
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: wizard.currentId() == int(Step.DONE))
+    assert service.password_of("demo@example.com") == PASSWORD
+    window.close()
+
+
+def test_escape_asks_before_stopping(driver: Driver) -> None:
+    driver.window.activateWindow()
+    driver.identifier("demo@example.com")
+    driver.wait_step(Step.CAPTCHA)
+    driver.captcha_loaded()
+    driver.qtbot.waitUntil(lambda: focused() == "captcha_input")
+    driver.window.findChild(QLineEdit, "captcha_input").setText("ab")
+
+    with answering(QMessageBox.ButtonRole.NoRole):
+        key(driver.qtbot, Qt.Key.Key_Escape)
+    # "Continue" keeps the recovery, what was typed, and the keyboard where it was.
+    assert driver.step is Step.CAPTCHA
+    assert driver.window.findChild(QLineEdit, "captcha_input").text() == "ab"
+    driver.qtbot.waitUntil(lambda: focused() == "captcha_input")
+
+    with answering(QMessageBox.ButtonRole.YesRole):
+        key(driver.qtbot, Qt.Key.Key_Escape)
+    driver.wait_step(Step.IDENTIFIER)
+    assert driver.window.findChild(QLineEdit, "identifier_input").text() == ""
+    driver.qtbot.waitUntil(lambda: focused() == "identifier_input")
+
+
+def accessible_name(widget: QWidget) -> str:
+    interface = QAccessible.queryAccessibleInterface(widget)
+    return interface.text(QAccessible.Text.Name) if interface is not None else ""
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_every_interactive_widget_has_an_accessible_name(
+    qtbot: QtBot, clock: ManualClock, service: TrainingService, language: str
+) -> None:
+    window = create_main_window(
+        ["--training", "--lang", language], clock=clock, training_service=service, timeouts=FAST_TIMEOUTS
+    )
+    qtbot.addWidget(window)
+    window.show()
+    driver = Driver(qtbot, window, service, clock)
+    unnamed: list[str] = []
+
+    def look(step: Step) -> None:
+        unnamed.extend(f"{step.name}: {what}" for what in unnamed_in(window))
+        meter = window.findChild(QWidget, "strength_meter")
+        if step is Step.NEW_PASSWORD:
+            # Not colour alone: the level is readable as text.
+            assert meter.accessibleDescription().startswith(
+                QCoreApplication.translate("StrengthMeter", "Strength: {level}. {time}").split("{")[0]
+            )
+
+    pages_of_a_recovery(driver, look)
+    window.close()
+    assert sorted(set(unnamed)) == []
+
+
+def part_of_another(widget: QWidget) -> bool:
+    """Qt's own parts (a spin box's line edit, a table's header) are read out with their owner."""
+    parent = widget.parentWidget()
+    return (
+        isinstance(widget, QHeaderView)
+        or isinstance(parent, (QAbstractSpinBox, QComboBox))
+        or (parent is not None and parent.objectName() == "qt_scrollarea_viewport")
+    )
+
+
+def unnamed_in(root: QWidget) -> list[str]:
+    return [
+        f"{type(widget).__name__} {widget.objectName()!r}"
+        for widget in visible(root, INTERACTIVE)  # type: ignore[arg-type]
+        if not accessible_name(widget).strip() and not part_of_another(widget)
+    ]
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_the_shop_windows_are_named_too(
+    qtbot: QtBot, clock: ManualClock, service: TrainingService, language: str
+) -> None:
+    from mirecovery_gui.gui.settings_dialog import SettingsDialog
+    from mirecovery_gui.store.paths import config_dir
+    from mirecovery_gui.store.settings import Settings, save_settings
+
+    save_settings(config_dir() / SETTINGS_FILE, Settings(shop_mode=True, staff_name="Sari"))
+    window = create_main_window(
+        ["--training", "--lang", language], clock=clock, training_service=service, timeouts=FAST_TIMEOUTS
+    )
+    qtbot.addWidget(window)
+    window.show()
+    window.history_action.trigger()  # type: ignore[attr-defined]
+    history = window.findChild(QWidget, "history_window")
+    qtbot.waitUntil(history.isVisible)
+    assert unnamed_in(history) == []
+    history.close()
+
+    seen: list[list[str]] = []
+
+    def look_and_close() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, SettingsDialog) and not seen:
+            seen.append(unnamed_in(dialog))
+            dialog.reject()
+
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(look_and_close)
+    timer.start()
+    window.settings_action.trigger()  # type: ignore[attr-defined]
+    timer.stop()
+    assert seen == [[]]
+    window.close()

@@ -1,0 +1,47 @@
+"""Every page, both languages: keyboard mnemonics that do not collide, texts that are not clipped."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from mirecovery_gui.app import create_main_window
+from mirecovery_gui.core.clock import ManualClock
+from mirecovery_gui.core.flow import Step
+from mirecovery_gui.training.service import TrainingService
+from tests.conftest import FAST_TIMEOUTS
+from tests.gui.conftest import Driver
+from tests.gui.ui_walk import clipped, mnemonics, pages_of_a_recovery
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_mnemonics_do_not_collide_and_nothing_is_clipped(
+    qtbot: QtBot, clock: ManualClock, service: TrainingService, language: str
+) -> None:
+    window = create_main_window(
+        ["--training", "--lang", language], clock=clock, training_service=service, timeouts=FAST_TIMEOUTS
+    )
+    qtbot.addWidget(window)
+    window.show()
+    driver = Driver(qtbot, window, service, clock)
+    collisions: list[str] = []
+    cut: list[str] = []
+
+    def look(step: Step) -> None:
+        qtbot.waitUntil(lambda: window.wizard.currentPage().isVisible())
+        page = window.wizard.currentPage()
+        by_letter: dict[str, list[str]] = defaultdict(list)
+        for letter, what in mnemonics(window, page):
+            by_letter[letter].append(what)
+        for letter, whats in by_letter.items():
+            # Two labels may share a letter (Qt cycles focus); a button may not (it would focus, not press).
+            if len(whats) > 1 and any(not what.startswith("label") for what in whats):
+                collisions.append(f"{step.name} Alt+{letter}: {whats}")
+        cut.extend(f"{step.name}: {problem}" for problem in clipped(page))
+
+    pages_of_a_recovery(driver, look)
+    window.close()
+    assert collisions == []
+    assert cut == []
