@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -21,6 +22,38 @@ def test_every_string_is_translated_and_the_catalogues_are_current() -> None:
         timeout=300,
     )
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def run_check(root: Path, command: str = "check") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(root / "scripts" / "translations.py"), command],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_the_check_fails_on_a_new_string_until_it_is_translated(tmp_path: Path) -> None:
+    """What CI does when someone adds a text and forgets Indonesian."""
+    for part in ("mirecovery_gui", "scripts", "resources/i18n"):
+        shutil.copytree(ROOT / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__", "_resources"))
+    page = tmp_path / "mirecovery_gui" / "gui" / "pages" / "done.py"
+    with page.open("a", encoding="utf-8") as source:
+        source.write(
+            "\n\ndef never_translated() -> str:\n"
+            '    return QCoreApplication.translate("DonePage", "A sentence nobody translated")\n'
+        )
+
+    stale = run_check(tmp_path)
+    assert stale.returncode == 1
+    assert "mirecovery_id.ts is stale: new string [DonePage] 'A sentence nobody translated'" in stale.stdout
+
+    assert run_check(tmp_path, "update").returncode == 0
+    untranslated = run_check(tmp_path)
+    assert untranslated.returncode == 1
+    assert untranslated.stdout.splitlines() == [
+        "mirecovery_id.ts: not translated [DonePage] 'A sentence nobody translated'"
+    ]
 
 
 @pytest.mark.parametrize(
