@@ -1,6 +1,6 @@
 """Command line: ``mirecovery [options]`` opens the wizard; sub-commands do the rest.
 
-    mirecovery [--training | --server URL] [--lang en|id]
+    mirecovery [--training | --server URL] [--lang en|id] [--scheme system|light|dark]
     mirecovery --self-test
     mirecovery --version
     mirecovery training-server [--host 127.0.0.1] [--port 0] [--latency S]

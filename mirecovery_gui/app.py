@@ -31,6 +31,7 @@ from mirecovery_gui.core.flow import Step, SupportReason
 from mirecovery_gui.core.resources import resource_path, resources_root
 from mirecovery_gui.gui import dialogs
 from mirecovery_gui.gui.main_window import MainWindow
+from mirecovery_gui.gui.theme import apply_scheme
 
 if TYPE_CHECKING:
     from mirecovery_gui.client.profile import Timeouts
@@ -376,9 +377,12 @@ class AppContext:
             return
         new = dialog.settings()
         language_changed = new.language != self.settings.language
+        scheme_changed = new.scheme != self.settings.scheme
         self.settings = new
         if language_changed:
             self.set_language(new.language)
+        if scheme_changed:
+            apply_scheme(new.scheme)
         try:
             save_settings(config_dir() / SETTINGS_FILE, new)
         except OSError:
@@ -451,6 +455,8 @@ def create_main_window(
     settings = loaded.settings
     language = choose_language(args.lang or settings.language or None)
     install_translators(language)
+    scheme = settings.scheme if args.scheme is None else "" if args.scheme == "system" else args.scheme
+    apply_scheme(scheme)
     app = QApplication.instance()
     if isinstance(app, QApplication) and app.windowIcon().isNull():
         app.setWindowIcon(app_icon())

@@ -30,6 +30,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--lang", choices=("en", "id"), help="language of the app (default: the system's)")
     parser.add_argument(
+        "--scheme",
+        choices=("system", "light", "dark"),
+        help="light or dark colours for this run (default: the settings, else the system's)",
+    )
+    parser.add_argument(
         "--self-test",
         action="store_true",
         help="run the whole training flow offscreen and exit 0 on success",

@@ -1,6 +1,7 @@
 """Screenshots of every wizard page from a real window (run under Xvfb).
 
     xvfb-run -a -s "-screen 0 1366x768x24" python scripts/screenshots.py [--lang en|id] [--out docs/screenshots]
+        [--scheme light|dark] [--scale 2] [--font-scale 1.5]
 
 Walks the training flow like a user (the self-test's driver) and grabs the
 X screen at each page, so what is saved is what the window system shows.
@@ -35,14 +36,26 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="en")
     parser.add_argument("--out", default="docs/screenshots")
-    parser.add_argument("--scale", default="1")
+    parser.add_argument("--scale", default="1", help="QT_SCALE_FACTOR (2 = a 200% display)")
+    parser.add_argument("--scheme", choices=("light", "dark"), default="light")
+    parser.add_argument("--font-scale", type=float, default=1.0, help="a larger system font, e.g. 1.5")
     args = parser.parse_args()
     if args.scale != "1":
         os.environ["QT_SCALE_FACTOR"] = args.scale
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
-    suffix = f"{args.lang}" + (f"-x{args.scale}" if args.scale != "1" else "")
+    if args.font_scale != 1.0:
+        font = app.font()
+        font.setPointSizeF(font.pointSizeF() * args.font_scale)
+        app.setFont(font)
+    suffix = (
+        f"{args.lang}"
+        + ("-dark" if args.scheme == "dark" else "")
+        + (f"-x{args.scale}" if args.scale != "1" else "")
+        + (f"-font{round(args.font_scale * 100)}" if args.font_scale != 1.0 else "")
+    )
+    common = ["--lang", args.lang, "--scheme", args.scheme]
 
     def snap(window, name: str) -> None:  # type: ignore[no-untyped-def]
         app.processEvents()
@@ -56,13 +69,13 @@ def main() -> int:
         print(path, f"{frame.width()}x{frame.height()}")
 
     # The start page: provider choice.
-    start = create_main_window(["--lang", args.lang])
+    start = create_main_window(common)
     start.show()
     FlowDriver(start).wait_for("start page", lambda: start.wizard.currentId() == int(Step.START))
     snap(start, "00-start")
     start.close()
 
-    window = create_main_window(["--training", "--lang", args.lang])
+    window = create_main_window(["--training", *common])
     window.move(0, 0)
     window.show()
     driver = FlowDriver(window)

@@ -1,6 +1,7 @@
 """Screenshots of the shop features (run under Xvfb): history, settings, the resume notice.
 
     xvfb-run -a -s "-screen 0 1366x768x24" python scripts/screenshots_shop.py [--out docs/screenshots]
+        [--lang en|id] [--scheme light|dark]
 
 Uses a scratch MIRECOVERY_HOME with a few sample cases; nothing real is touched.
 """
@@ -19,7 +20,9 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default="docs/screenshots")
     parser.add_argument("--lang", default="en")
+    parser.add_argument("--scheme", choices=("light", "dark"), default="light")
     args = parser.parse_args()
+    suffix = args.lang + ("-dark" if args.scheme == "dark" else "")
     os.environ["MIRECOVERY_HOME"] = tempfile.mkdtemp(prefix="mirecovery-shots-")
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -122,7 +125,7 @@ def main() -> int:
         cases.save(case)
     database.close()
 
-    window = create_main_window(["--training", "--lang", args.lang])
+    window = create_main_window(["--training", "--lang", args.lang, "--scheme", args.scheme])
     window.show()
     driver = FlowDriver(window)
     notice = window.notice
@@ -131,7 +134,7 @@ def main() -> int:
         app.processEvents()
         frame = widget.frameGeometry()
         shot = widget.screen().grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
-        path = out / f"{name}-{args.lang}.png"
+        path = out / f"{name}-{suffix}.png"
         shot.save(str(path))
         print(path)
 

@@ -122,8 +122,16 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.wizard.focus_current_page)
 
     def sizeHint(self) -> QSize:
-        # Fits a 1366x768 screen with the taskbar; the training phone takes the right quarter.
-        return QSize(1040, 680)
+        # 1040x680 with the usual 9-point font: fits a 1366x768 screen with the
+        # taskbar; the training phone takes the right quarter. Larger fonts ask
+        # for more room, but never more than the screen has (the pages scroll).
+        metrics = self.fontMetrics()
+        wanted = QSize(173 * metrics.averageCharWidth(), 48 * metrics.lineSpacing())
+        screen = self.screen()
+        if screen is not None:
+            room = screen.availableSize() - QSize(24, 64)  # the window frame and title
+            wanted = wanted.boundedTo(room)
+        return wanted
 
     def _build_menu(self) -> None:
         texts = self.texts

@@ -47,6 +47,13 @@ class SettingsDialog(QDialog):
         self.language_combo.addItem("Bahasa Indonesia", "id")
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(settings.language)))
         self._row(form, self.tr("&Language:"), self.language_combo)
+        self.scheme_combo = QComboBox(self)
+        self.scheme_combo.setObjectName("settings_scheme_combo")
+        self.scheme_combo.addItem(self.tr("Same as the system"), "")
+        self.scheme_combo.addItem(self.tr("Light"), "light")
+        self.scheme_combo.addItem(self.tr("Dark"), "dark")
+        self.scheme_combo.setCurrentIndex(max(0, self.scheme_combo.findData(settings.scheme)))
+        self._row(form, self.tr("C&olours:"), self.scheme_combo)
         self.region_combo = CountryCombo(settings.default_region, self)
         self.region_combo.setObjectName("settings_region_combo")
         self.region_combo.fill()
@@ -124,6 +131,7 @@ class SettingsDialog(QDialog):
         return replace(
             self._settings,
             language=str(self.language_combo.currentData()),
+            scheme=str(self.scheme_combo.currentData()),
             default_region=self.region_combo.region(),
             provider=str(self.provider_combo.currentData()),
             shop_mode=self.shop_mode_checkbox.isChecked(),

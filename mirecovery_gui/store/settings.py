@@ -21,6 +21,7 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 LANGUAGES = ("", "en", "id")  # "" follows the system
+SCHEMES = ("", "light", "dark")  # "" follows the system
 PROVIDERS = ("", "training", "xiaomi")  # "" asks at start
 MIN_RETENTION_DAYS = 1
 MAX_RETENTION_DAYS = 3650
@@ -29,6 +30,7 @@ MAX_RETENTION_DAYS = 3650
 @dataclass(frozen=True)
 class Settings:
     language: str = ""
+    scheme: str = ""
     default_region: str = "ID"
     shop_mode: bool = False
     staff_name: str = ""
@@ -42,6 +44,8 @@ class Settings:
         values = asdict(self)
         if self.language not in LANGUAGES:
             values["language"] = default.language
+        if self.scheme not in SCHEMES:
+            values["scheme"] = default.scheme
         if not re.fullmatch(r"[A-Z]{2}", self.default_region or ""):
             values["default_region"] = default.default_region
         if self.provider not in PROVIDERS:

@@ -1442,6 +1442,18 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>B&amp;ahasa:</translation>
     </message>
     <message>
+        <source>Light</source>
+        <translation>Terang</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Gelap</translation>
+    </message>
+    <message>
+        <source>C&amp;olours:</source>
+        <translation>&amp;Warna:</translation>
+    </message>
+    <message>
         <source>Country for local &amp;numbers:</source>
         <translation>Negara untuk &amp;nomor lokal:</translation>
     </message>

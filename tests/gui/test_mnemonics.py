@@ -13,7 +13,7 @@ from mirecovery_gui.core.flow import Step
 from mirecovery_gui.training.service import TrainingService
 from tests.conftest import FAST_TIMEOUTS
 from tests.gui.conftest import Driver
-from tests.gui.ui_walk import clipped, mnemonics, pages_of_a_recovery
+from tests.gui.ui_walk import clipped_once_laid_out, mnemonics, pages_of_a_recovery
 
 
 @pytest.mark.parametrize("language", ["en", "id"])
@@ -39,7 +39,7 @@ def test_mnemonics_do_not_collide_and_nothing_is_clipped(
             # Two labels may share a letter (Qt cycles focus); a button may not (it would focus, not press).
             if len(whats) > 1 and any(not what.startswith("label") for what in whats):
                 collisions.append(f"{step.name} Alt+{letter}: {whats}")
-        cut.extend(f"{step.name}: {problem}" for problem in clipped(page))
+        cut.extend(f"{step.name}: {problem}" for problem in clipped_once_laid_out(qtbot, page))
 
     pages_of_a_recovery(driver, look)
     window.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Iterator
 
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (
     QTabBar,
     QWidget,
 )
+from pytestqt.exceptions import TimeoutError
+from pytestqt.qtbot import QtBot
 
 from mirecovery_gui.core.flow import Step
 from tests.gui.conftest import Driver
@@ -75,6 +78,13 @@ def clipped(page: QWidget) -> list[str]:
         if button.sizeHint().width() > button.width() + 2:
             problems.append(f"button {button.text()!r}: {button.width()} < {button.sizeHint().width()}")
     return problems
+
+
+def clipped_once_laid_out(qtbot: QtBot, page: QWidget) -> list[str]:
+    """:func:`clipped` after the layouts have caught up with the last text change (they run later)."""
+    with contextlib.suppress(TimeoutError):
+        qtbot.waitUntil(lambda: not clipped(page), timeout=1000)
+    return clipped(page)
 
 
 def pages_of_a_recovery(driver: Driver, look: Callable[[Step], None]) -> None:

@@ -14,11 +14,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QFrame,
     QLabel,
     QProgressBar,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -30,6 +33,7 @@ from mirecovery_gui.client.base import RecoveryClient
 from mirecovery_gui.client.errors import NextAction, RecoveryError
 from mirecovery_gui.core.flow import Step
 from mirecovery_gui.gui.i18n import TextBook
+from mirecovery_gui.gui.theme import ToneLabel
 from mirecovery_gui.gui.widgets.error_panel import ErrorPanel
 
 if TYPE_CHECKING:
@@ -62,7 +66,20 @@ class RecoveryPage(QWizardPage):
         self.intro_label.hide()
         self.body = QVBoxLayout()
         self.body.setSpacing(10)
-        outer = QVBoxLayout(self)
+        # The page scrolls rather than push the window past the screen: large
+        # fonts, 200% scaling and long Indonesian texts on a 1366x768 laptop.
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setObjectName("page_scroll_area")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.content = QWidget()
+        self.content.setObjectName("page_content")
+        self.content.setBackgroundRole(QPalette.ColorRole.Base)
+        page_layout = QVBoxLayout(self)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(self.scroll_area)
+        outer = QVBoxLayout(self.content)
+        outer.setContentsMargins(0, 6, 12, 8)  # room between the fields and the scroll bar or panel
         outer.addWidget(self.heading_label)
         outer.addWidget(self.intro_label)
         outer.addSpacing(8)
@@ -79,6 +96,10 @@ class RecoveryPage(QWizardPage):
         outer.addWidget(self.busy_bar)
         outer.addWidget(self.error_panel)
         outer.addStretch(1)
+        self.scroll_area.setWidget(self.content)
+        self.error_panel.revealed.connect(self._on_error_panel_revealed)
+        self.scroll_area.viewport().setAutoFillBackground(False)
+        self.content.setAutoFillBackground(False)
         self.texts = TextBook()
         self.texts.keep(self.busy_bar.setAccessibleName, lambda: self.tr("Working"))
         self._busy = False
@@ -86,6 +107,10 @@ class RecoveryPage(QWizardPage):
         self._busy_button_text = ""
         self._accepted = False
         self._last_action: Callable[[], None] | None = None
+
+    def _on_error_panel_revealed(self) -> None:
+        # After the layout has made room for it: a scrolled page must not hide the news.
+        QTimer.singleShot(0, self, lambda: self.scroll_area.ensureWidgetVisible(self.error_panel))
 
     # --- language ---------------------------------------------------------------------------
 
@@ -129,9 +154,9 @@ class RecoveryPage(QWizardPage):
     def client(self) -> RecoveryClient:
         return self.recovery().require_runner().client
 
-    def paragraph(self, text: str | Callable[[], str] = "", name: str | None = None) -> QLabel:
+    def paragraph(self, text: str | Callable[[], str] = "", name: str | None = None) -> ToneLabel:
         """A word-wrapped plain-text label added to the page body (``text`` a callable: kept translated)."""
-        label = QLabel(self)
+        label = ToneLabel(self)
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)

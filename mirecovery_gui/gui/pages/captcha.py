@@ -33,7 +33,7 @@ from mirecovery_gui.core.flow import CaptchaPurpose, Channel, Step, SupportReaso
 from mirecovery_gui.core.identifier import Identifier
 from mirecovery_gui.gui.i18n import translate
 from mirecovery_gui.gui.pages.base import RecoveryPage
-from mirecovery_gui.gui.widgets.error_panel import Tone
+from mirecovery_gui.gui.theme import Tone
 
 if TYPE_CHECKING:
     from collections.abc import Callable

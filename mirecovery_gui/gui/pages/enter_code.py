@@ -22,9 +22,9 @@ from mirecovery_gui.core.flow import Channel, Step, SupportReason
 from mirecovery_gui.core.text import clock_face
 from mirecovery_gui.gui.i18n import shown
 from mirecovery_gui.gui.pages.base import RecoveryPage
+from mirecovery_gui.gui.theme import Tone
 from mirecovery_gui.gui.widgets.code_input import CodeInput
 from mirecovery_gui.gui.widgets.countdown import Countdown
-from mirecovery_gui.gui.widgets.error_panel import Tone
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -32,6 +32,7 @@ from mirecovery_gui.core.identifier import (
 )
 from mirecovery_gui.gui.i18n import clear_button_setter, translate
 from mirecovery_gui.gui.pages.base import RecoveryPage
+from mirecovery_gui.gui.theme import Tone
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -215,6 +216,7 @@ class IdentifierPage(RecoveryPage):
     def _set_validation(self, text: str, *, ok: bool) -> None:
         self.validation_label.setText(text if ok or not text else "✗ " + text)
         self.validation_label.setProperty("ok", ok)
+        self.validation_label.set_tone(None if not text else Tone.SUCCESS if ok else Tone.ERROR)
         self.identifier_input.setAccessibleDescription(text)
 
     # --- steps ------------------------------------------------------------------------

@@ -55,7 +55,7 @@ from mirecovery_gui.core.support_request import (
 from mirecovery_gui.gui.i18n import shown, translate
 from mirecovery_gui.gui.pages.base import RecoveryPage
 from mirecovery_gui.gui.pages.identifier import CountryCombo
-from mirecovery_gui.gui.widgets.error_panel import Tone
+from mirecovery_gui.gui.theme import Tone, ToneLabel
 from mirecovery_gui.gui.widgets.qr_view import QrView
 
 if TYPE_CHECKING:
@@ -170,11 +170,10 @@ class LostEverythingPage(RecoveryPage):
         title = QLabel(self)
         self.keep(title.setText, label)
         title.setBuddy(edit)
-        problem = QLabel(self)
+        problem = ToneLabel(self, Tone.ERROR)  # with the ✗ mark: not colour alone
         problem.setObjectName(f"support_{which.value}_problem")
         problem.setTextFormat(Qt.TextFormat.PlainText)
         problem.setWordWrap(True)
-        problem.setStyleSheet("color: #b71c1c;")  # with the ✗ mark: not colour alone
         problem.hide()
         column = QVBoxLayout()
         column.setSpacing(2)

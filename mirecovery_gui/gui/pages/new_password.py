@@ -20,6 +20,7 @@ from mirecovery_gui.core.password import (
 )
 from mirecovery_gui.gui.i18n import label_setter, translate
 from mirecovery_gui.gui.pages.base import RecoveryPage
+from mirecovery_gui.gui.theme import Tone, ToneLabel
 from mirecovery_gui.gui.widgets.password_field import PasswordField
 from mirecovery_gui.gui.widgets.strength_meter import StrengthMeter
 
@@ -66,7 +67,7 @@ class NewPasswordPage(RecoveryPage):
         self.rules_title = QLabel(self.rules_box)
         self.keep(self.rules_title.setText, lambda: self.tr("Xiaomi's rules:"))
         self.rules_layout.addWidget(self.rules_title)
-        self.rule_labels: dict[Rule, QLabel] = {}
+        self.rule_labels: dict[Rule, ToneLabel] = {}
         self.body.addWidget(self.rules_box)
         self.new_password.text_changed.connect(self._on_password_text_changed)
         self.confirm_password.text_changed.connect(self._on_password_text_changed)
@@ -90,14 +91,16 @@ class NewPasswordPage(RecoveryPage):
         for result in self._results:
             label = self.rule_labels.get(result.rule)
             if label is None:
-                label = QLabel(self.rules_box)
+                label = ToneLabel(self.rules_box)
                 label.setTextFormat(Qt.TextFormat.PlainText)
+                label.setWordWrap(True)
                 label.setObjectName(f"rule_{result.rule.value}")
                 self.rule_labels[result.rule] = label
                 self.rules_layout.addWidget(label)
             # A mark and words, not colour alone.
             mark = "✓" if result.passed else "✗" if password else "•"
             text = f"{mark} {translate(result.message)}"
+            label.set_tone(Tone.SUCCESS if result.passed else Tone.ERROR if password else None)
             if label.text() != text:
                 label.setText(text)
                 label.setAccessibleDescription(self.tr("met") if result.passed else self.tr("not met yet"))
@@ -111,6 +114,7 @@ class NewPasswordPage(RecoveryPage):
             match = self.tr("✓ The two passwords match.")
         else:
             match = self.tr("✗ The two passwords do not match yet.")
+        self.match_label.set_tone(None if not confirm else Tone.SUCCESS if confirm == password else Tone.ERROR)
         if self.match_label.text() != match:
             self.match_label.setText(match)
         self.completeChanged.emit()

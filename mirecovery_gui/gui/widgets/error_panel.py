@@ -9,9 +9,8 @@ before its button comes alive.
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import Enum
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -27,16 +26,11 @@ from mirecovery_gui.client.errors import CaptchaError, CodeExpiredError, NextAct
 from mirecovery_gui.core.clock import Clock
 from mirecovery_gui.core.text import clock_face
 from mirecovery_gui.gui.i18n import shown, translate
+from mirecovery_gui.gui.theme import Tone, surface, tone_colour
 from mirecovery_gui.gui.widgets.countdown import Countdown
 
 # For these our own sentence says all the server's would; its words would only repeat it.
 _SELF_EXPLAINED = (CaptchaError, WrongCodeError, CodeExpiredError)
-
-
-class Tone(Enum):
-    ERROR = "error"
-    INFO = "info"
-    SUCCESS = "success"
 
 
 def announce(widget: QWidget, text: str) -> None:
@@ -49,6 +43,7 @@ class ErrorPanel(QFrame):
     """A message line plus action buttons; hidden when there is nothing to say."""
 
     action_triggered = Signal(object)  # NextAction
+    revealed = Signal()  # a message or an error is now on show
 
     def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,6 +95,7 @@ class ErrorPanel(QFrame):
         self._message = text if callable(text) else None
         self.label.setText(shown(text() if callable(text) else text))
         self.show()
+        self.revealed.emit()
         announce(self.label, self.label.text())
 
     def retranslate(self) -> None:
@@ -143,6 +139,7 @@ class ErrorPanel(QFrame):
             wait_target.setEnabled(False)
             self._wait.start(error.retry_after)
         self.show()
+        self.revealed.emit()
         if announce_it:
             announce(self.label, self.label.text())
 
@@ -183,11 +180,20 @@ class ErrorPanel(QFrame):
 
     def _set_tone(self, tone: Tone) -> None:
         self.setProperty("tone", tone.value)
+        self._tone = tone
+        self._follow_palette()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._follow_palette()
+
+    def _follow_palette(self) -> None:
         # Not colour alone: the frame and the words carry the meaning too.
-        self.setStyleSheet(
-            {
-                Tone.ERROR: "#error_panel { border: 2px solid #c62828; border-radius: 6px; }",
-                Tone.INFO: "#error_panel { border: 1px solid palette(mid); border-radius: 6px; }",
-                Tone.SUCCESS: "#error_panel { border: 2px solid #2e7d32; border-radius: 6px; }",
-            }[tone]
-        )
+        if self._tone is Tone.INFO:
+            sheet = "#error_panel { border: 1px solid palette(mid); border-radius: 6px; }"
+        else:
+            colour = tone_colour(self._tone, self.palette(), surface(self)).name()
+            sheet = f"#error_panel {{ border: 2px solid {colour}; border-radius: 6px; }}"
+        if self.styleSheet() != sheet:  # setting it sends a palette change: do not loop
+            self.setStyleSheet(sheet)

@@ -7,7 +7,7 @@ description reads it out, and the suggestions say what to change.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from mirecovery_gui.core.password import (
@@ -17,21 +17,14 @@ from mirecovery_gui.core.password import (
     StrengthSuggestion,
     StrengthWarning,
 )
-
-_COLOURS = {
-    StrengthScore.VERY_WEAK: QColor("#c62828"),
-    StrengthScore.WEAK: QColor("#ef6c00"),
-    StrengthScore.FAIR: QColor("#f9a825"),
-    StrengthScore.STRONG: QColor("#2e7d32"),
-    StrengthScore.VERY_STRONG: QColor("#1b5e20"),
-}
+from mirecovery_gui.gui.theme import strength_colour, surface
 
 
 class _Bar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.filled = 0
-        self.colour = QColor("#c62828")
+        self.level = 0  # 0 very weak .. 4 very strong
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:
@@ -42,10 +35,11 @@ class _Bar(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         gap = 4.0
         width = (self.width() - gap * 3) / 4
+        colour = strength_colour(self.level, self.palette(), surface(self.parentWidget() or self))
         empty = self.palette().mid().color()
         painter.setPen(Qt.PenStyle.NoPen)
         for index in range(4):
-            painter.setBrush(self.colour if index < self.filled else empty)
+            painter.setBrush(colour if index < self.filled else empty)
             painter.drawRoundedRect(QRectF(index * (width + gap), 0, width, self.height()), 3, 3)
         painter.end()
 
@@ -58,6 +52,7 @@ class StrengthMeter(QWidget):
         self.level_label = QLabel(self)
         self.level_label.setObjectName("strength_level_label")
         self.level_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.level_label.setWordWrap(True)
         self.advice_label = QLabel(self)
         self.advice_label.setObjectName("strength_advice_label")
         self.advice_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -88,7 +83,7 @@ class StrengthMeter(QWidget):
             advice = ""
         else:
             self.bar.filled = max(1, int(strength.score))
-            self.bar.colour = _COLOURS[strength.score]
+            self.bar.level = int(strength.score)
             level = self.tr("Strength: {level}. {time}").format(
                 level=self._level_text(strength.score), time=self._crack_text(strength.crack_time)
             )

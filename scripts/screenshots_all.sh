@@ -1,0 +1,26 @@
+#!/bin/sh
+# Every screenshot in docs/screenshots: both languages, light and dark, plus a
+# large font and 200 % scaling. Needs Xvfb (xvfb-run) and poppler-utils (pdftoppm).
+set -eu
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-python3}
+OUT=${OUT:-docs/screenshots}
+export MIRECOVERY_HOME="$(mktemp -d)"
+export QT_QPA_PLATFORM=xcb
+screen="-screen 0 1366x768x24"
+for lang in en id; do
+    for scheme in light dark; do
+        xvfb-run -a -s "$screen" "$PYTHON" scripts/screenshots.py --out "$OUT" --lang "$lang" --scheme "$scheme"
+        xvfb-run -a -s "$screen" "$PYTHON" scripts/screenshots_shop.py --out "$OUT" --lang "$lang" --scheme "$scheme"
+        rm -rf "$MIRECOVERY_HOME"/*
+    done
+done
+# A shop laptop with "make text bigger" at 150 %, and a 200 % display.
+extra="$(mktemp -d)"
+xvfb-run -a -s "$screen" "$PYTHON" scripts/screenshots.py --out "$extra" --lang id --font-scale 1.5
+rm -rf "$MIRECOVERY_HOME"/*
+xvfb-run -a -s "-screen 0 2732x1536x24" "$PYTHON" scripts/screenshots.py --out "$extra" --lang id --scale 2
+rm -f "$OUT"/07c-support-pdf-*-dark.png  # the PDF is the same paper in either scheme
+cp "$extra"/05-new-password-id-font150.png "$extra"/07-lost-everything-id-font150.png \
+   "$extra"/02-captcha-id-x2.png "$extra"/04b-wrong-code-id-x2.png "$OUT"/
+rm -rf "$extra" "$MIRECOVERY_HOME"
