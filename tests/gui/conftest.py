@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMessageBox,
     QRadioButton,
+    QWidget,
     QWizard,
 )
 from pytestqt.qtbot import QtBot
@@ -28,6 +31,7 @@ from mirecovery_gui.training.service import TrainingService
 from tests.conftest import FAST_TIMEOUTS
 
 PASSWORD = "Sunny-day-42"
+D = TypeVar("D", bound=QWidget)
 
 
 class Driver:
@@ -157,14 +161,20 @@ class Driver:
         return self.newest_code()
 
 
-@pytest.fixture
-def window(qtbot: QtBot, clock: ManualClock, service: TrainingService) -> Iterator[MainWindow]:
+def open_window(qtbot: QtBot, clock: ManualClock, service: TrainingService, *args: str) -> MainWindow:
+    """The training window for ``args`` (default ``--lang en``), shown and exposed."""
     main = create_main_window(
-        ["--training", "--lang", "en"], clock=clock, training_service=service, timeouts=FAST_TIMEOUTS
+        ["--training", *(args or ("--lang", "en"))], clock=clock, training_service=service, timeouts=FAST_TIMEOUTS
     )
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)
+    return main
+
+
+@pytest.fixture
+def window(qtbot: QtBot, clock: ManualClock, service: TrainingService) -> Iterator[MainWindow]:
+    main = open_window(qtbot, clock, service)
     yield main
     main.close()
 
@@ -185,12 +195,41 @@ def press_in_dialog(roles: tuple[QMessageBox.ButtonRole, ...]) -> None:
             return
 
 
+@contextmanager
+def while_dialogs_open(handle: Callable[[], None]) -> Iterator[None]:
+    """Call ``handle`` every 20 ms meanwhile: it answers whatever modal dialog the app opened, as a user would."""
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(handle)
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.stop()
+
+
+@contextmanager
+def answering(*roles: QMessageBox.ButtonRole) -> Iterator[None]:
+    """Press the button with one of ``roles`` in each question box that opens meanwhile."""
+    with while_dialogs_open(lambda: press_in_dialog(roles)):
+        yield
+
+
+def using_dialog(kind: type[D], use: Callable[[D], None]) -> Callable[[], None]:
+    """For :func:`while_dialogs_open`: ``use`` the first dialog of ``kind`` that opens, once."""
+    used: list[D] = []
+
+    def handle() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, kind) and not used:
+            used.append(dialog)
+            use(dialog)
+
+    return handle
+
+
 @pytest.fixture
 def answer_yes() -> Iterator[None]:
     """Say yes (or OK) to every question the app asks, by pressing the real dialog's button."""
-    timer = QTimer()
-    timer.setInterval(20)
-    timer.timeout.connect(lambda: press_in_dialog((QMessageBox.ButtonRole.YesRole, QMessageBox.ButtonRole.AcceptRole)))
-    timer.start()
-    yield
-    timer.stop()
+    with answering(QMessageBox.ButtonRole.YesRole, QMessageBox.ButtonRole.AcceptRole):
+        yield

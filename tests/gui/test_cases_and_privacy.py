@@ -15,34 +15,23 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
 
-from mirecovery_gui.app import SETTINGS_FILE, create_main_window
+from mirecovery_gui.app import SETTINGS_FILE
 from mirecovery_gui.core.clock import ManualClock
 from mirecovery_gui.core.flow import Step
 from mirecovery_gui.gui.history import HistoryWindow
-from mirecovery_gui.gui.main_window import MainWindow
 from mirecovery_gui.logs import configure_logging, remove_handlers
 from mirecovery_gui.store.cases import Case, CaseLog, CaseQuery, Outcome
 from mirecovery_gui.store.paths import config_dir, log_dir
 from mirecovery_gui.store.settings import Settings, save_settings
 from mirecovery_gui.training.service import TrainingService
-from tests.conftest import FAST_TIMEOUTS
-from tests.gui.conftest import PASSWORD, Driver
+from tests.gui.conftest import PASSWORD, Driver, open_window, using_dialog, while_dialogs_open
 from tests.tools import pdf_text
-
-
-def make_window(qtbot: QtBot, clock: ManualClock, service: TrainingService, *args: str) -> MainWindow:
-    window = create_main_window(
-        ["--training", "--lang", "en", *args], clock=clock, training_service=service, timeouts=FAST_TIMEOUTS
-    )
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 @pytest.fixture
 def shop(qtbot: QtBot, clock: ManualClock, service: TrainingService) -> Iterator[Driver]:
     save_settings(config_dir() / SETTINGS_FILE, Settings(shop_mode=True, staff_name="Sari"))
-    window = make_window(qtbot, clock, service)
+    window = open_window(qtbot, clock, service)
     yield Driver(qtbot, window, service, clock)
     window.close()
 
@@ -205,7 +194,7 @@ def test_the_history_is_a_shop_mode_thing(driver: Driver) -> None:
 
 def test_turning_recording_off_records_nothing(qtbot: QtBot, clock: ManualClock, service: TrainingService) -> None:
     save_settings(config_dir() / SETTINGS_FILE, Settings(record_cases=False))
-    window = make_window(qtbot, clock, service)
+    window = open_window(qtbot, clock, service)
     driver = Driver(qtbot, window, service, clock)
     recover(driver)
     assert case_log(driver).search(CaseQuery()) == []
@@ -214,7 +203,7 @@ def test_turning_recording_off_records_nothing(qtbot: QtBot, clock: ManualClock,
 
 def test_old_cases_are_purged_at_start(qtbot: QtBot, clock: ManualClock, service: TrainingService) -> None:
     save_settings(config_dir() / SETTINGS_FILE, Settings(retention_days=30))
-    first = make_window(qtbot, clock, service)
+    first = open_window(qtbot, clock, service)
     log = case_log(Driver(qtbot, first, service, clock))
     old = Case("live", customer_name="old customer")
     log.save(old)
@@ -223,7 +212,7 @@ def test_old_cases_are_purged_at_start(qtbot: QtBot, clock: ManualClock, service
     log.database.writer.submit("age", lambda c: c.execute("UPDATE cases SET updated_at = ?", (stamp,)))
     log.database.writer.flush()
     first.close()
-    second = make_window(qtbot, clock, service)
+    second = open_window(qtbot, clock, service)
     driver = Driver(qtbot, second, service, clock)
     qtbot.waitUntil(lambda: second.app_context.case_log() is not None)  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: case_log(driver).search(CaseQuery()) == [])
@@ -234,7 +223,7 @@ def test_a_damaged_settings_file_is_replaced_with_a_message(
     qtbot: QtBot, clock: ManualClock, service: TrainingService
 ) -> None:
     (config_dir() / SETTINGS_FILE).write_text("{{{", encoding="utf-8")
-    window = make_window(qtbot, clock, service)
+    window = open_window(qtbot, clock, service)
     notice = window.findChild(QLabel, "notice_label")
     qtbot.waitUntil(lambda: notice.isVisible() and "settings file was damaged" in notice.text())
     assert list(config_dir().glob(f"{SETTINGS_FILE}.damaged-*"))
@@ -243,30 +232,20 @@ def test_a_damaged_settings_file_is_replaced_with_a_message(
 
 
 def test_settings_turn_shop_mode_on_and_erase_everything(driver: Driver, answer_yes: None) -> None:
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
     from mirecovery_gui.gui.settings_dialog import SettingsDialog
 
     recover(driver)
     driven: list[SettingsDialog] = []
 
-    def use_the_dialog() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, SettingsDialog) or driven:
-            return
+    def use_the_dialog(dialog: SettingsDialog) -> None:
         driven.append(dialog)
         dialog.shop_mode_checkbox.setChecked(True)
         dialog.staff_input.setText("Sari")
         dialog.erase_button.click()  # asks first; answer_yes presses the real dialog's Yes
         dialog.accept()
 
-    timer = QTimer()
-    timer.setInterval(20)
-    timer.timeout.connect(use_the_dialog)
-    timer.start()
-    driver.window.settings_action.trigger()
-    timer.stop()
+    with while_dialogs_open(using_dialog(SettingsDialog, use_the_dialog)):
+        driver.window.settings_action.trigger()
     assert driven
     assert driver.window.history_action.isVisible()
     assert case_log(driver).search(CaseQuery()) == []
@@ -282,7 +261,7 @@ def test_the_secrets_audit(
     configure_logging(log_dir(), level=logging.DEBUG)
     try:
         save_settings(config_dir() / SETTINGS_FILE, Settings(shop_mode=True, staff_name="Sari"))
-        window = make_window(qtbot, clock, service)
+        window = open_window(qtbot, clock, service)
         driver = Driver(qtbot, window, service, clock)
         driver.identifier("demo@example.com")
         driver.wait_step(Step.CAPTCHA)

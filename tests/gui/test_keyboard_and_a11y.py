@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -22,31 +20,18 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from mirecovery_gui.app import SETTINGS_FILE, create_main_window
+from mirecovery_gui.app import SETTINGS_FILE
 from mirecovery_gui.core.clock import ManualClock
 from mirecovery_gui.core.flow import Step
+from mirecovery_gui.gui.settings_dialog import SettingsDialog
 from mirecovery_gui.training.service import TrainingService
-from tests.conftest import FAST_TIMEOUTS
-from tests.gui.conftest import PASSWORD, Driver, press_in_dialog
+from tests.gui.conftest import PASSWORD, Driver, answering, open_window, using_dialog, while_dialogs_open
 from tests.gui.ui_walk import INTERACTIVE, pages_of_a_recovery, visible
 
 
 def focused() -> str:
     widget = QApplication.focusWidget()
     return widget.objectName() if widget is not None else ""
-
-
-@contextmanager
-def answering(role: QMessageBox.ButtonRole) -> Iterator[None]:
-    """Press the button with ``role`` in the next question, as a user would."""
-    timer = QTimer()
-    timer.setInterval(20)
-    timer.timeout.connect(lambda: press_in_dialog((role,)))
-    timer.start()
-    try:
-        yield
-    finally:
-        timer.stop()
 
 
 def keys(qtbot: QtBot, text: str) -> None:
@@ -66,11 +51,7 @@ def alt(qtbot: QtBot, letter: str) -> None:
 def test_a_whole_recovery_with_the_keyboard_only(
     qtbot: QtBot, clock: ManualClock, service: TrainingService, language: str
 ) -> None:
-    window = create_main_window(
-        ["--training", "--lang", language], clock=clock, training_service=service, timeouts=FAST_TIMEOUTS
-    )
-    qtbot.addWidget(window)
-    window.show()
+    window = open_window(qtbot, clock, service, "--lang", language)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     qtbot.waitUntil(lambda: QApplication.focusWidget().objectName() == "identifier_input")
@@ -158,11 +139,7 @@ def accessible_name(widget: QWidget) -> str:
 def test_every_interactive_widget_has_an_accessible_name(
     qtbot: QtBot, clock: ManualClock, service: TrainingService, language: str
 ) -> None:
-    window = create_main_window(
-        ["--training", "--lang", language], clock=clock, training_service=service, timeouts=FAST_TIMEOUTS
-    )
-    qtbot.addWidget(window)
-    window.show()
+    window = open_window(qtbot, clock, service, "--lang", language)
     driver = Driver(qtbot, window, service, clock)
     unnamed: list[str] = []
 
@@ -202,16 +179,11 @@ def unnamed_in(root: QWidget) -> list[str]:
 def test_the_shop_windows_are_named_too(
     qtbot: QtBot, clock: ManualClock, service: TrainingService, language: str
 ) -> None:
-    from mirecovery_gui.gui.settings_dialog import SettingsDialog
     from mirecovery_gui.store.paths import config_dir
     from mirecovery_gui.store.settings import Settings, save_settings
 
     save_settings(config_dir() / SETTINGS_FILE, Settings(shop_mode=True, staff_name="Sari"))
-    window = create_main_window(
-        ["--training", "--lang", language], clock=clock, training_service=service, timeouts=FAST_TIMEOUTS
-    )
-    qtbot.addWidget(window)
-    window.show()
+    window = open_window(qtbot, clock, service, "--lang", language)
     window.history_action.trigger()  # type: ignore[attr-defined]
     history = window.findChild(QWidget, "history_window")
     qtbot.waitUntil(history.isVisible)
@@ -220,17 +192,11 @@ def test_the_shop_windows_are_named_too(
 
     seen: list[list[str]] = []
 
-    def look_and_close() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, SettingsDialog) and not seen:
-            seen.append(unnamed_in(dialog))
-            dialog.reject()
+    def look_and_close(dialog: SettingsDialog) -> None:
+        seen.append(unnamed_in(dialog))
+        dialog.reject()
 
-    timer = QTimer()
-    timer.setInterval(20)
-    timer.timeout.connect(look_and_close)
-    timer.start()
-    window.settings_action.trigger()  # type: ignore[attr-defined]
-    timer.stop()
+    with while_dialogs_open(using_dialog(SettingsDialog, look_and_close)):
+        window.settings_action.trigger()  # type: ignore[attr-defined]
     assert seen == [[]]
     window.close()

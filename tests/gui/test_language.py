@@ -11,9 +11,10 @@ from pytestqt.qtbot import QtBot
 from mirecovery_gui.app import create_main_window
 from mirecovery_gui.core.clock import ManualClock
 from mirecovery_gui.core.flow import Step
+from mirecovery_gui.gui.main_window import MainWindow
 from mirecovery_gui.training.service import TrainingService
 from tests.conftest import FAST_TIMEOUTS
-from tests.gui.conftest import Driver
+from tests.gui.conftest import Driver, open_window
 from tests.gui.ui_walk import pages_of_a_recovery, visible
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,13 +33,8 @@ def english_sources() -> set[str]:
     return found
 
 
-def window_in(qtbot: QtBot, clock: ManualClock, service: TrainingService, language: str):  # type: ignore[no-untyped-def]
-    window = create_main_window(
-        ["--training", "--lang", language], clock=clock, training_service=service, timeouts=FAST_TIMEOUTS
-    )
-    qtbot.addWidget(window)
-    window.show()
-    return window
+def window_in(qtbot: QtBot, clock: ManualClock, service: TrainingService, language: str) -> MainWindow:
+    return open_window(qtbot, clock, service, "--lang", language)
 
 
 def test_every_page_reads_indonesian(qtbot: QtBot, clock: ManualClock, service: TrainingService) -> None:

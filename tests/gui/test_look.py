@@ -5,20 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from mirecovery_gui.app import create_main_window
 from mirecovery_gui.core.clock import ManualClock
 from mirecovery_gui.core.flow import Step
-from mirecovery_gui.gui.main_window import MainWindow
 from mirecovery_gui.gui.settings_dialog import SettingsDialog
 from mirecovery_gui.gui.theme import Tone, apply_scheme, contrast, is_dark, strength_colour, tone_colour
 from mirecovery_gui.training.service import TrainingService
-from tests.conftest import FAST_TIMEOUTS
-from tests.gui.conftest import Driver
+from tests.gui.conftest import Driver, open_window, using_dialog, while_dialogs_open
 from tests.gui.ui_walk import clipped_once_laid_out, pages_of_a_recovery
 
 
@@ -30,14 +26,6 @@ def restore_look() -> Iterator[None]:
     yield
     apply_scheme("")
     app.setFont(font)
-
-
-def open_window(qtbot: QtBot, clock: ManualClock, service: TrainingService, *args: str) -> MainWindow:
-    window = create_main_window(["--training", *args], clock=clock, training_service=service, timeouts=FAST_TIMEOUTS)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 def text_colour(label: QLabel) -> QColor:
@@ -97,18 +85,12 @@ def test_dark_scheme_keeps_every_colour_readable(
         assert contrast(strength_colour(level, window.palette(), QPalette.ColorRole.Base), page_background(rule)) >= 3
 
     # Light again from the settings: the same texts follow at once.
-    def choose_light() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, SettingsDialog):
-            dialog.scheme_combo.setCurrentIndex(dialog.scheme_combo.findData("light"))
-            dialog.accept()
+    def choose_light(dialog: SettingsDialog) -> None:
+        dialog.scheme_combo.setCurrentIndex(dialog.scheme_combo.findData("light"))
+        dialog.accept()
 
-    timer = QTimer()
-    timer.setInterval(20)
-    timer.timeout.connect(choose_light)
-    timer.start()
-    window.settings_action.trigger()  # type: ignore[attr-defined]
-    timer.stop()
+    with while_dialogs_open(using_dialog(SettingsDialog, choose_light)):
+        window.settings_action.trigger()  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: not is_dark(window.palette()))
     assert contrast(text_colour(mismatch), page_background(mismatch)) >= 4.5
     assert text_colour(mismatch) == tone_colour(Tone.ERROR, mismatch.palette(), QPalette.ColorRole.Base)

@@ -7,12 +7,10 @@ from collections import defaultdict
 import pytest
 from pytestqt.qtbot import QtBot
 
-from mirecovery_gui.app import create_main_window
 from mirecovery_gui.core.clock import ManualClock
 from mirecovery_gui.core.flow import Step
 from mirecovery_gui.training.service import TrainingService
-from tests.conftest import FAST_TIMEOUTS
-from tests.gui.conftest import Driver
+from tests.gui.conftest import Driver, open_window
 from tests.gui.ui_walk import clipped_once_laid_out, mnemonics, pages_of_a_recovery
 
 
@@ -20,11 +18,7 @@ from tests.gui.ui_walk import clipped_once_laid_out, mnemonics, pages_of_a_recov
 def test_mnemonics_do_not_collide_and_nothing_is_clipped(
     qtbot: QtBot, clock: ManualClock, service: TrainingService, language: str
 ) -> None:
-    window = create_main_window(
-        ["--training", "--lang", language], clock=clock, training_service=service, timeouts=FAST_TIMEOUTS
-    )
-    qtbot.addWidget(window)
-    window.show()
+    window = open_window(qtbot, clock, service, "--lang", language)
     driver = Driver(qtbot, window, service, clock)
     collisions: list[str] = []
     cut: list[str] = []
