@@ -25,6 +25,7 @@ from mirecovery_gui.gui.pages.base import RecoveryPage
 from mirecovery_gui.gui.theme import Tone
 from mirecovery_gui.gui.widgets.code_input import CodeInput
 from mirecovery_gui.gui.widgets.countdown import Countdown
+from mirecovery_gui.gui.widgets.error_panel import announce
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -87,6 +88,8 @@ class EnterCodePage(RecoveryPage):
         self._blocked = False
         self._show_destination()
         self._restart_cooldown()
+        # The page changed under a screen reader: say where the code went.
+        announce(self.intro_label, self.intro_label.text())
 
     def revisited(self) -> None:
         super().revisited()
