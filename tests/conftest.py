@@ -19,6 +19,7 @@ from mirecovery_gui.client.profile import ProviderProfile, Timeouts, load_profil
 from mirecovery_gui.core.clock import ManualClock
 from mirecovery_gui.training.server import TrainingServer
 from mirecovery_gui.training.service import TrainingService
+from tests.fault_door import FaultDoor, fault_door
 
 FAST_TIMEOUTS = Timeouts(connect_s=0.5, read_s=0.6, step_deadline_s=2.5)
 
@@ -73,3 +74,16 @@ def client(training_profile: ProviderProfile, server: TrainingServer) -> Iterato
     passport = PassportClient(training_profile, server.url)
     yield passport
     passport.close()
+
+
+@pytest.fixture
+def door(server: TrainingServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[FaultDoor]:
+    """The training server behind TLS at https://passport.training.test, its CA in the system trust store."""
+    import socket
+
+    host, port = server.url.removeprefix("http://").rsplit(":", 1)
+    with fault_door((host, int(port)), tmp_path) as front:
+        monkeypatch.setattr(socket, "getaddrinfo", front.resolver(socket.getaddrinfo))
+        monkeypatch.setenv("SSL_CERT_FILE", str(front.ca_file))
+        monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+        yield front

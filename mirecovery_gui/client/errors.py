@@ -285,7 +285,7 @@ class ServerError(TransportError):
 
 
 class RateLimitedError(TransportError):
-    """HTTP 429, or 503 with Retry-After: the server asks us to wait ``retry_after`` seconds."""
+    """HTTP 429, or a 5xx with Retry-After: the server asks us to wait ``retry_after`` seconds."""
 
     default_message = QT_TRANSLATE_NOOP(
         "RecoveryError", "The server is busy and asks to wait {time} (minutes:seconds) before trying again."

@@ -9,9 +9,12 @@ identity session lives in the ``identity_session`` cookie. Cookies stay in
 the session and nowhere else.
 
 Network rules: explicit (connect, read) timeouts on every call; TLS always
-verified; only the idempotent captcha GET is retried (connect failures and
-503), and only within the step deadline; a POST is never repeated, because a
-repeated send is a second SMS and a repeated verify burns an attempt.
+verified against the system's trust store; only the idempotent captcha GET
+is retried (connect failures and a 503 without Retry-After), and only within
+the step deadline; a wait the server asks for (429, or 503 with Retry-After)
+is a countdown the user sees, never a sleeping worker; a POST is never
+repeated, because a repeated send is a second SMS and a repeated verify burns
+an attempt.
 """
 
 from __future__ import annotations
@@ -85,9 +88,6 @@ _VERIFY_STEP = {Channel.PHONE: "verify_phone", Channel.EMAIL: "verify_email"}
 QUOTA_CONTENT_TYPE = "160040"
 
 MAX_BODY_BYTES = 2 * 1024 * 1024
-# A 503 asking to wait this long or less is waited out inside a captcha GET;
-# anything longer becomes a countdown the user sees.
-RETRY_AFTER_SLEEP_CAP_S = 2.0
 GET_ATTEMPTS = 3
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
 
@@ -353,10 +353,9 @@ class PassportClient:
                     return _Reply(status, content_type.split(";")[0].strip().lower(), body)
                 retry_after = parse_retry_after(response.headers.get("Retry-After"))
                 response.close()
-                if status == 503 and method == "GET" and attempt < attempts:
-                    wait = 0.5 * attempt if retry_after is None else retry_after
-                    if wait <= RETRY_AFTER_SLEEP_CAP_S:
-                        retry_wait = wait
+                if status == 503 and retry_after is None and method == "GET" and attempt < attempts:
+                    # A wait the server names is the user's countdown (RateLimitedError), never ours.
+                    retry_wait = 0.5 * attempt
                 if retry_wait is None:
                     raise self._handoff(self._status_error(status, retry_after))
             # Wait before the next GET attempt, unless it would break the deadline.
@@ -462,7 +461,9 @@ class PassportClient:
 
     @staticmethod
     def _status_error(status: int, retry_after: float | None) -> TransportError:
-        if status == 429 or (status == 503 and retry_after is not None):
+        if status == 429 or (status >= 500 and retry_after is not None):
+            # The server named its wait: honour it (RFC 9110 defines Retry-After for 503,
+            # proxies and CDNs send it with 502 and 504 too).
             return RateLimitedError(retry_after if retry_after is not None else 30.0)
         if status >= 500:
             return ServerError(status)

@@ -12,6 +12,7 @@ Imported lazily (it imports ``requests``).
 from __future__ import annotations
 
 import socket
+import ssl
 import threading
 import weakref
 from typing import Any
@@ -49,12 +50,32 @@ class SocketRegistry:
         return cut
 
 
+def system_trust_context() -> ssl.SSLContext:
+    """TLS verified against the operating system's trust store, not a bundled list.
+
+    A shop whose antivirus inspects HTTPS has put the antivirus's CA in the
+    system store; with certifi's bundle every connection would fail there.
+    Verification stays on either way.
+    """
+    import truststore
+
+    context = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    context.minimum_version = ssl.TLSVersion.TLSv1_2
+    return context
+
+
 class _TrackingAdapter(HTTPAdapter):
     def __init__(self, registry: SocketRegistry) -> None:
         self._registry = registry
+        self._tls = system_trust_context()
         super().__init__(max_retries=0)  # retries are the client's decision, per method
 
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
+        proxy_kwargs.setdefault("ssl_context", self._tls)
+        return super().proxy_manager_for(proxy, **proxy_kwargs)
+
     def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["ssl_context"] = self._tls
         super().init_poolmanager(*args, **kwargs)
         registry = self._registry
 

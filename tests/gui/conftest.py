@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -233,3 +235,24 @@ def answer_yes() -> Iterator[None]:
     """Say yes (or OK) to every question the app asks, by pressing the real dialog's button."""
     with answering(QMessageBox.ButtonRole.YesRole, QMessageBox.ButtonRole.AcceptRole):
         yield
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """With MIRECOVERY_MATRIX_REPORT set, note each fault-matrix case's outcome for scripts/reliability.py."""
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    target = os.environ.get("MIRECOVERY_MATRIX_REPORT")
+    callspec = getattr(item, "callspec", None)
+    if not target or callspec is None or "trouble" not in callspec.params:
+        return
+    if report.when == "call" or (report.when == "setup" and report.failed):
+        details = dict(item.user_properties).get("matrix", {})
+        line = {
+            "step": callspec.params["step"],
+            "fault": callspec.params["trouble"].name,
+            "passed": report.passed,
+            **(details if isinstance(details, dict) else {}),
+        }
+        with open(target, "a", encoding="utf-8") as out:
+            out.write(json.dumps(line) + "\n")

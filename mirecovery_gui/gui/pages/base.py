@@ -107,6 +107,7 @@ class RecoveryPage(QWizardPage):
         self._busy_button_text = ""
         self._accepted = False
         self._last_action: Callable[[], None] | None = None
+        self.last_request = ""  # the name of the latest request, e.g. "send"
 
     def _on_error_panel_revealed(self) -> None:
         # After the layout has made room for it: a scrolled page must not hide the news.
@@ -221,6 +222,7 @@ class RecoveryPage(QWizardPage):
         """Run ``call`` off the GUI thread; ``on_done`` or the error display follows."""
         self.error_panel.clear()
         self._last_action = retry
+        self.last_request = name
         self.set_busy(True, button, busy_text)
 
         def done(result: Any) -> None:

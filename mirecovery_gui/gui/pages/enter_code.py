@@ -209,7 +209,7 @@ class EnterCodePage(RecoveryPage):
         if isinstance(error, CodeExpiredError) or (isinstance(error, WrongCodeError) and error.attempts_left == 0):
             self._blocked = True
             self.code_input.clear()
-        if isinstance(error, RateLimitedError) and error.retry_after:
+        if isinstance(error, RateLimitedError) and error.retry_after and self.last_request == "send":
             self.recovery().resend_ready_at = self.recovery().clock.monotonic() + error.retry_after
             self._restart_cooldown()
         super().handle_error(error)
@@ -224,7 +224,7 @@ class EnterCodePage(RecoveryPage):
         if isinstance(error, SendLimitError):
             actions[NextAction.SUPPORT_REQUEST] = lambda: self.recovery().go_support(SupportReason.SEND_LIMIT)
             actions.pop(NextAction.WAIT, None)
-        if isinstance(error, RateLimitedError):
+        if isinstance(error, RateLimitedError) and self.last_request == "send":
             actions.pop(NextAction.WAIT, None)  # the resend button counts down itself
         return actions
 

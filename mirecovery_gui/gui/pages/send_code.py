@@ -194,7 +194,7 @@ class SendCodePage(RecoveryPage):
         if isinstance(error, SendLimitError):
             actions[NextAction.SUPPORT_REQUEST] = lambda: self.recovery().go_support(SupportReason.SEND_LIMIT)
             actions.pop(NextAction.WAIT, None)  # the wait is 24 hours: nothing to press
-        if isinstance(error, RateLimitedError):
+        if isinstance(error, RateLimitedError) and self.last_request == "send":
             actions.pop(NextAction.WAIT, None)  # the Send button counts down itself
         return actions
 
