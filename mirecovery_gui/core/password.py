@@ -248,14 +248,20 @@ def _variant_name(value: object) -> str:
     return repr(value).rpartition(".")[2]
 
 
+def _whole_characters(text: str) -> str:
+    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+
+
 def estimate_strength(password: str, context_words: Iterable[str] = ()) -> Strength:
     """Score ``password`` 0-4 with zxcvbn; ``context_words`` (email, name, ...) count as weak."""
     if not password:
         return EMPTY_STRENGTH
     from zxcvbn_rs_py import zxcvbn
 
-    sample = password[:STRENGTH_INPUT_CAP]
-    words = [word for word in context_words if word]
+    # A lone surrogate (broken UTF-16 from a paste) cannot cross into the
+    # estimator's Rust code; it counts as one unusual character all the same.
+    sample = _whole_characters(password[:STRENGTH_INPUT_CAP])
+    words = [_whole_characters(word) for word in context_words if word]
     result = zxcvbn(sample, words)
     score = StrengthScore(int(result.score))
     crack = _crack_time(float(result.crack_times_seconds.online_throttling_100_per_hour))

@@ -415,7 +415,14 @@ def _mailto(to: str, subject: str, body: str) -> str:
 
 
 def mail_link(request: ComposedRequest, to: str = "", max_length: int = MAILTO_MAX) -> MailLink:
-    """A mailto link under ``max_length`` characters: the full body, else the facts only, else a paste note."""
+    """A mailto link under ``max_length`` characters: the full body, else the facts only, else a paste note.
+
+    ``to`` is used only when it is one plain email address; anything else
+    (several addresses, a header smuggled in) leaves the address for the
+    user to fill in.
+    """
+    address = parse_identifier(to) if to.strip() else None
+    to = address.normalized if isinstance(address, Identifier) and address.kind is IdentifierKind.EMAIL else ""
     for body, complete in ((request.body, True), (request.compact_body, False)):
         url = _mailto(to, request.subject, body)
         if len(url) <= max_length:

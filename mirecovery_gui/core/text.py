@@ -9,8 +9,12 @@ import unicodedata
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 
 
+# Zero-width (non-)joiners shape Persian, Indic scripts and emoji sequences: kept.
+_JOINERS = frozenset("\u200c\u200d")
+
+
 def plain_text(value: str, max_length: int = 500) -> str:
-    """``value`` with control and bidi-control characters removed, whitespace collapsed.
+    """``value`` with control, bidi-control and invisible format characters removed, whitespace collapsed.
 
     Line breaks and tabs become single spaces. The result is cut to
     ``max_length`` characters (with an ellipsis) so a hostile server cannot
@@ -22,6 +26,8 @@ def plain_text(value: str, max_length: int = 500) -> str:
             cleaned.append(" ")
         elif char in _BIDI_CONTROLS or unicodedata.category(char) in ("Cc", "Cs", "Co", "Cn"):
             continue
+        elif unicodedata.category(char) == "Cf" and char not in _JOINERS:
+            continue  # zero-width spaces, soft hyphens, BOMs: invisible, and able to hide text
         else:
             cleaned.append(char)
     text = " ".join("".join(cleaned).split())

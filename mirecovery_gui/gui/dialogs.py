@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -11,7 +12,9 @@ def _run(box: QMessageBox) -> None:
     # the window's last focus after a modal box, and typing then goes nowhere.
     before = QApplication.focusWidget()
     box.exec()
-    if before is not None and before.isVisible() and before.isEnabled():
+    # The box runs its own event loop: the widget that had the keyboard may be
+    # gone by now (an error's buttons are replaced while the question is open).
+    if before is not None and shiboken6.isValid(before) and before.isVisible() and before.isEnabled():
         window = before.window()
         if QApplication.activeWindow() is None:
             window.activateWindow()

@@ -292,6 +292,12 @@ class RecoveryWizard(QWizard):
         if new_id < 0:
             return
         step = Step(new_id)
+        # On the last pages the Finish button closes the window: Enter in a
+        # support-request field must not do that (nor on Done, where the
+        # shop's next customer is one button away).
+        self.setOption(
+            QWizard.WizardOption.NoDefaultButton, step in (Step.DONE, Step.LOST_EVERYTHING, Step.OFFICIAL_SITE)
+        )
         self.step_list.set_current(step)
         page = self.pages[step]
         went_back = previous >= 0 and new_id in self.visitedIds() and previous not in self.visitedIds()

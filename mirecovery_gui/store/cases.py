@@ -142,7 +142,11 @@ class CaseLog:
         row = case.row()
 
         def write(connection: sqlite3.Connection) -> None:
-            placeholders = ", ".join("?" * len(row))
+            # The draft this case names may not be written yet (the writer
+            # coalesces a draft saved again behind this case): link it only
+            # when it is there; the case's next save, which always follows a
+            # draft save, links it. A case is never lost to the foreign key.
+            placeholders = ", ".join(["?"] * (len(row) - 1) + ["(SELECT id FROM support_drafts WHERE id = ?)"])
             updates = ", ".join(f"{name} = excluded.{name}" for name in COLUMNS.split(", ")[1:])
             connection.execute(
                 f"INSERT INTO cases ({COLUMNS}) VALUES ({placeholders}) ON CONFLICT(id) DO UPDATE SET {updates}",

@@ -122,6 +122,8 @@ class BackgroundWriter:
             if self._closing:
                 log.warning("a write came after the case database was closed; dropped")
                 return False
+            # The newer write goes last: it may depend on writes queued since
+            # (a case names the draft saved just before it).
             self._pending.pop(key, None)
             self._pending[key] = job
             self._condition.notify_all()

@@ -25,7 +25,7 @@ class FaultKind(Enum):
     TRUNCATED = "truncated"  # fewer bytes than Content-Length, then a clean close
     RESET = "reset"  # part of the body, then a TCP reset
     CONTENT_TYPE = "content_type"  # an HTML page where JSON or an image belongs
-    RESULT = "result"  # a well-formed answer with result code `code`
+    RESULT = "result"  # a well-formed answer with result code `code` (and `tips`)
 
 
 @dataclass
@@ -37,6 +37,7 @@ class Fault:
     retry_after: str | None = None
     delay_s: float = 0.0
     code: int = 0
+    tips: str = ""  # the server's own words with a RESULT fault (trainers can show any text)
 
     def __post_init__(self) -> None:
         if self.step not in STEPS:
@@ -54,6 +55,7 @@ class Fault:
             retry_after=None if data.get("retry_after") is None else str(data["retry_after"]),
             delay_s=float(data.get("delay_s", 0.0)),
             code=int(data.get("code", 0)),
+            tips=str(data.get("tips", "")),
         )
 
     def to_mapping(self) -> dict[str, Any]:

@@ -208,7 +208,7 @@ class _Handler(BaseHTTPRequestHandler):
         elif kind is FaultKind.RESULT:
             from mirecovery_gui.training.service import envelope
 
-            self._send_reply(Reply(body=envelope(fault.code, tip="unknown")))
+            self._send_reply(Reply(body=envelope(fault.code, tip=fault.tips or "unknown")))
         elif kind in (FaultKind.TRUNCATED, FaultKind.RESET):
             body = (PREFIX + json.dumps({"code": 0, "data": {"padding": "x" * 400}})).encode()
             head = self._head(200, "application/json; charset=utf-8", len(body), {}, {})

@@ -188,7 +188,9 @@ _TIPS: dict[str, dict[str, str]] = {
 
 
 def _tip(key: str, locale: str) -> str:
-    return _TIPS[key]["id" if locale.lower().startswith("id") else "en"]
+    """A known tip in the locale's language; any other text is sent as it is (a trainer's own words)."""
+    known = _TIPS.get(key)
+    return key if known is None else known["id" if locale.lower().startswith("id") else "en"]
 
 
 def mask_email(address: str) -> str:

@@ -130,6 +130,20 @@ def test_escape_asks_before_stopping(driver: Driver) -> None:
     driver.qtbot.waitUntil(lambda: focused() == "identifier_input")
 
 
+def test_enter_in_a_support_field_does_not_close_the_window(driver: Driver) -> None:
+    driver.window.activateWindow()
+    driver.wait_step(Step.IDENTIFIER)
+    driver.type_into("identifier_input", "1234567890")
+    driver.click("lost_everything_button")
+    driver.wait_step(Step.LOST_EVERYTHING)
+    model = driver.line("support_model_input")
+    model.setFocus()
+    driver.qtbot.keyClicks(model, "Redmi Note 12")
+    key(driver.qtbot, Qt.Key.Key_Return)
+    assert driver.window.isVisible() and driver.step is Step.LOST_EVERYTHING
+    assert model.text() == "Redmi Note 12"
+
+
 def accessible_name(widget: QWidget) -> str:
     interface = QAccessible.queryAccessibleInterface(widget)
     return interface.text(QAccessible.Text.Name) if interface is not None else ""

@@ -205,3 +205,19 @@ def driver_left():  # type: ignore[no-untyped-def]
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_a_new_recovery_does_not_inherit_the_last_channel_choice(driver: Driver, answer_yes: None) -> None:
+    driver.identifier("demo@example.com")
+    driver.solve_captcha()
+    driver.wait_step(Step.SEND_CODE)
+    driver.click("channel_sms")
+    driver.qtbot.waitUntil(lambda: driver.button("send_code_button").isEnabled())
+    driver.wizard.reject()  # Cancel: asked, and answered "stop and start again"
+    driver.identifier("demo@example.com")
+    driver.solve_captcha()
+    driver.wait_step(Step.SEND_CODE)
+    sms, email, send = driver.button("channel_sms"), driver.button("channel_email"), driver.button("send_code_button")
+    assert not sms.isChecked() and not email.isChecked() and not send.isEnabled()
+    driver.click("channel_sms")  # the same choice as last time still counts
+    driver.qtbot.waitUntil(send.isEnabled)

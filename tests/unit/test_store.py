@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
 
 from mirecovery_gui.core.support_request import SupportFacts
+from mirecovery_gui.store.cases import Case, CaseLog
 from mirecovery_gui.store.database import SCHEMA_VERSION, Database, connect, migrate
 from mirecovery_gui.store.drafts import Draft, DraftStore
 from mirecovery_gui.store.paths import config_dir, data_dir, database_path, log_dir
@@ -66,3 +68,43 @@ def test_drafts_are_saved_in_the_background_and_read_back(tmp_path: Path) -> Non
     finally:
         database.close()
     assert database.writer.failures == 0
+
+
+def test_a_case_and_its_draft_saved_over_and_over_lose_nothing(tmp_path: Path) -> None:
+    """Typing in the support form saves the draft, then the case naming it, over and over while the writer waits."""
+    database = Database(tmp_path / "cases.sqlite3")
+    drafts, cases = DraftStore(database), CaseLog(database)
+    hold = threading.Event()
+    try:
+        database.writer.submit("hold", lambda connection: hold.wait(5))  # the writer is busy for a moment
+        case = Case(provider="training")
+        cases.save(case)  # the case opens with the page
+        draft = Draft(SupportFacts(account_id="1234567890"))
+        for model in ("Redmi", "Redmi Note", "Redmi Note 12"):
+            draft.facts = SupportFacts(account_id="1234567890", model=model)
+            drafts.save(draft)
+            case.draft_id, case.device_model = draft.id, model
+            cases.save(case)
+        hold.set()
+        assert database.writer.flush()
+        assert database.writer.failures == 0
+        saved = cases.get(case.id)
+        assert saved is not None and saved.draft_id == draft.id and saved.device_model == "Redmi Note 12"
+        assert drafts.load(draft.id).facts.model == "Redmi Note 12"  # type: ignore[union-attr]
+    finally:
+        hold.set()
+        database.close()
+
+
+def test_a_case_naming_a_draft_not_written_yet_is_still_saved(tmp_path: Path) -> None:
+    database = Database(tmp_path / "cases.sqlite3")
+    cases = CaseLog(database)
+    try:
+        case = Case(provider="training", customer_name="Budi", draft_id="not-written-yet")
+        cases.save(case)
+        assert database.writer.flush()
+        assert database.writer.failures == 0
+        saved = cases.get(case.id)
+        assert saved is not None and saved.customer_name == "Budi" and saved.draft_id is None
+    finally:
+        database.close()

@@ -84,3 +84,18 @@ def test_a_pdf_needs_a_file() -> None:
 def test_a_bad_recipient_is_refused() -> None:
     out = run(*BASE, "--format", "mailto", "--to", "not-an-address")
     assert out.returncode == 2 and "--to" in out.stderr
+
+
+def test_bytes_that_are_not_text_and_control_characters_on_the_command_line() -> None:
+    """A shell script passing broken bytes, escapes and a smuggled header: a clean letter or a clear refusal."""
+    command = [sys.executable, "-m", "mirecovery_gui", "support-request", *BASE, "--owner-name"]
+    name = b"Budi \xff\xfe\x1b[31m\xe2\x80\xae<b>x</b>"
+    letter = subprocess.run(
+        [*map(str.encode, command), name, b"--description", b"line1\r\nline2\x07"], capture_output=True, timeout=120
+    )
+    assert letter.returncode == 0, letter.stderr
+    text = letter.stdout.decode("utf-8")  # valid UTF-8 out, whatever came in
+    assert "\x1b" not in text and "\u202e" not in text and "\x07" not in text and "\r" not in text
+    assert "Owner's name: Budi [31m<b>x</b>" in text
+    smuggled = run(*BASE, "--format", "mailto", "--to", "service.id@xiaomi.com?bcc=evil@example.com")
+    assert smuggled.returncode == 2 and "--to" in smuggled.stderr and "Traceback" not in smuggled.stderr

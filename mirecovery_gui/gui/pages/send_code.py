@@ -67,9 +67,10 @@ class SendCodePage(RecoveryPage):
     # --- state -------------------------------------------------------------------------
 
     def selected_channel(self) -> Channel | None:
-        if self.channel_sms.isChecked() and self.channel_sms.isVisible():
+        # isVisibleTo: the page itself may not be on screen yet (initializePage).
+        if self.channel_sms.isChecked() and self.channel_sms.isVisibleTo(self):
             return Channel.PHONE
-        if self.channel_email.isChecked() and self.channel_email.isVisible():
+        if self.channel_email.isChecked() and self.channel_email.isVisibleTo(self):
             return Channel.EMAIL
         return self.recovery().state.channel
 
@@ -101,8 +102,12 @@ class SendCodePage(RecoveryPage):
         self._channel_texts()
         self.channel_sms.setVisible(phone is not None)
         self.channel_email.setVisible(email is not None)
+        # An exclusive group refuses to uncheck its checked button: a new
+        # recovery would show the last one's choice, with Send disabled.
+        self.channel_group.setExclusive(False)
         self.channel_sms.setChecked(state.channel is Channel.PHONE)
         self.channel_email.setChecked(state.channel is Channel.EMAIL)
+        self.channel_group.setExclusive(True)
         self.channel_group.blockSignals(False)
         self._sends_left = None
         self._show_sends_left()
