@@ -126,6 +126,34 @@ def meets_policy(policy: PasswordPolicy, password: str, identifiers: Iterable[st
     return all(result.passed for result in check_password(policy, password, identifiers))
 
 
+# Letters and digits that cannot be mistaken for each other when the owner
+# copies the password onto paper or into the phone by hand (no 0/O, 1/l/I).
+_READABLE = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+def suggest_password(policy: PasswordPolicy, identifiers: Iterable[str] = ()) -> str:
+    """A random password that meets ``policy``: groups of readable characters joined by dashes.
+
+    Up to 16 characters: "k7Pm-Wq3z-Hn4c" (three groups of four, about 70
+    bits from the operating system's random source).
+    """
+    import secrets
+
+    known = list(identifiers)
+    group, groups = 4, 3
+    while group * groups + groups - 1 > policy.max_length and group > 2:
+        group -= 1
+    while True:
+        parts = ["".join(secrets.choice(_READABLE) for _ in range(group)) for _ in range(groups)]
+        candidate = "-".join(parts)
+        if len(candidate) < policy.min_length:
+            candidate += "-" + "".join(secrets.choice(_READABLE) for _ in range(policy.min_length - len(candidate) - 1))
+        has_digit = any(c.isdigit() for c in candidate)
+        has_letter = any(c.isalpha() for c in candidate)
+        if has_digit and has_letter and meets_policy(policy, candidate, known):
+            return candidate
+
+
 class StrengthScore(IntEnum):
     VERY_WEAK = 0
     WEAK = 1

@@ -9,7 +9,9 @@ email by scanning the page.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import html
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -80,13 +82,22 @@ def _print_into(device: QPagedPaintDevice, document: QTextDocument) -> None:
 def write_pdf(request: ComposedRequest, mail: MailLink, path: Path, destination: str = "") -> None:
     """Write the request as a PDF at ``path`` (written to a temporary name, then moved in place)."""
     temporary = path.with_name(path.name + ".part")
-    writer = QPdfWriter(str(temporary))
-    writer.setResolution(300)
-    writer.setTitle(request.subject)
-    writer.setCreator("mirecovery")
-    _print_into(writer, build_document(request, mail, destination))
-    del writer  # closes the file
-    temporary.replace(path)
+    try:
+        writer = QPdfWriter(str(temporary))
+        writer.setResolution(300)
+        writer.setTitle(request.subject)
+        writer.setCreator("mirecovery")
+        _print_into(writer, build_document(request, mail, destination))
+        del writer  # closes the file
+        # QPdfWriter reports nothing when it cannot write: look for the file.
+        if not temporary.is_file() or temporary.stat().st_size == 0:
+            raise OSError(errno.EIO, "the PDF could not be written", str(temporary))
+        os.replace(temporary, path)
+    except BaseException:
+        # A file already at ``path`` stays as it was; no half-written one is left.
+        if temporary.is_file():
+            temporary.unlink()
+        raise
 
 
 def print_request(request: ComposedRequest, mail: MailLink, printer: QPagedPaintDevice, destination: str = "") -> None:

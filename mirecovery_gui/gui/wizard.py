@@ -27,6 +27,7 @@ from mirecovery_gui.core import flow
 from mirecovery_gui.core.clock import Clock
 from mirecovery_gui.core.flow import RecoveryState, Step, SupportReason
 from mirecovery_gui.gui import dialogs
+from mirecovery_gui.gui.clipboard import SecretClipboard
 from mirecovery_gui.gui.widgets.step_list import StepList
 from mirecovery_gui.gui.worker import RequestRunner
 
@@ -70,6 +71,7 @@ class RecoveryWizard(QWizard):
         self._rewinding = False
         self._restarting = False
         self._previous_id = -1
+        self.secret_clipboard = SecretClipboard(clock, self)
         self.step_list = StepList(self)
         self.setSideWidget(self.step_list)
         self._build_pages()
@@ -249,6 +251,7 @@ class RecoveryWizard(QWizard):
     def start_over(self) -> None:
         """Clear everything (fields, state, server session) and show the first step again."""
         self.restarting.emit()
+        self.secret_clipboard.clear()  # the next customer must not paste the last one's password
         if self.runner is not None:
             self.runner.cancel_all()
             self.runner.client.reset_session()
@@ -271,6 +274,8 @@ class RecoveryWizard(QWizard):
             page.about_to_close()
 
     def clear_all_secrets(self) -> None:
+        """Fields that held secrets, and a password still on the clipboard (quitting, or the next customer)."""
+        self.secret_clipboard.clear()
         for page in self.pages.values():
             page.clear_secrets()
 

@@ -1104,6 +1104,14 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>Ketik &amp;lagi:</translation>
     </message>
     <message>
+        <source>Su&amp;ggest a strong password</source>
+        <translation>Sa&amp;rankan sandi yang kuat</translation>
+    </message>
+    <message>
+        <source>C&amp;opy the password</source>
+        <translation>Sali&amp;n sandi</translation>
+    </message>
+    <message>
         <source>Xiaomi's rules:</source>
         <translation>Aturan dari Xiaomi:</translation>
     </message>
@@ -1122,6 +1130,10 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
     <message>
         <source>✗ The two passwords do not match yet.</source>
         <translation>✗ Kedua sandi belum sama.</translation>
+    </message>
+    <message>
+        <source>Copied. Paste it on the phone now: it leaves the clipboard in {time}.</source>
+        <translation>Tersalin. Tempel di ponsel sekarang: sandi dihapus dari papan klip dalam {time}.</translation>
     </message>
 </context>
 <context>

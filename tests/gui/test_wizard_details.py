@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from mirecovery_gui.app import create_main_window
@@ -180,3 +180,63 @@ def test_the_self_test_passes() -> None:
     assert out.returncode == 0, out.stderr
     assert out.stdout.startswith("self-test ok")
     assert out.stderr == ""  # no Qt noise, no warnings
+
+
+def secret_formats() -> list[str]:
+    data = QApplication.clipboard().mimeData()
+    return [kind for kind in data.formats() if kind != "text/plain"] if data is not None else []
+
+
+def test_a_suggested_password_is_strong_and_its_copy_does_not_linger(driver: Driver) -> None:
+    driver.enter_code(driver.to_enter_code())
+    driver.wait_step(Step.NEW_PASSWORD)
+    driver.click("suggest_password_button")
+    new, again = driver.line("new_password_input"), driver.line("confirm_password_input")
+    suggested = new.text()
+    assert suggested and again.text() == suggested
+    assert new.echoMode() == QLineEdit.EchoMode.Normal  # shown, so the owner can write it down
+    assert driver.next_button().isEnabled()  # every rule met, the two fields match
+    assert driver.child(QLabel, "strength_level_label").text().startswith("Strength: very strong")
+
+    driver.click("copy_password_button")
+    clipboard = QApplication.clipboard()
+    assert clipboard.text() == suggested
+    assert "x-kde-passwordManagerHint" in secret_formats()  # password managers and history keep out
+    assert any("CanIncludeInClipboardHistory" in kind for kind in secret_formats())
+    note = driver.child(QLabel, "clipboard_label")
+    assert note.isVisible() and "0:30" in note.text()
+
+    driver.clock.advance(29)
+    driver.qtbot.waitUntil(lambda: "0:01" in note.text())
+    assert clipboard.text() == suggested
+    driver.clock.advance(1)
+    driver.qtbot.waitUntil(lambda: clipboard.text() == "")
+    assert not note.isVisible()
+
+
+def test_something_copied_afterwards_is_left_alone(driver: Driver) -> None:
+    driver.enter_code(driver.to_enter_code())
+    driver.wait_step(Step.NEW_PASSWORD)
+    driver.click("suggest_password_button")
+    driver.click("copy_password_button")
+    QApplication.clipboard().setText("the customer's own note")
+    driver.clock.advance(31)
+    note = driver.child(QLabel, "clipboard_label")
+    driver.qtbot.waitUntil(lambda: not note.isVisible())
+    assert QApplication.clipboard().text() == "the customer's own note"
+
+
+def test_quitting_and_the_next_customer_clear_a_copied_password(driver: Driver, answer_yes: None) -> None:
+    driver.enter_code(driver.to_enter_code())
+    driver.wait_step(Step.NEW_PASSWORD)
+    driver.click("suggest_password_button")
+    driver.click("copy_password_button")
+    assert QApplication.clipboard().text()
+    driver.wizard.start_over()
+    assert QApplication.clipboard().text() == ""
+    driver.enter_code(driver.to_enter_code())
+    driver.wait_step(Step.NEW_PASSWORD)
+    driver.click("suggest_password_button")
+    driver.click("copy_password_button")
+    driver.window.close()
+    assert QApplication.clipboard().text() == ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget, QWizard
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget, QWizard
 
 from mirecovery_gui.client.errors import PasswordRejectedError, RecoveryError
 from mirecovery_gui.client.results import ResetResult
@@ -17,10 +17,13 @@ from mirecovery_gui.core.password import (
     RuleResult,
     check_password,
     estimate_strength,
+    suggest_password,
 )
+from mirecovery_gui.core.text import clock_face
 from mirecovery_gui.gui.i18n import label_setter, translate
 from mirecovery_gui.gui.pages.base import RecoveryPage
 from mirecovery_gui.gui.theme import Tone, ToneLabel
+from mirecovery_gui.gui.widgets.countdown import Countdown
 from mirecovery_gui.gui.widgets.password_field import PasswordField
 from mirecovery_gui.gui.widgets.strength_meter import StrengthMeter
 
@@ -56,6 +59,25 @@ class NewPasswordPage(RecoveryPage):
         form.addRow(new_label, self.new_password)
         form.addRow(confirm_label, self.confirm_password)
         self.body.addLayout(form)
+        self.suggest_password_button = QPushButton(self)
+        self.suggest_password_button.setObjectName("suggest_password_button")
+        self.keep(self.suggest_password_button.setText, lambda: self.tr("Su&ggest a strong password"))
+        self.suggest_password_button.clicked.connect(self._on_suggest_password_button_clicked)
+        self.copy_password_button = QPushButton(self)
+        self.copy_password_button.setObjectName("copy_password_button")
+        self.keep(self.copy_password_button.setText, lambda: self.tr("C&opy the password"))
+        self.copy_password_button.clicked.connect(self._on_copy_password_button_clicked)
+        self.copy_password_button.setEnabled(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.suggest_password_button)
+        buttons.addWidget(self.copy_password_button)
+        buttons.addStretch(1)
+        self.body.addLayout(buttons)
+        self.clipboard_label = self.paragraph("", "clipboard_label")
+        self.clipboard_label.hide()
+        self._clipboard_ticker = Countdown(wizard.clock, self)
+        self._clipboard_ticker.ticked.connect(self._show_clipboard_note)
+        wizard.secret_clipboard.cleared.connect(self._on_secret_clipboard_cleared)
         self.match_label = self.paragraph("", "match_label")
         self.strength_meter = StrengthMeter(self)
         self.body.addWidget(self.strength_meter)
@@ -117,11 +139,45 @@ class NewPasswordPage(RecoveryPage):
         self.match_label.set_tone(None if not confirm else Tone.SUCCESS if confirm == password else Tone.ERROR)
         if self.match_label.text() != match:
             self.match_label.setText(match)
+        self.copy_password_button.setEnabled(bool(password) and not self.busy)
         self.completeChanged.emit()
+
+    # --- suggesting and copying ------------------------------------------------------------
+
+    def _on_suggest_password_button_clicked(self) -> None:
+        password = suggest_password(self.policy(), self.identifiers())
+        self.new_password_input.setText(password)
+        self.confirm_password_input.setText(password)
+        # Shown, so the owner can read it and write it down before it is gone.
+        self.show_password_button.setChecked(True)
+
+    def _on_copy_password_button_clicked(self) -> None:
+        password = self.new_password.text()
+        if not password:
+            return
+        clipboard = self.recovery().secret_clipboard
+        clipboard.copy(password)
+        self._clipboard_ticker.start(clipboard.seconds_left())
+
+    def _show_clipboard_note(self, seconds: int) -> None:
+        if seconds <= 0:
+            return
+        self.clipboard_label.setText(
+            self.tr("Copied. Paste it on the phone now: it leaves the clipboard in {time}.").format(
+                time=clock_face(seconds)
+            )
+        )
+        self.clipboard_label.show()
+
+    def _on_secret_clipboard_cleared(self) -> None:
+        self._clipboard_ticker.stop()
+        self.clipboard_label.hide()
 
     def retranslate(self) -> None:
         super().retranslate()
         self._on_password_text_changed()
+        if self._clipboard_ticker.running:
+            self._show_clipboard_note(self._clipboard_ticker.remaining())
 
     def ready(self) -> bool:
         password = self.new_password.text()
@@ -163,6 +219,8 @@ class NewPasswordPage(RecoveryPage):
     def busy_changed(self, busy: bool) -> None:
         self.new_password.setEnabled(not busy)
         self.confirm_password.setEnabled(not busy)
+        self.suggest_password_button.setEnabled(not busy)
+        self.copy_password_button.setEnabled(not busy and bool(self.new_password.text()))
 
     def clear_secrets(self) -> None:
         self.new_password.clear()
