@@ -123,6 +123,11 @@ def main() -> int:
     driver.child(QLineEdit, "new_password_input").setText(PASSWORD)
     driver.child(QLineEdit, "confirm_password_input").setText(PASSWORD[:-2])
     snap(window, "05-new-password")
+    driver.child(QAbstractButton, "suggest_password_button").click()
+    driver.child(QAbstractButton, "copy_password_button").click()
+    snap(window, "05b-suggested-password")
+    window.wizard.secret_clipboard.clear()
+    driver.child(QLineEdit, "new_password_input").setText(PASSWORD)
     driver.child(QLineEdit, "confirm_password_input").setText(PASSWORD)
     driver.press_next()
 
