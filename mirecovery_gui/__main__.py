@@ -165,7 +165,12 @@ def run_wizard(argv: list[str]) -> int:
     install_exception_hooks(tell_user)
     window = create_main_window(argv)
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        # However the loop ended (the last window closed, a session logout, an
+        # error): drafts saved, requests cut, the training service stopped.
+        window.close()
 
 
 if __name__ == "__main__":

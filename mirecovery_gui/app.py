@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from mirecovery_gui.client.profile import Timeouts
     from mirecovery_gui.core.support_directory import SupportContact
     from mirecovery_gui.gui.history import HistoryWindow
+    from mirecovery_gui.gui.worker import RequestRunner
     from mirecovery_gui.store.cases import Case, CaseLog
     from mirecovery_gui.store.database import Database
     from mirecovery_gui.store.drafts import DraftStore
@@ -166,15 +167,18 @@ class AppContext:
         from mirecovery_gui.gui.case_recorder import CaseRecorder
 
         self.recorder = CaseRecorder(wizard, self.case_log, lambda: self.settings)
-        support = wizard.page_for(Step.LOST_EVERYTHING)
-        support.draft_saved.connect(self.recorder.support_draft_saved)  # type: ignore[attr-defined]
-        support.handed_over.connect(self.recorder.support_request_handed_over)  # type: ignore[attr-defined]
+        wizard.page_built.connect(self._on_wizard_page_built)
         self.closed = False
         window.closing.connect(self._on_window_closing)
         window.settings_action.triggered.connect(self.show_settings)
         window.history_action.triggered.connect(self.show_history)
         window.language_requested.connect(self.set_language)
         self.apply_settings()
+
+    def _on_wizard_page_built(self, page: QWidget) -> None:
+        if getattr(page, "step", None) is Step.LOST_EVERYTHING:
+            page.draft_saved.connect(self.recorder.support_draft_saved)  # type: ignore[attr-defined]
+            page.handed_over.connect(self.recorder.support_request_handed_over)  # type: ignore[attr-defined]
 
     def _on_window_closing(self) -> None:
         self.closed = True
@@ -183,23 +187,28 @@ class AppContext:
     # --- provider ---------------------------------------------------------------------------
 
     def use_provider(self, provider: str, server_url: str | None = None) -> None:
-        from mirecovery_gui.client.passport import PassportClient
         from mirecovery_gui.client.profile import load_profile
-        from mirecovery_gui.gui.worker import RequestRunner
 
         training = provider == "training"
         profile = load_profile(provider)
         if self.timeouts is not None:
             profile = replace(profile, timeouts=self.timeouts)
-        url = server_url
-        if provider == "training" and server_url is None:
-            url = self._start_training_server()
-        client = PassportClient(profile, url, locale=self.locale)
-        runner = RequestRunner(client, parent=self.window)
-        self.window.wizard.set_provider(profile, runner, training=training)
+
+        def make_runner() -> RequestRunner:
+            # On the first request: the embedded training service, the client, the worker.
+            from mirecovery_gui.client.passport import PassportClient
+            from mirecovery_gui.gui.worker import RequestRunner
+
+            url = server_url
+            if provider == "training" and server_url is None:
+                url = self._start_training_server()
+            client = PassportClient(profile, url, locale=self.locale)
+            self.window.add_shutdown_hook(client.close)
+            log.info("provider %s ready", profile.id)
+            return RequestRunner(client, parent=self.window)
+
+        self.window.wizard.set_provider(profile, make_runner, training=training)
         self.window.set_training(training)
-        self.window.add_shutdown_hook(client.close)
-        log.info("provider %s ready", profile.id)
 
     def _start_training_server(self) -> str:
         from mirecovery_gui.training.server import TrainingServer

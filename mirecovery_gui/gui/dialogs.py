@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-import shiboken6
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 
 def _run(box: QMessageBox) -> None:
+    import shiboken6
+
     # Give the keyboard back to where it was: not every platform reactivates
     # the window's last focus after a modal box, and typing then goes nowhere.
     before = QApplication.focusWidget()
@@ -24,6 +30,8 @@ def _run(box: QMessageBox) -> None:
 
 def ask(parent: QWidget | None, title: str, text: str, yes: str | None = None, no: str | None = None) -> bool:
     """A yes/no question; the safe answer (No) is the default. True when the user said yes."""
+    from PySide6.QtWidgets import QMessageBox  # the first question pays for it, not the start-up
+
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
     yes_button = box.addButton(yes or QCoreApplication.translate("Dialogs", "&Yes"), QMessageBox.ButtonRole.YesRole)
     no_button = box.addButton(no or QCoreApplication.translate("Dialogs", "&No"), QMessageBox.ButtonRole.NoRole)
@@ -34,6 +42,8 @@ def ask(parent: QWidget | None, title: str, text: str, yes: str | None = None, n
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.NoButton, parent)
     ok = box.addButton(QCoreApplication.translate("Dialogs", "OK"), QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(ok)

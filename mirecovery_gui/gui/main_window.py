@@ -225,9 +225,9 @@ class MainWindow(QMainWindow):
         self._shutdown_hooks.append(hook)
 
     def refresh_training_phone(self) -> None:
-        runner = self.wizard.runner
-        if runner is None or not self.wizard.training:
+        if not self.wizard.training:
             return
+        runner = self.wizard.require_runner()
         runner.submit(
             lambda client: client.training_peek(),
             self._on_training_peek,

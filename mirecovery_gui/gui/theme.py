@@ -17,10 +17,14 @@ from __future__ import annotations
 
 import logging
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QProxyStyle, QStyle, QStyleFactory, QStyleOption, QWidget
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProxyStyle
 
 log = logging.getLogger(__name__)
 
@@ -134,34 +138,41 @@ def dark_palette() -> QPalette:
     return palette
 
 
-class _VisibleEdges(QProxyStyle):
-    """Fusion with edges that show on a dark palette.
+def _visible_edges_style() -> QProxyStyle:
+    """Fusion, with edges that show on a dark palette (built only when the app paints dark itself)."""
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleFactory, QStyleOption
 
-    Fusion outlines fields, check boxes and radio buttons with the window
-    colour made darker, which vanishes on a dark page. Drawing those with a
-    light "window" gives an edge of about 4.5:1 (WCAG 1.4.11 asks 3:1).
-    """
+    class _VisibleEdges(QProxyStyle):
+        """Fusion with edges that show on a dark palette.
 
-    _EDGED = (
-        QStyle.PrimitiveElement.PE_FrameLineEdit,
-        QStyle.PrimitiveElement.PE_PanelLineEdit,
-        QStyle.PrimitiveElement.PE_IndicatorCheckBox,
-        QStyle.PrimitiveElement.PE_IndicatorRadioButton,
-        QStyle.PrimitiveElement.PE_Frame,
-    )
+        Fusion outlines fields, check boxes and radio buttons with the window
+        colour made darker, which vanishes on a dark page. Drawing those with a
+        light "window" gives an edge of about 4.5:1 (WCAG 1.4.11 asks 3:1).
+        """
 
-    def drawPrimitive(
-        self,
-        element: QStyle.PrimitiveElement,
-        option: QStyleOption,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        if element in self._EDGED and is_dark(option.palette):
-            palette = QPalette(option.palette)
-            palette.setColor(QPalette.ColorRole.Window, QColor("#c4c4c4"))  # darker(140) = #8c8c8c
-            option.palette = palette
-        super().drawPrimitive(element, option, painter, widget)
+        _EDGED = (
+            QStyle.PrimitiveElement.PE_FrameLineEdit,
+            QStyle.PrimitiveElement.PE_PanelLineEdit,
+            QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+            QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+            QStyle.PrimitiveElement.PE_Frame,
+        )
+
+        def drawPrimitive(
+            self,
+            element: QStyle.PrimitiveElement,
+            option: QStyleOption,
+            painter: QPainter,
+            widget: QWidget | None = None,
+        ) -> None:
+            if element in self._EDGED and is_dark(option.palette):
+                palette = QPalette(option.palette)
+                palette.setColor(QPalette.ColorRole.Window, QColor("#c4c4c4"))  # darker(140) = #8c8c8c
+                option.palette = palette
+            super().drawPrimitive(element, option, painter, widget)
+
+    return _VisibleEdges(QStyleFactory.create("Fusion"))
 
 
 def apply_scheme(scheme: str) -> None:
@@ -186,7 +197,7 @@ def apply_scheme(scheme: str) -> None:
     # The platform cannot do it (no theme that knows schemes): paint it ourselves.
     log.info("colour scheme %s painted by the app", scheme)
     if not forced:
-        app.setStyle(_VisibleEdges(QStyleFactory.create("Fusion")))
+        app.setStyle(_visible_edges_style())
     app.setPalette(dark_palette() if scheme == "dark" else app.style().standardPalette())
     app.setProperty("mirecovery_forced_scheme", scheme)
 

@@ -13,13 +13,14 @@ Back asks ``flow.after_back``. Two things QWizard cannot do alone are added:
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
 
 from mirecovery_gui.client.profile import ProviderProfile
 from mirecovery_gui.client.results import SendResult
@@ -38,6 +39,19 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# Step -> (module in gui/pages, class): imported when the page is first needed.
+_PAGE_CLASSES = {
+    Step.START: ("start", "StartPage"),
+    Step.IDENTIFIER: ("identifier", "IdentifierPage"),
+    Step.CAPTCHA: ("captcha", "CaptchaPage"),
+    Step.SEND_CODE: ("send_code", "SendCodePage"),
+    Step.ENTER_CODE: ("enter_code", "EnterCodePage"),
+    Step.NEW_PASSWORD: ("new_password", "NewPasswordPage"),
+    Step.DONE: ("done", "DonePage"),
+    Step.LOST_EVERYTHING: ("lost_everything", "LostEverythingPage"),
+    Step.OFFICIAL_SITE: ("official_site", "OfficialSitePage"),
+}
+
 
 class RecoveryWizard(QWizard):
     state_changed = Signal()
@@ -46,6 +60,7 @@ class RecoveryWizard(QWizard):
     restarting = Signal()  # before anything is cleared
     restarted = Signal()
     close_requested = Signal()
+    page_built = Signal(object)  # RecoveryPage, the first time the wizard needs it
 
     def __init__(self, clock: Clock, default_region: str = "ID", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +74,7 @@ class RecoveryWizard(QWizard):
         self.state = RecoveryState()
         self.profile: ProviderProfile | None = None
         self.runner: RequestRunner | None = None
+        self._make_runner: Callable[[], RequestRunner] | None = None
         self.training = False
         self.last_send: SendResult | None = None
         self.resend_ready_at: float | None = None
@@ -92,47 +108,65 @@ class RecoveryWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
 
     def _build_pages(self) -> None:
-        from mirecovery_gui.gui.pages.captcha import CaptchaPage
-        from mirecovery_gui.gui.pages.done import DonePage
-        from mirecovery_gui.gui.pages.enter_code import EnterCodePage
-        from mirecovery_gui.gui.pages.identifier import IdentifierPage
-        from mirecovery_gui.gui.pages.lost_everything import LostEverythingPage
-        from mirecovery_gui.gui.pages.new_password import NewPasswordPage
-        from mirecovery_gui.gui.pages.official_site import OfficialSitePage
-        from mirecovery_gui.gui.pages.send_code import SendCodePage
-        from mirecovery_gui.gui.pages.start import StartPage
-
+        # Only the pages a start can show are built now; the others (and the
+        # modules behind them: the support letter, PDF, QR, strength
+        # estimator) when the wizard first goes there. A placeholder holds
+        # each place so QWizard knows the ids.
         self.pages: dict[Step, RecoveryPage] = {}
-        for page_class in (
-            StartPage,
-            IdentifierPage,
-            CaptchaPage,
-            SendCodePage,
-            EnterCodePage,
-            NewPasswordPage,
-            DonePage,
-            LostEverythingPage,
-            OfficialSitePage,
-        ):
-            page = page_class(self)
-            self.pages[page.step] = page
-            self.setPage(int(page.step), page)
+        self._placeholders: dict[Step, QWizardPage] = {}
+        for step in Step:
+            if step in (Step.START, Step.IDENTIFIER):
+                page = self._make_page(step)
+                self.pages[step] = page
+                self.setPage(int(step), page)
+            else:
+                placeholder = QWizardPage()
+                # The page's public name is there from the start (automation looks for it).
+                placeholder.setObjectName(f"page_{step.name.lower()}")
+                self._placeholders[step] = placeholder
+                self.setPage(int(step), placeholder)
         self.setStartId(int(Step.START))
+
+    def _make_page(self, step: Step) -> RecoveryPage:
+        module_name, class_name = _PAGE_CLASSES[step]
+        page_class = getattr(importlib.import_module(f"mirecovery_gui.gui.pages.{module_name}"), class_name)
+        return page_class(self)  # type: ignore[no-any-return]
+
+    def _build_page(self, step: Step) -> RecoveryPage:
+        page = self._make_page(step)
+        placeholder = self._placeholders.pop(step)
+        self.removePage(int(step))
+        placeholder.setObjectName("")
+        placeholder.deleteLater()
+        self.pages[step] = page
+        self.setPage(int(step), page)
+        log.debug("page %s built", step.name)
+        self.page_built.emit(page)
+        return page
 
     # --- provider ------------------------------------------------------------------------
 
-    def set_provider(self, profile: ProviderProfile, runner: RequestRunner, *, training: bool) -> None:
-        """Use ``runner`` (and its client) from now on; skips the start page next time."""
-        if self.runner is not None and self.runner is not runner:
+    def set_provider(
+        self, profile: ProviderProfile, make_runner: Callable[[], RequestRunner], *, training: bool
+    ) -> None:
+        """Use ``profile`` from now on; skips the start page next time.
+
+        The runner (and with it the client, and the embedded training service)
+        is made by ``make_runner`` on the first request, not at start-up.
+        """
+        if self.runner is not None:
             self.runner.shutdown(0.5)
         self.profile = profile
-        self.runner = runner
+        self.runner = None
+        self._make_runner = make_runner
         self.training = training
         self.state = RecoveryState(captcha_required=profile.captcha_required_at_start)
         self.setStartId(int(Step.IDENTIFIER))
         self.state_changed.emit()
 
     def require_runner(self) -> RequestRunner:
+        if self.runner is None and self._make_runner is not None:
+            self.runner = self._make_runner()
         if self.runner is None:
             raise RuntimeError("no provider chosen yet")
         return self.runner
@@ -160,7 +194,9 @@ class RecoveryWizard(QWizard):
         return self.directory_factory()
 
     def page_for(self, step: Step) -> RecoveryPage:
-        return self.pages[step]
+        """The page for ``step``, built now if the wizard has not been there yet."""
+        page = self.pages.get(step)
+        return page if page is not None else self._build_page(step)
 
     # --- QWizard overrides -----------------------------------------------------------------
 
@@ -169,6 +205,15 @@ class RecoveryWizard(QWizard):
         if current < 0:
             return -1
         return int(flow.next_step(self.state, Step(current)))
+
+    def validateCurrentPage(self) -> bool:
+        # The one door forward (next(), detours included): build the page about to be shown.
+        if not super().validateCurrentPage():
+            return False
+        following = self.nextId()
+        if following >= 0 and Step(following) not in self.pages:
+            self._build_page(Step(following))
+        return True
 
     def initializePage(self, id: int) -> None:
         self.set_state(flow.entered(self.state, Step(id)))

@@ -53,6 +53,10 @@ DESIGN_NAMES = [
 
 
 def test_every_object_name_of_the_contract_exists(driver: Driver) -> None:
+    for step in Step:
+        # Each page's name is there from the start; its widgets once it is built (when first shown).
+        assert driver.window.findChild(QWidget, f"page_{step.name.lower()}") is not None, step
+        driver.wizard.page_for(step)
     for name in DESIGN_NAMES:
         assert driver.window.findChild(QWidget, name) is not None, name
     for page in driver.wizard.pages.values():

@@ -91,3 +91,11 @@ def test_context_words_include_the_parts_of_an_email() -> None:
     assert isinstance(parsed, Identifier)
     words = parsed.context_words()
     assert {"budi", "santoso", "budi.santoso", "example"} <= set(words)
+
+
+def test_the_shortcut_calling_codes_agree_with_libphonenumber() -> None:
+    import phonenumbers
+
+    from mirecovery_gui.gui.pages.identifier import CALLING_CODES
+
+    assert {region: phonenumbers.country_code_for_region(region) for region in CALLING_CODES} == CALLING_CODES

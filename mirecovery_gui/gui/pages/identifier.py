@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 # Shown first: where the shops using this are, and their neighbours.
 PREFERRED_REGIONS = ("ID", "MY", "SG", "PH", "TH", "VN", "IN", "CN", "HK", "TW")
 PROBLEM_DELAY_MS = 700
+# ITU calling codes of the preferred regions: the combo's first label needs no libphonenumber.
+CALLING_CODES = {"ID": 62, "MY": 60, "SG": 65, "PH": 63, "TH": 66, "VN": 84, "IN": 91, "CN": 86, "HK": 852, "TW": 886}
 
 
 class CountryCombo(QComboBox):
@@ -58,11 +60,15 @@ class CountryCombo(QComboBox):
 
     @staticmethod
     def _label(region: str) -> str:
-        import phonenumbers
+        code = CALLING_CODES.get(region)
+        if code is None:
+            # Any other region: libphonenumber knows (imported only when needed; it takes a while).
+            import phonenumbers
 
+            code = phonenumbers.country_code_for_region(region)
         territory = QLocale.codeToTerritory(region)
         name = QLocale.territoryToString(territory) if territory != QLocale.Country.AnyTerritory else region
-        return f"{name} (+{phonenumbers.country_code_for_region(region)})"
+        return f"{name} (+{code})"
 
     def region(self) -> str:
         return str(self.currentData())

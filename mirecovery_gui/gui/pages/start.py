@@ -68,7 +68,7 @@ class StartPage(RecoveryPage):
 
     def validate_step(self) -> bool:
         self.recovery().provider_requested.emit("training" if self.training_radio.isChecked() else "xiaomi")
-        return self.recovery().runner is not None
+        return self.recovery().profile is not None
 
     def focus_first(self) -> QWidget | None:
         return self.live_radio

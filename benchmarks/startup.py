@@ -1,0 +1,56 @@
+"""Start to first page painted, and peak memory, against a bare PySide6 window in the same run.
+
+    python benchmarks/startup.py [--runs 20] [--xcb]
+
+Targets: at most 1.15x the floor's time and 1.2x its memory. The floor is a
+window with one label, shown and painted once (benchmarks/_floor_window.py);
+the app is `mirecovery` as an owner starts it (the start page) and
+`mirecovery --training`, each quitting after its first wizard page painted
+(benchmarks/_app_first_paint.py). Offscreen by default; --xcb runs on the X
+display in DISPLAY (e.g. under xvfb-run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _measure import compare, verdict
+
+HERE = Path(__file__).resolve().parent
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--xcb", action="store_true", help="use the X display in DISPLAY, not offscreen")
+    args = parser.parse_args()
+    env = dict(os.environ, QT_QPA_PLATFORM="xcb" if args.xcb else "offscreen", LANG="C.UTF-8")
+    env["MIRECOVERY_HOME"] = tempfile.mkdtemp(prefix="mirecovery-bench-")
+    python = sys.executable
+    subjects = {
+        "floor: bare PySide6 window": [python, str(HERE / "_floor_window.py")],
+        "mirecovery (start page)": [python, str(HERE / "_app_first_paint.py")],
+        "mirecovery --training": [python, str(HERE / "_app_first_paint.py"), "--training"],
+    }
+    results = compare(subjects, env, args.runs)
+    floor = results["floor: bare PySide6 window"]
+    print(f"platform {env['QT_QPA_PLATFORM']}, {args.runs} runs each, taking turns; medians compared")
+    for runs in results.values():
+        print(runs.line())
+    worst = 0
+    for label in ("mirecovery (start page)", "mirecovery --training"):
+        app = results[label]
+        time_ratio, memory_ratio = app.ms / floor.ms, app.mib / floor.mib
+        print(f"{label:<34} time {verdict(time_ratio, 1.15)}   memory {verdict(memory_ratio, 1.2)}")
+        worst |= time_ratio > 1.15 or memory_ratio > 1.2
+    return 1 if worst else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
