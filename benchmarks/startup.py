@@ -6,8 +6,8 @@ Targets: at most 1.15x the floor's time and 1.2x its memory. The floor is a
 window with one label, shown and painted once (benchmarks/_floor_window.py);
 the app is `mirecovery` as an owner starts it (the start page) and
 `mirecovery --training`, each quitting after its first wizard page painted
-(benchmarks/_app_first_paint.py). Offscreen by default; --xcb runs on the X
-display in DISPLAY (e.g. under xvfb-run).
+(MIRECOVERY_QUIT_AFTER_FIRST_PAINT=1). Offscreen by default; --xcb runs on
+the X display in DISPLAY (e.g. under xvfb-run).
 """
 
 from __future__ import annotations
@@ -32,11 +32,12 @@ def main() -> int:
     args = parser.parse_args()
     env = dict(os.environ, QT_QPA_PLATFORM="xcb" if args.xcb else "offscreen", LANG="C.UTF-8")
     env["MIRECOVERY_HOME"] = tempfile.mkdtemp(prefix="mirecovery-bench-")
+    env["MIRECOVERY_QUIT_AFTER_FIRST_PAINT"] = "1"  # the app quits once its first page has painted
     python = sys.executable
     subjects = {
         "floor: bare PySide6 window": [python, str(HERE / "_floor_window.py")],
-        "mirecovery (start page)": [python, str(HERE / "_app_first_paint.py")],
-        "mirecovery --training": [python, str(HERE / "_app_first_paint.py"), "--training"],
+        "mirecovery (start page)": [python, "-m", "mirecovery_gui"],
+        "mirecovery --training": [python, "-m", "mirecovery_gui", "--training"],
     }
     results = compare(subjects, env, args.runs)
     floor = results["floor: bare PySide6 window"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import sys
 import threading
@@ -118,6 +119,11 @@ def _email_problem(address: str) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A windowed build (no console) starts with no stdout or stderr at all.
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(args_list)
@@ -164,6 +170,10 @@ def run_wizard(argv: list[str]) -> int:
 
     install_exception_hooks(tell_user)
     window = create_main_window(argv)
+    if os.environ.get("MIRECOVERY_QUIT_AFTER_FIRST_PAINT"):
+        from mirecovery_gui.gui.first_paint import after_first_page_paint
+
+        after_first_page_paint(app.quit, app)  # benchmarks/startup.py: source and frozen alike
     window.show()
     try:
         return app.exec()

@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QMessageLogContext,
-    QTimer,
     QtMsgType,
     QTranslator,
     qInstallMessageHandler,
@@ -30,6 +29,7 @@ from mirecovery_gui.core.clock import Clock, SystemClock
 from mirecovery_gui.core.flow import Step, SupportReason
 from mirecovery_gui.core.resources import resource_path, resources_root
 from mirecovery_gui.gui import dialogs
+from mirecovery_gui.gui.first_paint import after_first_page_paint
 from mirecovery_gui.gui.main_window import MainWindow
 from mirecovery_gui.gui.theme import apply_scheme
 
@@ -483,5 +483,5 @@ def create_main_window(
         context.use_provider(settings.provider)
     window.wizard.restart()
     # After the first paint: the database, retention, and an interrupted case.
-    QTimer.singleShot(0, window, context.after_start)
+    after_first_page_paint(context.after_start, window, latest_ms=2000)
     return window

@@ -11,14 +11,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mirecovery_gui.store.database import Database
+if TYPE_CHECKING:
+    # Only for types: the window imports this module at start, and the
+    # database itself opens after the first paint.
+    import sqlite3
+
+    from mirecovery_gui.store.database import Database
 
 
 class Outcome(Enum):

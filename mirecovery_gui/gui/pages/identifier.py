@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtGui import QFocusEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -95,6 +96,16 @@ class CountryCombo(QComboBox):
     def showPopup(self) -> None:
         self.fill()
         super().showPopup()
+
+    # The full list (libphonenumber, a few tens of milliseconds) is built when
+    # someone comes to the box: by the mouse, Tab, or the mouse wheel.
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.fill()
+        super().focusInEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        self.fill()
+        super().wheelEvent(event)
 
 
 class IdentifierPage(RecoveryPage):
@@ -230,9 +241,6 @@ class IdentifierPage(RecoveryPage):
     def initializePage(self) -> None:
         super().initializePage()
         self._on_identifier_input_text_changed()
-        # The full country list costs a few tens of milliseconds: build it
-        # once the page is on screen, not before the first paint.
-        QTimer.singleShot(0, self.country_combo.fill)
 
     def validate_step(self) -> bool:
         if not isinstance(self._parsed, Identifier):

@@ -1,0 +1,118 @@
+"""What a mirecovery bundle keeps of PySide6, shared by build.spec and the floor bundle.
+
+The same rules trim the app and the minimal PySide6 bundle it is measured
+against (benchmarks/bundle_size.py), so the ratio compares like with like.
+Learned from reference/perf/hello_min.spec and checked by running the
+frozen --self-test:
+
+* Qt modules the app does not use (QtNetwork, QtDBus, QtOpenGL, QtSvg, QML;
+  libQt6DBus itself stays: QtGui needs it on Linux);
+* Qt's own translations: Qt has none for Indonesian, and English needs none;
+* plugins other than the platforms (xcb and offscreen on Linux, windows,
+  cocoa), the Windows 11 style, and print support (a real printer);
+* on Linux, bundled system libraries that nothing kept still needs (the
+  DT_NEEDED closure through readelf).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+EXCLUDED_MODULES = [
+    "PySide6.QtNetwork",
+    "PySide6.QtDBus",
+    "PySide6.QtOpenGL",
+    "PySide6.QtOpenGLWidgets",
+    "PySide6.QtSvg",
+    "PySide6.QtSvgWidgets",
+    "PySide6.QtQml",
+    "PySide6.QtQuick",
+    "tkinter",
+    "unittest",
+    "pydoc",
+    "xmlrpc",
+    "lib2to3",
+    "pytest",
+    "hypothesis",
+    # urllib3 tries pyOpenSSL when present; the app uses the standard ssl
+    # module with the system trust store (truststore), so none of these.
+    "cryptography",
+    "OpenSSL",
+    "urllib3.contrib.pyopenssl",
+    "urllib3.contrib.emscripten",
+    "trustme",
+    # libphonenumber's geocoder, carrier and time-zone data (5 MB): the app
+    # only parses and formats numbers. email-validator's DNS checks are off.
+    "phonenumbers.geocoder",
+    "phonenumbers.geodata",
+    "phonenumbers.carrier",
+    "phonenumbers.carrierdata",
+    "phonenumbers.timezone",
+    "phonenumbers.tzdata",
+    "dns",
+    "email_validator.deliverability",
+]
+KEEP_PLUGINS = {
+    "platforms": {
+        "libqxcb.so",
+        "libqoffscreen.so",
+        "qwindows.dll",
+        "qoffscreen.dll",
+        "libqcocoa.dylib",
+        "libqoffscreen.dylib",
+    },
+    "styles": None,  # all: the native Windows 11 / Vista look lives here
+    "printsupport": None,  # all: printing to a real printer (CUPS on Linux)
+}
+_DROPPED_QT_LIBS = re.compile(
+    r"(lib)?Qt6?(Network|Svg|OpenGL|Wayland|WlShell|EglFS|EglFs|Qml|Quick)[^/]*$", re.IGNORECASE
+)
+
+
+def wanted(destination: str) -> bool:
+    path = destination.replace("\\", "/")
+    if "/translations/" in path and path.endswith(".qm") and "PySide6" in path:
+        return False
+    plugin = re.search(r"/plugins/([^/]+)/([^/]+)$", path)
+    if plugin:
+        kind, name = plugin.groups()
+        if kind not in KEEP_PLUGINS:
+            return False
+        keep = KEEP_PLUGINS[kind]
+        return keep is None or name in keep
+    return not ("PySide6" in path and _DROPPED_QT_LIBS.search(path.rsplit("/", 1)[-1]))
+
+
+def _needed(path: str) -> set[str]:
+    out = subprocess.run(["readelf", "-d", path], capture_output=True, text=True, check=False).stdout
+    return set(re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", out))
+
+
+def trim(analysis: object) -> list[str]:
+    """Filter ``analysis.binaries`` and ``analysis.datas`` in place; returns what was dropped."""
+    binaries = analysis.binaries  # type: ignore[attr-defined]
+    datas = analysis.datas  # type: ignore[attr-defined]
+    kept = [item for item in binaries if wanted(item[0])]
+    dropped = [item[0] for item in binaries if item not in kept]
+    if sys.platform.startswith("linux") and shutil.which("readelf"):
+        # Top-level entries (no folder) are system libraries collected as
+        # dependencies: keep those still reachable from what stays.
+        by_name = {os.path.basename(item[0]): item for item in kept if "/" not in item[0].replace("\\", "/")}
+        roots = [item for item in kept if os.path.basename(item[0]) not in by_name or item[0].startswith("libpython")]
+        seen: set[str] = set()
+        todo = [item[1] for item in roots]
+        while todo:
+            for library in _needed(todo.pop()):
+                if library in by_name and library not in seen:
+                    seen.add(library)
+                    todo.append(by_name[library][1])
+        unreachable = {name for name in by_name if name not in seen and not name.startswith("libpython")}
+        dropped += sorted(unreachable)
+        kept = [item for item in kept if os.path.basename(item[0]) not in unreachable or "/" in item[0]]
+    binaries[:] = kept
+    datas[:] = [item for item in datas if wanted(item[0])]
+    return dropped
