@@ -62,4 +62,4 @@ def compare(
 
 
 def verdict(value: float, target: float) -> str:
-    return f"{value:5.2f}x (target <= {target:.2f}x: {'met' if value <= target else 'NOT met'})"
+    return f"{value:6.3f}x (target <= {target:.2f}x: {'met' if value <= target else 'NOT met'})"

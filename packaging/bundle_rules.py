@@ -55,7 +55,26 @@ EXCLUDED_MODULES = [
     "phonenumbers.tzdata",
     "dns",
     "email_validator.deliverability",
+    "readline",
+    # CJK text codecs: the client reads UTF-8 only (1 MB of C tables). Not
+    # _codecs_jp: pyqrcode tries Shift-JIS to choose its kanji mode.
+    "_codecs_cn",
+    "_codecs_hk",
+    "_codecs_iso2022",
+    "_codecs_kr",
+    "_codecs_tw",
+    # C accelerators nothing in the app needs (decimal falls back to _pydecimal).
+    "_decimal",
+    "pyexpat",
+    "xml.parsers.expat",
+    "_asyncio",
+    "asyncio",
 ]
+# Linux system libraries left to the system: CUPS is part of every desktop
+# that prints, and Qt's print plugin loads the system's copy (and its TLS,
+# Kerberos and Avahi libraries, 9 MB) at print time. Without CUPS, Qt's
+# print dialog still prints to PDF.
+SYSTEM_LIBRARIES = {"libcups.so.2"}
 KEEP_PLUGINS = {
     "platforms": {
         "libqxcb.so",
@@ -68,9 +87,9 @@ KEEP_PLUGINS = {
     "styles": None,  # all: the native Windows 11 / Vista look lives here
     "printsupport": None,  # all: printing to a real printer (CUPS on Linux)
 }
-_DROPPED_QT_LIBS = re.compile(
-    r"(lib)?Qt6?(Network|Svg|OpenGL|Wayland|WlShell|EglFS|EglFs|Qml|Quick)[^/]*$", re.IGNORECASE
-)
+# Qt libraries the kept modules and plugins do not need, wherever PyInstaller put
+# them (libQt6Network.so.6, Qt6Network.dll, ...).
+_DROPPED_QT_LIBS = re.compile(r"^(lib)?Qt6(Network|Svg|OpenGL|Wayland|WlShell|EglFS|EglFs|Qml|Quick)")
 
 
 def wanted(destination: str) -> bool:
@@ -84,7 +103,12 @@ def wanted(destination: str) -> bool:
             return False
         keep = KEEP_PLUGINS[kind]
         return keep is None or name in keep
-    return not ("PySide6" in path and _DROPPED_QT_LIBS.search(path.rsplit("/", 1)[-1]))
+    return not _DROPPED_QT_LIBS.search(path.rsplit("/", 1)[-1])
+
+
+def _other_platform(destination: str) -> bool:
+    """Files only another platform uses (the Windows icon)."""
+    return destination.lower().endswith(".ico") and not sys.platform.startswith("win")
 
 
 def _needed(path: str) -> set[str]:
@@ -101,7 +125,12 @@ def trim(analysis: object) -> list[str]:
     if sys.platform.startswith("linux") and shutil.which("readelf"):
         # Top-level entries (no folder) are system libraries collected as
         # dependencies: keep those still reachable from what stays.
-        by_name = {os.path.basename(item[0]): item for item in kept if "/" not in item[0].replace("\\", "/")}
+        by_name = {
+            os.path.basename(item[0]): item
+            for item in kept
+            if "/" not in item[0].replace("\\", "/") and os.path.basename(item[0]) not in SYSTEM_LIBRARIES
+        }
+        kept = [item for item in kept if os.path.basename(item[0]) not in SYSTEM_LIBRARIES]
         roots = [item for item in kept if os.path.basename(item[0]) not in by_name or item[0].startswith("libpython")]
         seen: set[str] = set()
         todo = [item[1] for item in roots]
@@ -114,5 +143,5 @@ def trim(analysis: object) -> list[str]:
         dropped += sorted(unreachable)
         kept = [item for item in kept if os.path.basename(item[0]) not in unreachable or "/" in item[0]]
     binaries[:] = kept
-    datas[:] = [item for item in datas if wanted(item[0])]
+    datas[:] = [item for item in datas if wanted(item[0]) and not _other_platform(item[0])]
     return dropped

@@ -19,6 +19,10 @@ export MIRECOVERY_HOME
 dist/mirecovery/mirecovery --version
 dist/mirecovery/mirecovery --self-test
 dist/mirecovery/mirecovery --self-test --lang id
+# The support request as a PDF with its QR code: the printing, QR and codec modules are there.
+dist/mirecovery/mirecovery support-request --account-id 1234567890 --imei 49-015420-323751-8 \
+    --format pdf -o "$MIRECOVERY_HOME/request.pdf"
+test -s "$MIRECOVERY_HOME/request.pdf"
 rm -rf "$MIRECOVERY_HOME"
 
 case "$(uname -s)" in
