@@ -19,8 +19,12 @@ import signal
 import sys
 import threading
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from mirecovery_gui.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, build_parser
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 log = logging.getLogger(__name__)
 
@@ -139,23 +143,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         from mirecovery_gui.self_test import run_self_test
 
         return run_self_test(["--lang", args.lang] if args.lang else [])
-    return run_wizard(args_list)
+    return run_wizard(args)
 
 
-def run_wizard(argv: list[str]) -> int:
+def run_wizard(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from mirecovery_gui.app import create_main_window, install_qt_message_handler
+    from mirecovery_gui.app import install_qt_message_handler, main_window_for
+    from mirecovery_gui.gui.first_paint import after_first_page_paint
     from mirecovery_gui.logs import configure_logging, install_exception_hooks
     from mirecovery_gui.store.paths import log_dir
 
-    # A windowed app has no console: the log goes to a file, redacted.
-    log_path = configure_logging(log_dir())
     install_qt_message_handler()
     app = QApplication([sys.argv[0] if sys.argv else "mirecovery"])
     app.setApplicationName("mirecovery")
     app.setDesktopFileName("mirecovery")
+    log_path: Path | None = None
+
+    def open_log_file() -> None:
+        # A windowed app has no console: the log goes to a file, redacted.
+        # Until the first page is on screen, warnings go to stderr (if any).
+        nonlocal log_path
+        log_path = configure_logging(log_dir())
 
     def tell_user() -> None:
         QMessageBox.warning(
@@ -169,11 +179,11 @@ def run_wizard(argv: list[str]) -> int:
         )
 
     install_exception_hooks(tell_user)
-    window = create_main_window(argv)
-    if os.environ.get("MIRECOVERY_QUIT_AFTER_FIRST_PAINT"):
-        from mirecovery_gui.gui.first_paint import after_first_page_paint
-
-        after_first_page_paint(app.quit, app)  # benchmarks/startup.py: source and frozen alike
+    window = main_window_for(args)
+    # Installed after the window's own first-paint work, so Qt (which asks the
+    # newest event filter first) queues this one first: the log file is open
+    # before the case database is.
+    after_first_page_paint(open_log_file, window, latest_ms=2000)
     window.show()
     try:
         return app.exec()

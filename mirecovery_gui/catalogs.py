@@ -8,7 +8,6 @@ finds its catalogues missing or older than their .ts files.
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 
@@ -40,6 +39,8 @@ def sources(i18n: Path) -> dict[str, list[Path]]:
 
 
 def release(i18n: Path, target: Path) -> list[Path]:
+    import subprocess
+
     target.mkdir(parents=True, exist_ok=True)
     written = []
     for qm, files in sources(i18n).items():
@@ -75,9 +76,15 @@ def checkout_catalogue(resources: Path, language: str) -> Path | None:
     i18n = resources / "i18n"
     built = resources.parent / "build" / "i18n"
     try:
-        if stale(i18n, built, language):
-            release(i18n, built)
-    except (OSError, subprocess.CalledProcessError):
+        needed = stale(i18n, built, language)
+    except OSError:
         return None
+    if needed:
+        import subprocess  # only to compile: a checkout that is up to date starts without it
+
+        try:
+            release(i18n, built)
+        except (OSError, subprocess.CalledProcessError):
+            return None
     qm = built / f"mirecovery_{language}.qm"
     return qm if qm.exists() else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
@@ -19,14 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from mirecovery_gui import __version__
-from mirecovery_gui.client.errors import RecoveryError
-from mirecovery_gui.client.results import TrainingPeek
 from mirecovery_gui.core.clock import Clock
 from mirecovery_gui.gui import dialogs
 from mirecovery_gui.gui.i18n import TextBook, shown
 from mirecovery_gui.gui.widgets.error_panel import announce
-from mirecovery_gui.gui.widgets.training_phone import TrainingPhonePanel
 from mirecovery_gui.gui.wizard import RecoveryWizard
+
+if TYPE_CHECKING:
+    from mirecovery_gui.client.errors import RecoveryError
+    from mirecovery_gui.client.results import TrainingPeek
+    from mirecovery_gui.gui.widgets.training_phone import TrainingPhonePanel
 
 log = logging.getLogger(__name__)
 
@@ -89,14 +92,10 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.texts = TextBook()
         self.wizard = RecoveryWizard(clock, default_region, self)
-        self.training_phone = TrainingPhonePanel(self)
-        self.training_phone.hide()
-        self.training_phone.refresh_requested.connect(self.refresh_training_phone)
+        self._training_phone: TrainingPhonePanel | None = None  # built for training mode only
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.wizard)
-        self.splitter.addWidget(self.training_phone)
         self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.notice = NoticeBar(self)
         central = QWidget(self)
@@ -107,7 +106,6 @@ class MainWindow(QMainWindow):
         column.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.wizard.training_messages_requested.connect(self.refresh_training_phone)
-        self.wizard.restarted.connect(self.training_phone.clear)
         self.wizard.close_requested.connect(self.close)
         self._shutdown_hooks: list[Callable[[], None]] = []
         self.app_context: object | None = None  # set by app.create_main_window
@@ -217,8 +215,24 @@ class MainWindow(QMainWindow):
             ).format(version=__version__),
         )
 
+    @property
+    def training_phone(self) -> TrainingPhonePanel:
+        """The training phone beside the wizard, made the first time training mode needs it."""
+        if self._training_phone is None:
+            from mirecovery_gui.gui.widgets.training_phone import TrainingPhonePanel
+
+            panel = TrainingPhonePanel(self)
+            panel.hide()
+            panel.refresh_requested.connect(self.refresh_training_phone)
+            self.wizard.restarted.connect(panel.clear)
+            self.splitter.addWidget(panel)
+            self.splitter.setStretchFactor(1, 1)
+            self._training_phone = panel
+        return self._training_phone
+
     def set_training(self, enabled: bool) -> None:
-        self.training_phone.setVisible(enabled)
+        if enabled or self._training_phone is not None:
+            self.training_phone.setVisible(enabled)
         self._update_title()
 
     def add_shutdown_hook(self, hook: Callable[[], None]) -> None:

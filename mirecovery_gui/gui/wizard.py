@@ -22,19 +22,19 @@ from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
 
-from mirecovery_gui.client.profile import ProviderProfile
-from mirecovery_gui.client.results import SendResult
 from mirecovery_gui.core import flow
 from mirecovery_gui.core.clock import Clock
 from mirecovery_gui.core.flow import RecoveryState, Step, SupportReason
 from mirecovery_gui.gui import dialogs
 from mirecovery_gui.gui.clipboard import SecretClipboard
 from mirecovery_gui.gui.widgets.step_list import StepList
-from mirecovery_gui.gui.worker import RequestRunner
 
 if TYPE_CHECKING:
+    from mirecovery_gui.client.profile import ProviderProfile
+    from mirecovery_gui.client.results import SendResult
     from mirecovery_gui.core.support_directory import SupportContact
     from mirecovery_gui.gui.pages.base import RecoveryPage
+    from mirecovery_gui.gui.worker import RequestRunner
     from mirecovery_gui.store.drafts import DraftStore
 
 log = logging.getLogger(__name__)

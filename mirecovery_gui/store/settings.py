@@ -9,7 +9,6 @@ Writes are atomic: a temporary file, flushed, then moved over the old one.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
 import os
@@ -94,6 +93,8 @@ def load_settings(path: Path) -> LoadResult:
             raise TypeError("settings must be a JSON object")
         return LoadResult(_coerce(data))
     except (ValueError, TypeError) as exc:
+        import datetime as dt  # 2 ms, for a damaged file only
+
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         backup = path.with_name(f"{path.name}.damaged-{stamp}")
         try:

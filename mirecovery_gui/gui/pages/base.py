@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from mirecovery_gui.client.base import RecoveryClient
 from mirecovery_gui.client.errors import NextAction, RecoveryError
 from mirecovery_gui.core.flow import Step
 from mirecovery_gui.gui.i18n import TextBook
@@ -37,6 +36,7 @@ from mirecovery_gui.gui.theme import ToneLabel
 from mirecovery_gui.gui.widgets.error_panel import ErrorPanel
 
 if TYPE_CHECKING:
+    from mirecovery_gui.client.base import RecoveryClient
     from mirecovery_gui.gui.wizard import RecoveryWizard
 
 T = TypeVar("T")

@@ -22,7 +22,6 @@ from mirecovery_gui.client.errors import (
     RecoveryError,
     UnknownAccountError,
 )
-from mirecovery_gui.client.results import StartResult
 from mirecovery_gui.core import flow
 from mirecovery_gui.core.flow import Step, SupportReason
 from mirecovery_gui.core.identifier import (
@@ -38,6 +37,7 @@ from mirecovery_gui.gui.theme import Tone
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from mirecovery_gui.client.results import StartResult
     from mirecovery_gui.gui.wizard import RecoveryWizard
 
 # Shown first: where the shops using this are, and their neighbours.
