@@ -72,6 +72,10 @@ class RecoveryPage(QWizardPage):
         self.scroll_area.setObjectName("page_scroll_area")
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        # A viewport of our own that paints nothing, so the page's colour shows
+        # through. (Asking the scroll area for its own costs 9 ms the first time:
+        # PySide works out which Python type that widget is.)
+        self.scroll_area.setViewport(QWidget())
         self.content = QWidget()
         self.content.setObjectName("page_content")
         self.content.setBackgroundRole(QPalette.ColorRole.Base)
@@ -98,7 +102,6 @@ class RecoveryPage(QWizardPage):
         outer.addStretch(1)
         self.scroll_area.setWidget(self.content)
         self.error_panel.revealed.connect(self._on_error_panel_revealed)
-        self.scroll_area.viewport().setAutoFillBackground(False)
         self.content.setAutoFillBackground(False)
         self.texts = TextBook()
         self.texts.keep(self.busy_bar.setAccessibleName, lambda: self.tr("Working"))
