@@ -18,18 +18,23 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
-from PySide6.QtWidgets import QWidget, QWizardPage
+
+if TYPE_CHECKING:
+    from mirecovery_gui.gui.main_window import MainWindow
 
 
 class _FirstPagePaint(QObject):
-    def __init__(self, callback: Callable[[], None], window: QWidget) -> None:
+    def __init__(self, callback: Callable[[], None], window: MainWindow) -> None:
         super().__init__(window)
         self._callback: Callable[[], None] | None = callback
         # No reference to the pages is kept: a page may be replaced meanwhile.
         # Deleting the watcher takes it off every page it still watches.
-        for page in window.findChildren(QWizardPage):
+        # (Our own page objects: asking Qt for the window's children would make
+        # PySide work out the types of Qt's private ones.)
+        for page in window.wizard.pages.values():
             page.installEventFilter(self)
 
     def fire(self) -> None:
@@ -47,7 +52,7 @@ class _FirstPagePaint(QObject):
         return False
 
 
-def after_first_page_paint(callback: Callable[[], None], window: QWidget, latest_ms: int | None = None) -> None:
+def after_first_page_paint(callback: Callable[[], None], window: MainWindow, latest_ms: int | None = None) -> None:
     """Call ``callback`` once, just after one of ``window``'s wizard pages first paints.
 
     Or after ``latest_ms``, whichever is first: that covers a window that
