@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPen
@@ -18,9 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mirecovery_gui.client.results import TrainingMessage
 from mirecovery_gui.core.flow import Channel
 from mirecovery_gui.gui.i18n import TextBook, shown
+
+if TYPE_CHECKING:
+    from mirecovery_gui.client.results import TrainingMessage
 
 
 class _BubbleDelegate(QStyledItemDelegate):
