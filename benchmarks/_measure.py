@@ -6,6 +6,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -30,6 +31,20 @@ class Runs:
             f"{self.label:<34} wall ms min/med/max {min(self.wall_ms):7.1f} /{self.ms:7.1f} /{max(self.wall_ms):7.1f}"
             f"   peak RSS MiB {self.mib:6.1f}"
         )
+
+
+def with_bytecode(env: dict[str, str]) -> dict[str, str]:
+    """``env`` for programs run from source with compiled bytecode, as an installed app has.
+
+    pip compiles a wheel when it installs it and a bundle carries bytecode;
+    this environment sets PYTHONDONTWRITEBYTECODE=1, which would make every run
+    compile the app's modules again. The caches go to a temporary folder and
+    are written by the warm-up runs.
+    """
+    env = dict(env)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="mirecovery-bench-pycache-")
+    return env
 
 
 def run_once(command: Sequence[str], env: Mapping[str, str]) -> tuple[float, float]:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _measure import compare, verdict
+from _measure import compare, verdict, with_bytecode
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -55,6 +55,7 @@ def main() -> int:
 
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LANG="C.UTF-8", MIRECOVERY_QUIT_AFTER_FIRST_PAINT="1")
     env["MIRECOVERY_HOME"] = tempfile.mkdtemp(prefix="mirecovery-bench-")
+    env = with_bytecode(env)  # the source runs as installed: compiled, like the frozen ones
     subjects = {
         "floor from source": [sys.executable, str(ROOT / "benchmarks" / "_floor_window.py")],
         "floor frozen": [str(dist / "floor" / "floor")],

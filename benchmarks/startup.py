@@ -13,11 +13,8 @@ A second reference is printed too, not a target: a bare six-page QWizard
 with no application code (benchmarks/_floor_wizard.py), what Qt and PySide
 alone cost for a window of the app's shape.
 
-Every program runs with compiled bytecode, as an installed app does (pip
-compiles the wheel, the bundle carries bytecode): this environment sets
-PYTHONDONTWRITEBYTECODE=1, which would make every run compile the app's
-modules from source. The caches go to a temporary folder and are written
-by the warm-up runs.
+Every program runs with compiled bytecode, as an installed app does
+(``_measure.with_bytecode``).
 """
 
 from __future__ import annotations
@@ -30,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _measure import compare, verdict
+from _measure import compare, verdict, with_bytecode
 
 HERE = Path(__file__).resolve().parent
 
@@ -42,8 +39,7 @@ def main() -> int:
     args = parser.parse_args()
     env = dict(os.environ, QT_QPA_PLATFORM="xcb" if args.xcb else "offscreen", LANG="C.UTF-8")
     env["MIRECOVERY_HOME"] = tempfile.mkdtemp(prefix="mirecovery-bench-")
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="mirecovery-bench-pycache-")
+    env = with_bytecode(env)
     env["MIRECOVERY_QUIT_AFTER_FIRST_PAINT"] = "1"  # the app quits once its first page has painted
     python = sys.executable
     subjects = {
