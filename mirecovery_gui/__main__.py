@@ -148,7 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_wizard(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from mirecovery_gui.app import install_qt_message_handler, main_window_for
     from mirecovery_gui.gui.first_paint import after_first_page_paint
@@ -168,6 +168,8 @@ def run_wizard(args: argparse.Namespace) -> int:
         log_path = configure_logging(log_dir())
 
     def tell_user() -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(
             None,
             "mirecovery",

@@ -18,8 +18,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
 
 from mirecovery_gui.core import flow
@@ -325,6 +324,9 @@ class RecoveryWizard(QWizard):
             page.clear_secrets()
 
     def open_url(self, url: str) -> None:
+        from PySide6.QtCore import QUrl  # with its enum classes, not needed before a link is opened
+        from PySide6.QtGui import QDesktopServices
+
         QDesktopServices.openUrl(QUrl(url))
 
     def code_was_sent(self, result: SendResult) -> None:

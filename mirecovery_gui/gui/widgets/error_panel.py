@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -35,6 +34,9 @@ _SELF_EXPLAINED = (CaptchaError, WrongCodeError, CodeExpiredError)
 
 def announce(widget: QWidget, text: str) -> None:
     """Tell a screen reader about a change it would otherwise miss (errors, "code sent")."""
+    # Imported here: its 8 enum classes cost 1-2 ms, and nothing is announced before the first paint.
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
     if QAccessible.isActive():
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
 
