@@ -66,6 +66,11 @@ class FlowDriver:
         button.click()
 
     def run(self) -> None:
+        self.reach_code_page()
+        self.enter_code_and_password()
+
+    def reach_code_page(self) -> None:
+        """From the identifier page to the code page, with a code sent by email to demo@example.com."""
         self.wait_for("the identifier page", self.on_page(Step.IDENTIFIER))
         self.child(QLineEdit, "identifier_input").setText("demo@example.com")
         self.press_next()
@@ -86,6 +91,8 @@ class FlowDriver:
         send.click()
 
         self.wait_for("the code page", self.on_page(Step.ENTER_CODE))
+
+    def enter_code_and_password(self) -> None:
         phone = self.child(QListWidget, "training_phone")
         self.wait_for("a message on the training phone", lambda: phone.count() > 0)
         newest = phone.item(phone.count() - 1).text()

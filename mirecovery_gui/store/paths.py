@@ -20,37 +20,29 @@ def _home() -> Path | None:
     return Path(value) if value else None
 
 
-def data_dir() -> Path:
+def _folder(name: str, platform_function: str) -> Path:
+    """``MIRECOVERY_HOME/<name>`` when set (tests, a portable install), else the platform's folder."""
     home = _home()
-    if home is not None:
-        path = home / "data"
-        path.mkdir(parents=True, exist_ok=True)
-        return path
-    import platformdirs
+    if home is None:
+        import platformdirs  # only when it is asked: a portable install never needs it
 
-    return platformdirs.user_data_path(APP, appauthor=False, ensure_exists=True)
+        path: Path = getattr(platformdirs, platform_function)(APP, appauthor=False)
+    else:
+        path = home / name
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def data_dir() -> Path:
+    return _folder("data", "user_data_path")
 
 
 def config_dir() -> Path:
-    home = _home()
-    if home is not None:
-        path = home / "config"
-        path.mkdir(parents=True, exist_ok=True)
-        return path
-    import platformdirs
-
-    return platformdirs.user_config_path(APP, appauthor=False, ensure_exists=True)
+    return _folder("config", "user_config_path")
 
 
 def log_dir() -> Path:
-    home = _home()
-    if home is not None:
-        path = home / "logs"
-        path.mkdir(parents=True, exist_ok=True)
-        return path
-    import platformdirs
-
-    return platformdirs.user_log_path(APP, appauthor=False, ensure_exists=True)
+    return _folder("logs", "user_log_path")
 
 
 def database_path() -> Path:

@@ -12,7 +12,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit
 
 from mirecovery_gui.app import create_main_window
 from mirecovery_gui.core.flow import Step
@@ -34,22 +34,7 @@ def main() -> int:
         page = window.wizard.page_for(Step.LOST_EVERYTHING)
         page.save_draft()  # type: ignore[attr-defined]
     else:
-        driver.child(QLineEdit, "identifier_input").setText("demo@example.com")
-        driver.press_next()
-        driver.wait_for("captcha page", driver.on_page(Step.CAPTCHA))
-        captcha = window.wizard.page_for(Step.CAPTCHA)
-        driver.wait_for("picture", lambda: captcha.image_loaded)  # type: ignore[attr-defined]
-        driver.child(QAbstractButton, "training_show_answer_button").click()
-        answer = driver.child(QLabel, "training_captcha_answer")
-        driver.wait_for("answer", lambda: bool(answer.text()))
-        driver.child(QLineEdit, "captcha_input").setText(answer.text())
-        driver.press_next()
-        driver.wait_for("send page", driver.on_page(Step.SEND_CODE))
-        driver.child(QAbstractButton, "channel_email").click()
-        send = driver.child(QAbstractButton, "send_code_button")
-        driver.wait_for("the Send button", send.isEnabled)
-        send.click()
-        driver.wait_for("code page", driver.on_page(Step.ENTER_CODE))
+        driver.reach_code_page()
     store = window.app_context.case_log()  # type: ignore[attr-defined]
     store.database.writer.flush()
     print("ready", flush=True)
