@@ -12,6 +12,20 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LANG", "C.UTF-8")
 
+if os.environ.get("MIRECOVERY_BLOCK_QT") == "1":
+    # The session's suite, run the way electrum tests its wizard: with Qt not
+    # importable at all (tests/unit/test_layers.py starts that run).
+    import importlib.abc
+    import sys
+
+    class _NoQt(importlib.abc.MetaPathFinder):
+        def find_spec(self, name: str, path: object, target: object = None) -> None:
+            if name.split(".")[0] in ("PySide6", "shiboken6"):
+                raise ImportError(f"{name} is blocked in this run")
+            return None
+
+    sys.meta_path.insert(0, _NoQt())
+
 import pytest
 
 from mirecovery_gui.client.passport import PassportClient

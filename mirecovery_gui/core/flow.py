@@ -1,9 +1,9 @@
 """The recovery flow as a pure state machine.
 
-The wizard never decides where to go by itself: ``RecoveryWizard.nextId()``
-asks :func:`next_step` with the current :class:`RecoveryState`, and Back asks
-:func:`after_back` what the step being left takes with it. Pages only fill
-the state (from the user's input and the server's answers) and show it.
+The recovery session (``recovery/session.py``) never decides where to go by
+itself: after every answer it asks :func:`next_step` with the current
+:class:`RecoveryState`, and Back asks :func:`after_back` what the step being
+left takes with it.
 
 Main line::
 
@@ -38,7 +38,7 @@ class Step(IntEnum):
 
 
 FINAL = -1
-"""What :func:`next_step` returns on a last page (QWizard's "no next page")."""
+"""What :func:`next_step` returns on a last page: there is no next step."""
 
 
 class Channel(Enum):
@@ -58,6 +58,7 @@ class SupportReason(Enum):
     CONTACTS_LOST = "contacts_lost"
     NOTHING_BOUND = "nothing_bound"
     SEND_LIMIT = "send_limit"
+    RESTRICTED = "restricted"  # Xiaomi paused recovery for the account or the network
 
 
 class CaptchaPurpose(Enum):
@@ -95,9 +96,7 @@ class RecoveryState:
 def next_step(state: RecoveryState, current: Step) -> int:
     """The step after ``current`` given ``state``; :data:`FINAL` on a last page.
 
-    Pages call ``wizard.next()`` once their request has succeeded, so each rule
-    must give the right target both before the request (for the buttons) and
-    after it (for the move).
+    The session asks once a step's request has succeeded (or needs none).
     """
     if current in (Step.DONE, Step.LOST_EVERYTHING):
         return FINAL

@@ -1,9 +1,10 @@
 """The request to Xiaomi support when the email and the phone are gone.
 
-One composer serves the wizard page, the PDF and ``mirecovery
-support-request``: :func:`validate` says what is wrong with each field (with
-a reason), :func:`compose` writes subject and body in English or Indonesian
-with every fact given and nothing that was not, and :func:`mail_link` makes a
+One composer serves the wizard page, the PDF, the case history's reprint and
+``mirecovery support-request``: :func:`prepare` is the one entry all of them
+use. :func:`validate` says what is wrong with each field (with a reason),
+:func:`compose` writes subject and body in English or Indonesian with every
+fact given and nothing that was not, and :func:`mail_link` makes a
 ``mailto:`` link (RFC 6068) that falls back to shorter bodies when the full
 one is too long for a mail link or a QR code.
 
@@ -20,9 +21,12 @@ from enum import Enum
 from typing import Any
 from urllib.parse import quote
 
+from mirecovery_gui.core.countries import country_name
 from mirecovery_gui.core.identifier import Identifier, IdentifierKind, parse_identifier, parse_phone
 from mirecovery_gui.core.imei import check_imei
 from mirecovery_gui.core.messages import QT_TRANSLATE_NOOP, Message
+from mirecovery_gui.core.support_directory import GLOBAL, SupportContact, for_region
+from mirecovery_gui.core.support_directory import Channel as ContactChannel
 from mirecovery_gui.core.text import plain_text
 
 _CTX = "SupportRequest"
@@ -429,3 +433,79 @@ def mail_link(request: ComposedRequest, to: str = "", max_length: int = MAILTO_M
             return MailLink(url, complete)
     note = _TEXT[request.language]["paste_note"]
     return MailLink(_mailto(to, request.subject, note), False)
+
+
+# --- the request as handed over -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PreparedRequest:
+    """Everything a hand-over needs, from one :func:`prepare`: the page, the case history and the CLI.
+
+    ``request`` is None while a field has a problem (``problems`` says which).
+    """
+
+    facts: SupportFacts
+    language: str
+    problems: dict[Field, Message]
+    recommended_missing: tuple[Field, ...]
+    request: ComposedRequest | None
+    contacts: tuple[SupportContact, ...]  # where it can go from the owner's country, the default first
+    destination: SupportContact | None
+
+    @property
+    def ready(self) -> bool:
+        return self.request is not None
+
+    @property
+    def mail_to(self) -> str:
+        """The support address for a mail link; empty when the destination is not an email address."""
+        contact = self.destination
+        return contact.address if contact is not None and contact.channel is ContactChannel.EMAIL else ""
+
+    @property
+    def destination_text(self) -> str:
+        return self.destination.address if self.destination is not None else ""
+
+    def mail_link(self, max_length: int = MAILTO_MAX) -> MailLink:
+        if self.request is None:
+            raise ValueError("the request is not ready")
+        return mail_link(self.request, self.mail_to, max_length)
+
+    def qr_link(self) -> MailLink:
+        return self.mail_link(QR_MAX)
+
+
+def prepare(
+    facts: SupportFacts,
+    directory: list[SupportContact],
+    language: str = "en",
+    destination: str = "",
+    today: dt.date | None = None,
+) -> PreparedRequest:
+    """Check ``facts``, compose the letter in ``language`` and pick where it goes.
+
+    ``destination`` is the id of the contact the user chose; otherwise the
+    country's default channel. The letter names the country in words
+    ("Indonesia (ID)"); the facts keep the code.
+    """
+    if language not in _TEXT:
+        language = "en"
+    problems = validate(facts, today)
+    contacts = tuple(for_region(directory, facts.country or GLOBAL))
+    chosen = next((c for c in contacts if destination and c.id == destination), None)
+    if chosen is None:
+        chosen = next((c for c in contacts if c.default), contacts[0] if contacts else None)
+    request = None
+    if not problems:
+        named = replace(facts, country=country_name(facts.country) if facts.country.strip() else "")
+        request = compose(named, language)
+    return PreparedRequest(
+        facts=facts,
+        language=language,
+        problems=problems,
+        recommended_missing=tuple(missing_recommended(facts)),
+        request=request,
+        contacts=contacts,
+        destination=chosen,
+    )

@@ -38,6 +38,7 @@ def step_name(step: str) -> str:
         "lost_everything": QT_TRANSLATE_NOOP("Steps", "support request"),
         "official_site": QT_TRANSLATE_NOOP("Steps", "official website"),
         "resumed": QT_TRANSLATE_NOOP("Steps", "resumed after a crash"),
+        "reopened": QT_TRANSLATE_NOOP("Steps", "request reopened"),
     }
     source = names.get(step)
     return QCoreApplication.translate("Steps", source) if source else step

@@ -94,6 +94,10 @@ class Case:
         )
 
 
+# Columns only their own updates change: the notes (the case history), and the
+# outcome and close time (guarded in the statement itself).
+_NOT_OVERWRITTEN = ("notes", "outcome", "closed_at")
+
 COLUMNS = (
     "id, opened_at, updated_at, closed_at, provider, identifier_kind, identifier_masked, steps, outcome, "
     "staff, customer_name, customer_contact, device_model, imei, checklist, notes, draft_id"
@@ -150,6 +154,12 @@ class CaseLog:
     # --- writing (queued on the background writer) -----------------------------------
 
     def save(self, case: Case) -> None:
+        """Queue ``case`` for writing: everything the recovery knows about it, never its notes.
+
+        Notes are the case history's (:meth:`set_notes`), so a step saved by the
+        wizard never wipes a note typed meanwhile; and an outcome, once final,
+        is never turned back to "open" by a later write of an older copy.
+        """
         case.updated_at = now()
         row = case.row()
 
@@ -159,13 +169,49 @@ class CaseLog:
             # when it is there; the case's next save, which always follows a
             # draft save, links it. A case is never lost to the foreign key.
             placeholders = ", ".join(["?"] * (len(row) - 1) + ["(SELECT id FROM support_drafts WHERE id = ?)"])
-            updates = ", ".join(f"{name} = excluded.{name}" for name in COLUMNS.split(", ")[1:])
+            updates = ", ".join(
+                f"{name} = excluded.{name}" for name in COLUMNS.split(", ")[1:] if name not in _NOT_OVERWRITTEN
+            )
             connection.execute(
-                f"INSERT INTO cases ({COLUMNS}) VALUES ({placeholders}) ON CONFLICT(id) DO UPDATE SET {updates}",
+                f"INSERT INTO cases ({COLUMNS}) VALUES ({placeholders}) ON CONFLICT(id) DO UPDATE SET {updates}, "
+                "outcome = CASE WHEN cases.outcome <> 'open' AND excluded.outcome = 'open' "
+                "THEN cases.outcome ELSE excluded.outcome END, "
+                "closed_at = COALESCE(cases.closed_at, excluded.closed_at)",
                 row,
             )
 
         self.database.writer.submit(f"case:{case.id}", write)
+
+    def set_notes(self, case_id: str, notes: str, expected: str) -> str | None:
+        """Replace the notes of a case if they are still ``expected``.
+
+        Returns None when saved; otherwise the notes someone saved meanwhile
+        (nothing is overwritten), or "" when the case is gone. Waits for the write.
+        """
+
+        def write(connection: sqlite3.Connection) -> str | None:
+            changed = connection.execute(
+                "UPDATE cases SET notes = ?, updated_at = ? WHERE id = ? AND notes = ?",
+                (notes, now(), case_id, expected),
+            ).rowcount
+            if changed:
+                return None
+            row = connection.execute("SELECT notes FROM cases WHERE id = ?", (case_id,)).fetchone()
+            return str(row["notes"]) if row is not None else ""
+
+        return self.database.writer.call(write)
+
+    def close_open(self, case_id: str, outcome: Outcome) -> None:
+        """Give a case that is still open its final outcome (a case already final keeps its own)."""
+
+        def write(connection: sqlite3.Connection) -> None:
+            connection.execute(
+                "UPDATE cases SET outcome = ?, closed_at = COALESCE(closed_at, ?), updated_at = ? "
+                "WHERE id = ? AND outcome = 'open'",
+                (outcome.value, now(), now(), case_id),
+            )
+
+        self.database.writer.submit(f"outcome:{case_id}", write)
 
     def delete(self, case_ids: Sequence[str], with_drafts: bool = True) -> None:
         """Delete cases (and their support-request drafts): "delete this customer's data"."""
@@ -229,6 +275,12 @@ class CaseLog:
 
     def get(self, case_id: str) -> Case | None:
         rows = self.database.read(f"SELECT {COLUMNS} FROM cases WHERE id = ?", (case_id,))
+        return _case(rows[0]) if rows else None
+
+    def case_of_draft(self, draft_id: str) -> Case | None:
+        rows = self.database.read(
+            f"SELECT {COLUMNS} FROM cases WHERE draft_id = ? ORDER BY updated_at DESC LIMIT 1", (draft_id,)
+        )
         return _case(rows[0]) if rows else None
 
     def open_cases(self) -> list[Case]:

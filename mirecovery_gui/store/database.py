@@ -18,8 +18,11 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 MIGRATIONS: list[str] = [
     # 1: support-request drafts (the case log arrives with version 2)
@@ -128,6 +131,33 @@ class BackgroundWriter:
             self._pending[key] = job
             self._condition.notify_all()
             return True
+
+    def call(self, job: Callable[[sqlite3.Connection], T], timeout_s: float = 5.0) -> T:
+        """Run ``job`` after every write queued before it and return its result (or raise its error).
+
+        For the few writes whose answer the user waits for (a note saved from the
+        case history may find the case changed meanwhile); everything else is
+        queued with :meth:`submit`.
+        """
+        outcome: list[T] = []
+        failure: list[BaseException] = []
+        done = threading.Event()
+
+        def run(connection: sqlite3.Connection) -> None:
+            try:
+                outcome.append(job(connection))
+            except BaseException as exc:
+                failure.append(exc)
+            finally:
+                done.set()
+
+        if not self.submit(f"call:{id(done)}", run):
+            raise sqlite3.OperationalError("the case database is closed")
+        if not done.wait(timeout_s):
+            raise sqlite3.OperationalError("the case database did not answer in time")
+        if failure:
+            raise failure[0]
+        return outcome[0]
 
     def flush(self, timeout_s: float = 5.0) -> bool:
         """Wait until every queued write is on disk."""

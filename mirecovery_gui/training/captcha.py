@@ -2,7 +2,8 @@
 
 Characters are drawn from stroke paths defined here rather than from a font,
 so a picture looks the same on every machine and needs no QGuiApplication
-(QImage and QPainter on a QImage work in any thread without one). Only
+(QImage and QPainter on a QImage work in any thread without one); Qt is
+imported only to draw, so the service's rules run without it. Only
 unambiguous characters are used (no 0/O, 1/I/L, 2/Z, 5/S, 8/B), because the
 point is practising the steps, not squinting.
 """
@@ -12,9 +13,10 @@ from __future__ import annotations
 import math
 import random
 import secrets
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPainter
 
 Stroke = tuple[tuple[float, float], ...]
 
@@ -86,6 +88,9 @@ def new_answer(length: int = 5) -> str:
 
 def render_png(answer: str, seed: int | None = None) -> bytes:
     """A distorted picture of ``answer`` as PNG bytes."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+    from PySide6.QtGui import QColor, QImage, QPainter
+
     rng = random.Random(secrets.randbits(64) if seed is None else seed)
     image = QImage(WIDTH, HEIGHT, QImage.Format.Format_RGB32)
     image.fill(QColor(rng.randint(236, 250), rng.randint(236, 250), rng.randint(236, 250)))
@@ -110,6 +115,9 @@ def render_png(answer: str, seed: int | None = None) -> bytes:
 
 
 def _draw_glyph(painter: QPainter, rng: random.Random, char: str, left: float, cell: float) -> None:
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QColor, QPainterPath, QPen
+
     scale = rng.uniform(12.0, 14.0)
     angle = math.radians(rng.uniform(-18, 18))
     shear = rng.uniform(-0.25, 0.25)
@@ -139,6 +147,9 @@ def _draw_glyph(painter: QPainter, rng: random.Random, char: str, left: float, c
 
 
 def _noise_curves(painter: QPainter, rng: random.Random) -> None:
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QColor, QPainterPath, QPen
+
     for _ in range(3):
         pen = QPen(QColor.fromHsv(rng.randint(0, 359), 120, 120, 170), rng.uniform(1.5, 3.0))
         painter.setPen(pen)
@@ -152,6 +163,9 @@ def _noise_curves(painter: QPainter, rng: random.Random) -> None:
 
 
 def _noise_dots(painter: QPainter, rng: random.Random) -> None:
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QColor
+
     painter.setPen(Qt.PenStyle.NoPen)
     for _ in range(140):
         painter.setBrush(QColor.fromHsv(rng.randint(0, 359), 60, 200))

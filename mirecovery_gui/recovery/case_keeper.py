@@ -1,0 +1,221 @@
+"""The case being recorded, written as the recovery moves.
+
+One case per recovery or support request: it opens with the first step after
+the identifier (or the support page), takes the identifier's kind and masked
+form, the customer typed for exactly this case, every step, the outcome, the
+device and checklist of a support request. It never sees a password, a code
+or a captcha answer: nothing here takes one.
+
+A case that was erased (Delete, Delete all) is dropped without a write, and
+once the keeper is closed nothing is written at all.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from mirecovery_gui.core.flow import Step
+from mirecovery_gui.core.identifier import Identifier, IdentifierKind, mask_identifier
+from mirecovery_gui.core.imei import check_imei
+from mirecovery_gui.recovery.calls import Customer
+from mirecovery_gui.store.cases import Case, Outcome, now
+
+if TYPE_CHECKING:
+    from mirecovery_gui.store.drafts import Draft
+    from mirecovery_gui.store.settings import Settings
+    from mirecovery_gui.store.stores import Stores
+
+log = logging.getLogger(__name__)
+
+_OUTCOME_OF_STEP = {Step.DONE: Outcome.PASSWORD_RESET, Step.OFFICIAL_SITE: Outcome.OFFICIAL_SITE}
+
+
+class CaseKeeper:
+    def __init__(self, stores: Stores | None, settings: Callable[[], Settings]) -> None:
+        self._stores = stores
+        self._settings = settings
+        self.case: Case | None = None
+        self._provider = ""
+        self._identifier: Identifier | None = None
+        self._customer = Customer()
+        self.closed = False
+
+    @property
+    def recording(self) -> bool:
+        """Whether anything is written: recording is on, the database is there, the window is open."""
+        if self.closed or self._stores is None or not self._settings().record_cases:
+            return False
+        return self._stores.case_log() is not None
+
+    # --- what the session tells us ---------------------------------------------------------
+
+    def begin(self, provider: str, identifier: Identifier | None, customer: Customer) -> None:
+        """A recovery starts (again) from ``identifier``; another identifier than the case's is another case."""
+        if self.case is not None and identifier is not None and self._identifier not in (None, identifier):
+            self.close()
+        self._provider = provider
+        if identifier is not None:
+            self._identifier = identifier
+        settings = self._settings()
+        self._customer = customer.cleaned() if settings.shop_mode else Customer()
+        if self.case is not None:
+            self._take_identifier(self.case)
+            self._take_customer(self.case)
+            self._save()
+
+    def entered(self, step: Step) -> None:
+        """The recovery reached ``step``: recorded, and the case opened if this is its first step."""
+        if step in (Step.START, Step.IDENTIFIER):
+            return
+        case = self._open()
+        if case is None:
+            return
+        if not case.steps or case.steps[-1][0] != step.name.lower():
+            case.steps.append((step.name.lower(), now()))
+        outcome = _OUTCOME_OF_STEP.get(step)
+        if outcome is not None:
+            case.outcome = outcome
+            if outcome is Outcome.PASSWORD_RESET and case.closed_at is None:
+                case.closed_at = now()
+        self._save()
+
+    def handed_over(self) -> None:
+        """The support request was copied, mailed, saved or printed."""
+        case = self._open()
+        if case is None:
+            return
+        case.outcome = Outcome.SUPPORT_REQUEST
+        if case.closed_at is None:
+            case.closed_at = now()
+        self._save()
+
+    def save_draft(self, draft: Draft) -> None:
+        """The support request as typed, and what the case takes from it (device, IMEI, checklist)."""
+        if not self.recording or self._stores is None:
+            return
+        store = self._stores.drafts()
+        case = self._open()
+        if store is None or case is None:
+            return
+        store.save(draft)
+        facts = draft.facts
+        case.draft_id = draft.id
+        case.device_model = facts.model.strip()[:60]
+        imei = check_imei(facts.imei)
+        case.imei = imei.normalized if imei.valid else ""
+        if not self._customer.name and facts.owner_name.strip():
+            case.customer_name = " ".join(facts.owner_name.split())[:100]
+        if not self._customer.contact:
+            case.customer_contact = " ".join((facts.contact_email or facts.contact_phone).split())[:100]
+        checklist = facts.checklist
+        case.checklist = {
+            "proof_of_purchase_seen": checklist.proof_of_purchase_seen,
+            "box_imei_matches": checklist.box_imei_matches,
+            "owner_identity_checked": checklist.owner_identity_checked,
+            "checked_by": checklist.checked_by,
+        }
+        if self._identifier is None and facts.account_id.strip():
+            case.identifier_kind = IdentifierKind.ACCOUNT_ID.value
+            case.identifier_masked = mask_identifier(IdentifierKind.ACCOUNT_ID, facts.account_id.strip())
+        self._save()
+
+    def close(self, outcome: Outcome = Outcome.ABANDONED) -> None:
+        """End the case in hand (a new recovery, another customer, the window closing)."""
+        case = self.case
+        if case is not None:
+            if case.outcome is Outcome.OPEN:
+                case.outcome = outcome
+            if case.closed_at is None:
+                case.closed_at = now()
+            self._save()
+        self._forget()
+
+    def discard(self) -> None:
+        """Forget the case in hand without writing it (its data is being erased)."""
+        self._forget()
+
+    def adopt(self, case: Case, how: str) -> None:
+        """Go on with an earlier case: ``how`` is "resumed" (after a crash) or "reopened" (a saved request)."""
+        self.close()
+        self.case = case
+        self._provider = case.provider or self._provider
+        case.steps.append((how, now()))
+        self._save()
+
+    def shut(self) -> None:
+        """The window closes: the case ends, and nothing is written afterwards."""
+        self.close()
+        self.closed = True
+
+    # --- reading ---------------------------------------------------------------------------------
+
+    # Reads wait for this session's queued writes first (a local disk: milliseconds),
+    # so what was just saved is what comes back.
+
+    def load_draft(self, draft_id: str) -> Draft | None:
+        store = self._stores.drafts() if self._stores is not None else None
+        return store.load(draft_id) if store is not None and self._flushed() else None
+
+    def recent_drafts(self) -> list[Draft]:
+        store = self._stores.drafts() if self._stores is not None and self.recording else None
+        return store.recent() if store is not None and self._flushed() else []
+
+    def case_of_draft(self, draft_id: str) -> Case | None:
+        case_log = self._stores.case_log() if self._stores is not None else None
+        return case_log.case_of_draft(draft_id) if case_log is not None and self._flushed() else None
+
+    def interrupted(self) -> Case | None:
+        """The latest case an earlier session left open (a crash); older ones are closed as stopped."""
+        case_log = self._stores.case_log() if self._stores is not None and self.recording else None
+        if case_log is None or not self._flushed():
+            return None
+        current = self.case.id if self.case is not None else None
+        cases = [case for case in case_log.open_cases() if case.id != current]
+        for older in cases[1:]:
+            case_log.close_open(older.id, Outcome.ABANDONED)
+        return cases[0] if cases else None
+
+    def abandon(self, case: Case) -> None:
+        """Close a case left open by an earlier session, without going on with it."""
+        case_log = self._stores.case_log() if self._stores is not None and self.recording else None
+        if case_log is not None:
+            case_log.close_open(case.id, Outcome.ABANDONED)
+
+    # --- internals ---------------------------------------------------------------------------------
+
+    def _flushed(self) -> bool:
+        return self._stores is None or self._stores.flush(2.0)
+
+    def _forget(self) -> None:
+        self.case = None
+        self._identifier = None
+        self._customer = Customer()
+
+    def _open(self) -> Case | None:
+        if self.case is None and self.recording:
+            settings = self._settings()
+            self.case = Case(provider=self._provider, staff=settings.staff_name if settings.shop_mode else "")
+            self._take_identifier(self.case)
+            self._take_customer(self.case)
+            log.info("case opened")
+        return self.case
+
+    def _take_identifier(self, case: Case) -> None:
+        if self._identifier is not None:
+            case.identifier_kind = self._identifier.kind.value
+            case.identifier_masked = self._identifier.masked()
+
+    def _take_customer(self, case: Case) -> None:
+        # What the shop typed for this case; an empty field leaves what the
+        # support request named (the owner), never another case's customer.
+        if self._customer.name:
+            case.customer_name = self._customer.name
+        if self._customer.contact:
+            case.customer_contact = self._customer.contact
+
+    def _save(self) -> None:
+        case_log = self._stores.case_log() if self._stores is not None else None
+        if self.case is not None and case_log is not None and self.recording:
+            case_log.save(self.case)

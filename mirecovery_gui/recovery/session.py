@@ -1,0 +1,653 @@
+"""RecoverySession: one recovery from the identifier to the new password (or to Xiaomi support).
+
+Everything the recovery knows lives here, and nowhere in the window: the
+flow state (``core.flow``), the step shown and the way back, the resend and
+cooldown times, the captcha picture, the problem on show and its ways
+forward (``routes``), the support request being prepared, and the case being
+recorded (``case_keeper``).
+
+The user's actions are methods. Each returns the client :class:`Call` to run
+(or None when nothing is to be asked of the server); whoever runs it hands
+the result to :meth:`finish` or the error to :meth:`fail`, which apply it and
+may return the next call. The session never runs a call itself and never
+blocks: the window runs calls on a worker, a test runs them in line.
+
+Listeners (:meth:`subscribe`) hear about every change; a page reads what it
+shows from the session's attributes. Nothing here holds a password, a code
+or a captcha answer beyond the call that carries it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from mirecovery_gui.client.errors import CancelledError, NextAction, RecoveryError
+from mirecovery_gui.core import flow
+from mirecovery_gui.core.clock import Clock
+from mirecovery_gui.core.flow import FINAL, CaptchaPurpose, Channel, RecoveryState, Step, SupportReason
+from mirecovery_gui.core.identifier import Identifier, IdentifierKind
+from mirecovery_gui.core.messages import QT_TRANSLATE_NOOP, Message
+from mirecovery_gui.core.support_request import SupportFacts
+from mirecovery_gui.core.text import plain_text
+from mirecovery_gui.recovery.calls import Call, Customer, Notice, Problem, Request, Tone
+from mirecovery_gui.recovery.case_keeper import CaseKeeper
+from mirecovery_gui.recovery.routes import RETRY_BY_PAGE, Effect, route_for, ways_forward
+
+if TYPE_CHECKING:
+    from mirecovery_gui.client.base import RecoveryClient
+    from mirecovery_gui.client.profile import ProviderProfile
+    from mirecovery_gui.client.results import CaptchaImage, QuotaResult, SendResult, StartResult, TrainingPeek
+    from mirecovery_gui.core.support_directory import SupportContact
+    from mirecovery_gui.store.cases import Case
+    from mirecovery_gui.store.drafts import Draft
+
+log = logging.getLogger(__name__)
+
+_CTX = "RecoverySession"
+
+# Steps Back cannot leave: the code was accepted (a commit), or the password changed.
+_NO_WAY_BACK = (Step.NEW_PASSWORD, Step.DONE)
+
+
+class RecoverySession:
+    def __init__(
+        self,
+        clock: Clock,
+        cases: CaseKeeper | None = None,
+        *,
+        default_region: str = "ID",
+        language: str = "en",
+        directory: Callable[[], list[SupportContact]] = list,
+    ) -> None:
+        self.clock = clock
+        self.cases = cases or CaseKeeper(None, _no_settings)
+        self.default_region = default_region
+        self.language = language  # the app's: a new support request is written in it
+        self.directory = directory
+        self.profile: ProviderProfile | None = None
+        self.training = False
+        self._listeners: list[Callable[[], None]] = []
+        self.epoch = 0  # moves on every step: an answer from an earlier one is dropped
+        self.visit = 0  # moves whenever a step comes on show (forward, back, a new recovery)
+        self.restarts = 0  # moves with every new case: pages clear what was typed
+        self._reset()
+
+    def _reset(self) -> None:
+        captcha_first = self.profile.captcha_required_at_start if self.profile else True
+        self.state = RecoveryState(captcha_required=captcha_first)
+        self.step = Step.IDENTIFIER if self.profile is not None else Step.START
+        self._trail: list[Step] = []
+        self.epoch += 1
+        self.visit += 1
+        self.busy: Request | None = None
+        self.problem: Problem | None = None
+        self._retry: Callable[[], Call[Any] | None] | None = None  # what the problem's "Try again" runs
+        self.notice: Notice | None = None
+        self.captcha: CaptchaImage | None = None
+        self.captcha_serial = 0  # a new picture
+        self.sends_left: int | None = None  # codes left today for the chosen contact
+        self.last_send: SendResult | None = None
+        self.sent_count = 0
+        self.resend_ready_at: float | None = None  # monotonic: the code page's Resend comes alive
+        self.send_ready_at: float | None = None  # monotonic: the send page's Send comes alive
+        self.code_blocked = False  # the code was used up; only a new one helps
+        self.support_draft: Draft | None = None
+        self._support_dirty = False
+        self._saved_drafts: set[str] = set()  # ids written: an emptied request is written too
+
+    # --- listening ------------------------------------------------------------------------
+
+    def subscribe(self, listener: Callable[[], None]) -> None:
+        """Call ``listener()`` after every change the session makes."""
+        self._listeners.append(listener)
+
+    def _changed(self) -> None:
+        for listener in list(self._listeners):
+            listener()
+
+    # --- what pages read --------------------------------------------------------------------
+
+    @property
+    def provider(self) -> str:
+        if self.profile is None:
+            return ""
+        return "training" if self.training else self.profile.id
+
+    def can_go_back(self) -> bool:
+        return bool(self._trail) and self.step not in _NO_WAY_BACK and self._trail[-1] is not Step.START
+
+    def resend_wait(self) -> float:
+        """Seconds until the code page may ask for a new code (0: now)."""
+        return self._wait(self.resend_ready_at)
+
+    def send_wait(self) -> float:
+        """Seconds until the send page may send (a wait the server asked for)."""
+        return self._wait(self.send_ready_at)
+
+    def _wait(self, ready_at: float | None) -> float:
+        return 0.0 if ready_at is None else max(0.0, ready_at - self.clock.monotonic())
+
+    @property
+    def support_reason(self) -> SupportReason | None:
+        return self.state.support_reason
+
+    # --- calls --------------------------------------------------------------------------------
+
+    def _call(
+        self,
+        request: Request,
+        run: Callable[[RecoveryClient], Any],
+        apply: Callable[[Any], Call[Any] | None],
+        *,
+        blocking: bool = True,
+        retry: Callable[[], Call[Any] | None] | None = None,
+    ) -> Call[Any] | None:
+        if blocking:
+            if self.busy is not None:
+                return None  # one step at a time: a double press does nothing
+            self.busy = request
+            self.problem = None
+            self.notice = None
+        call: Call[Any] = Call(request, run, apply, self.epoch, blocking, retry)
+        self._changed()
+        return call
+
+    def finish(self, call: Call[Any], result: Any) -> Call[Any] | None:
+        """Apply ``call``'s answer; returns the next call to run, if any."""
+        if call.epoch != self.epoch:
+            return None  # from before Back, Cancel or a new recovery: dropped
+        if call.blocking:
+            self.busy = None
+        follow = call.apply(result)
+        self._changed()
+        return follow
+
+    def fail(self, call: Call[Any], error: RecoveryError) -> Call[Any] | None:
+        """Apply ``call``'s error: the route's effect and the problem shown; returns the next call, if any."""
+        if call.epoch != self.epoch:
+            return None
+        if call.blocking:
+            self.busy = None
+        if isinstance(error, CancelledError):
+            self._changed()
+            return None
+        log.info("%s failed: %s", call.name, type(error).__name__)
+        route = route_for(call.request, error)
+        follow: Call[Any] | None = None
+        show = True
+        match route.effect:
+            case Effect.CAPTCHA_FIRST | Effect.CAPTCHA_DETOUR:
+                self.state = flow.captcha_demanded(self.state)
+                follow = self._go(Step.CAPTCHA)
+                show = False
+            case Effect.NEW_PICTURE:
+                follow = self.new_picture()
+            case Effect.SEND_LIMIT:
+                self.sends_left = 0
+            case Effect.SEND_WAIT:
+                self.send_ready_at = self.clock.monotonic() + float(error.retry_after or 0)
+            case Effect.RESEND_WAIT:
+                self.resend_ready_at = self.clock.monotonic() + float(error.retry_after or 0)
+            case Effect.CODE_BLOCKED:
+                self.code_blocked = True
+            case Effect.SHOW:
+                pass
+        if show:
+            actions = ways_forward(route, call.request, error, on_code_page=self.step is Step.ENTER_CODE)
+            self.problem = Problem(error, call.request, actions, route.support_reason, call.request in RETRY_BY_PAGE)
+            self._retry = self.new_picture if route.effect is Effect.NEW_PICTURE else call.retry
+        self._changed()
+        return follow
+
+    def act(self, action: NextAction) -> Call[Any] | None:
+        """A way forward from the problem on show."""
+        problem = self.problem
+        if problem is None or action not in problem.actions:
+            return None
+        match action:
+            case NextAction.RETRY | NextAction.WAIT:
+                retry = self._retry
+                self.problem = None
+                self._changed()
+                return retry() if retry is not None else None
+            case NextAction.NEW_CAPTCHA:
+                return self.new_picture()
+            case NextAction.NEW_CODE:
+                return self.resend()
+            case NextAction.FIX_INPUT:
+                # From the captcha page the identifier is a page back; elsewhere the page puts the keyboard there.
+                return self.back() if self.step is Step.CAPTCHA else None
+            case NextAction.START_OVER:
+                self.start_over()
+                return None
+            case NextAction.SUPPORT_REQUEST:
+                self.go_support(problem.support_reason)
+                return None
+            case NextAction.OFFICIAL_SITE:
+                self.go_official_site()
+                return None
+        return None
+
+    # --- moving -------------------------------------------------------------------------------
+
+    def _go(self, target: Step) -> Call[Any] | None:
+        """Show ``target`` next; the captcha page of a detour leaves no trace on the way back."""
+        in_detour = self.step is Step.CAPTCHA and self.state.captcha_purpose is CaptchaPurpose.SEND
+        into_detour = target is Step.CAPTCHA and self.state.captcha_purpose is CaptchaPurpose.SEND
+        if target in self._trail and not into_detour:
+            del self._trail[self._trail.index(target) :]
+        elif target is not self.step and not in_detour:
+            self._trail.append(self.step)
+        self.step = target
+        self.state = flow.entered(self.state, target)
+        return self._arrive(revisit=False)
+
+    def _next(self) -> Call[Any] | None:
+        following = flow.next_step(self.state, self.step)
+        return None if following == FINAL else self._go(Step(following))
+
+    def can_go_on(self) -> bool:
+        """Whether Next may move on without asking the server (a code was sent already)."""
+        return self.busy is None and self.step is Step.SEND_CODE and self.state.code_sent
+
+    def go_on(self) -> Call[Any] | None:
+        """Next on a step whose request is already done: on to typing the code sent earlier."""
+        return self._next() if self.can_go_on() else None
+
+    def back(self) -> Call[Any] | None:
+        if not self.can_go_back():
+            return None
+        leaving = self.step
+        if leaving is Step.LOST_EVERYTHING:
+            self.save_support()
+        self.state = flow.after_back(self.state, leaving)
+        self.step = self._trail.pop()
+        return self._arrive(revisit=True)
+
+    def _arrive(self, *, revisit: bool) -> Call[Any] | None:
+        self.epoch += 1
+        self.visit += 1
+        self.busy = None
+        self.problem = None
+        self.notice = None
+        self._retry = None
+        self.cases.entered(self.step)
+        follow: Call[Any] | None = None
+        if self.step is Step.CAPTCHA:
+            follow = self.new_picture()  # a picture is good for one answer: a fresh one on every visit
+        elif self.step is Step.SEND_CODE and not revisit:
+            self.sends_left = None
+            self.send_ready_at = None
+            if self.state.channel is not None:
+                follow = self._quota(self.state.channel)
+        elif self.step is Step.ENTER_CODE and not revisit:
+            self.code_blocked = False
+        elif self.step is Step.LOST_EVERYTHING and self.support_draft is None:
+            self._new_draft(prefilled=True)
+        self._changed()
+        return follow
+
+    def use_provider(self, profile: ProviderProfile, *, training: bool) -> None:
+        """Work with ``profile`` from now on (the start page's choice); a new recovery begins."""
+        self.profile = profile
+        self.training = training
+        self.start_over()
+
+    def start_over(self) -> None:
+        """A new recovery (Cancel, "Start another", the next customer): the case in hand ends."""
+        self.save_support()
+        self.cases.close()
+        self.restarts += 1
+        self._reset()
+        self._changed()
+
+    def close(self) -> None:
+        """The window closes: the support request and the case are written, then nothing more."""
+        self.save_support()
+        self.cases.shut()
+        self.epoch += 1
+        self.busy = None
+
+    # --- 1. the account -----------------------------------------------------------------------
+
+    def submit_identifier(self, identifier: Identifier, customer: Customer | None = None) -> Call[Any] | None:
+        if self.busy is not None or self.profile is None:
+            return None
+        self.cases.begin(self.provider, identifier, customer or Customer())
+        self.state = flow.with_identifier(self.state, identifier)
+        self.problem = None
+        if self.state.started or self.state.captcha_required:
+            return self._next()
+        return self._call(
+            Request.START,
+            lambda client: client.start(identifier, ""),
+            self._on_started,
+        )
+
+    def lost_everything(self, identifier: Identifier | None, customer: Customer | None = None) -> None:
+        """"I no longer have this email or phone number": the support request, from what was typed (if any)."""
+        if self.busy is not None or self.profile is None:
+            return
+        self.cases.begin(self.provider, identifier, customer or Customer())
+        if identifier is not None:
+            self.state = flow.with_identifier(self.state, identifier)
+        self.go_support(SupportReason.CONTACTS_LOST)
+
+    # --- 2. the captcha ---------------------------------------------------------------------
+
+    def new_picture(self) -> Call[Any] | None:
+        self.captcha = None
+        return self._call(
+            Request.CAPTCHA, lambda client: client.fetch_captcha(), self._on_captcha, retry=self.new_picture
+        )
+
+    def _on_captcha(self, image: CaptchaImage) -> None:
+        self.captcha = image
+        self.captcha_serial += 1
+
+    def answer_captcha(self, answer: str) -> Call[Any] | None:
+        answer = answer.strip()
+        if not answer or self.captcha is None:
+            return None
+        if self.state.captcha_purpose is CaptchaPurpose.SEND:
+            channel = self.state.channel or Channel.EMAIL
+            return self._call(
+                Request.SEND_WITH_CAPTCHA,
+                lambda client: client.send_code(channel, answer),
+                self._on_code_sent,
+                retry=self.new_picture,
+            )
+        identifier = self.state.identifier
+        if identifier is None:
+            return None
+        return self._call(
+            Request.START_WITH_CAPTCHA,
+            lambda client: client.start(identifier, answer),
+            self._on_started,
+            retry=self.new_picture,
+        )
+
+    def peek(self) -> Call[Any] | None:
+        """Training only: what the trainer may see (the captcha answer, the delivered messages)."""
+        if not self.training:
+            return None
+        return self._call(Request.PEEK, lambda client: client.training_peek(), _ignore_peek, blocking=False)
+
+    def _on_started(self, result: StartResult) -> Call[Any] | None:
+        self.captcha = None
+        self.state = flow.started(self.state, result.options)
+        return self._next()
+
+    # --- 3. where the code goes ------------------------------------------------------------
+
+    def choose_channel(self, channel: Channel) -> Call[Any] | None:
+        if self.state.option_for(channel) is None:
+            return None
+        if self.state.channel is channel:
+            return None
+        self.state = flow.choose_channel(self.state, channel)
+        self.sends_left = None
+        self._changed()
+        return self._quota(channel)
+
+    def _quota(self, channel: Channel) -> Call[Any] | None:
+        return self._call(
+            Request.QUOTA,
+            lambda client: client.quota(channel),
+            lambda quota: self._on_quota(quota),
+            blocking=False,
+            retry=lambda: self._quota(channel),
+        )
+
+    def _on_quota(self, quota: QuotaResult) -> None:
+        if quota.channel is self.state.channel and quota.sends_left is not None:
+            self.sends_left = quota.sends_left
+
+    def can_send(self) -> bool:
+        return self.busy is None and self.state.channel is not None and self.send_wait() <= 0
+
+    def send_code(self) -> Call[Any] | None:
+        channel = self.state.channel
+        if channel is None or not self.can_send():
+            return None
+        self.send_ready_at = None
+        return self._call(
+            Request.SEND, lambda client: client.send_code(channel), self._on_code_sent, retry=self.send_code
+        )
+
+    def _on_code_sent(self, result: SendResult) -> Call[Any] | None:
+        self._record_send(result)
+        self.captcha = None
+        return self._next()
+
+    def _record_send(self, result: SendResult) -> None:
+        self.last_send = result
+        self.sent_count += 1
+        self.resend_ready_at = self.clock.monotonic() + result.resend_after_s
+        if result.sends_left is not None:
+            self.sends_left = result.sends_left
+        self.code_blocked = False
+        self.state = flow.code_sent(self.state, result.channel, result.code_length)
+
+    # --- 4. the code ------------------------------------------------------------------------
+
+    def can_resend(self) -> bool:
+        return self.busy is None and self.step is Step.ENTER_CODE and self.resend_wait() <= 0
+
+    def resend(self) -> Call[Any] | None:
+        if not self.can_resend():
+            return None
+        channel = self.state.channel or Channel.EMAIL
+        return self._call(Request.RESEND, lambda client: client.send_code(channel), self._on_resent, retry=self.resend)
+
+    def _on_resent(self, result: SendResult) -> None:
+        self._record_send(result)
+        self.notice = Notice(
+            Message.of(
+                _CTX,
+                QT_TRANSLATE_NOOP("RecoverySession", "A new code is on its way to {contact}. Use the newest code."),
+                contact=plain_text(result.masked_contact, 80),
+            ),
+            Tone.SUCCESS,
+        )
+
+    def masked_destination(self) -> str:
+        """Where the latest code went, masked as the server sent it."""
+        if self.last_send is not None and self.last_send.masked_contact:
+            return self.last_send.masked_contact
+        option = self.state.option_for(self.state.channel)
+        return option.masked if option is not None else ""
+
+    def verify(self, code: str) -> Call[Any] | None:
+        if self.code_blocked or not code:
+            return None
+        channel = self.state.channel or Channel.EMAIL
+        return self._call(Request.VERIFY, lambda client: client.verify_code(channel, code), self._on_verified)
+
+    def _on_verified(self, _result: object) -> Call[Any] | None:
+        self.state = flow.code_verified(self.state)
+        return self._next()
+
+    # --- 5. the new password ------------------------------------------------------------------
+
+    def reset_password(self, password: str) -> Call[Any] | None:
+        if not password:
+            return None
+        return self._call(Request.RESET, lambda client: client.reset_password(password), self._on_reset)
+
+    def _on_reset(self, _result: object) -> Call[Any] | None:
+        self.state = flow.password_reset(self.state)
+        return self._next()
+
+    # --- detours ------------------------------------------------------------------------------
+
+    def go_support(self, reason: SupportReason = SupportReason.CONTACTS_LOST) -> None:
+        """To the support request (from any step)."""
+        self.state = flow.to_support(self.state, reason)
+        self._go(Step.LOST_EVERYTHING)
+
+    def go_official_site(self) -> None:
+        """The live provider cannot go on: the same steps on Xiaomi's website."""
+        self.state = flow.to_official_site(self.state)
+        self._go(Step.OFFICIAL_SITE)
+
+    # --- the support request --------------------------------------------------------------------
+
+    def _new_draft(self, *, prefilled: bool) -> None:
+        from mirecovery_gui.store.drafts import Draft
+
+        facts = SupportFacts(country=self.default_region)
+        identifier = self.state.identifier
+        if prefilled and identifier is not None:
+            # What the first page already knows: an account ID, an old email or phone.
+            if identifier.kind is IdentifierKind.ACCOUNT_ID:
+                facts = replace(facts, account_id=identifier.normalized)
+            elif identifier.kind is IdentifierKind.EMAIL:
+                facts = replace(facts, old_email=identifier.display)
+            else:
+                facts = replace(facts, old_phone=identifier.display)
+        self.support_draft = Draft(facts, language=self.language)
+        self._support_dirty = False
+
+    def edit_support(self, facts: SupportFacts, language: str, destination: str) -> None:
+        """What the support page shows now; written by :meth:`save_support` (the page saves after a pause)."""
+        draft = self.support_draft
+        if draft is None:
+            return
+        if (draft.facts, draft.language, draft.destination) != (facts, language, destination):
+            draft.facts, draft.language, draft.destination = facts, language, destination
+            self._support_dirty = True
+
+    def save_support(self) -> None:
+        """Write the support request (and what the case takes from it) if it changed and holds anything."""
+        draft = self.support_draft
+        if draft is None or not self._support_dirty:
+            return
+        facts = draft.facts
+        empty = not any(str(getattr(facts, name)).strip() for name in _TYPED_FIELDS) and not facts.checklist.used
+        if empty and draft.id not in self._saved_drafts:
+            return
+        self._support_dirty = False
+        self.cases.save_draft(draft)
+        self._saved_drafts.add(draft.id)
+
+    def support_handed_over(self) -> None:
+        """Copied, mailed, saved as PDF or printed: the request is on its way."""
+        self._support_dirty = True
+        self.save_support()
+        self.cases.handed_over()
+        self._changed()
+
+    def new_support_request(self) -> None:
+        """Another owner's request: the case in hand ends, a new one starts with an empty request."""
+        self._switch_case(None)
+        self._new_draft(prefilled=False)
+        self.cases.entered(Step.LOST_EVERYTHING)
+        self._changed()
+
+    def _switch_case(self, case: Case | None) -> None:
+        """On the support page, from the case in hand to ``case`` (None: a new one)."""
+        self.save_support()
+        if case is not None:
+            self.cases.adopt(case, "reopened")
+        else:
+            self.cases.close()
+            self.cases.begin(self.provider, None, Customer())
+        # The recovery state was the last case's; only the reason for being here stays.
+        self.state = replace(
+            RecoveryState(captcha_required=self.state.captcha_required), support_reason=self.support_reason
+        )
+        self.restarts += 1
+        self.epoch += 1
+        self.busy = None
+        self.problem = None
+        self.notice = None
+
+    def saved_requests(self) -> list[Draft]:
+        """The request in hand, then earlier ones to reopen, newest first."""
+        current = self.support_draft
+        earlier = [draft for draft in self.cases.recent_drafts() if current is None or draft.id != current.id]
+        earlier.sort(key=lambda d: d.updated_at or d.created_at, reverse=True)
+        return ([current] if current is not None else []) + earlier
+
+    def open_saved_request(self, draft_id: str) -> None:
+        """Go on with an earlier request: it comes back with the case it belongs to."""
+        if self.support_draft is not None and self.support_draft.id == draft_id:
+            return
+        self.save_support()
+        draft = self.cases.load_draft(draft_id)
+        if draft is None:
+            return
+        self._switch_case(self.cases.case_of_draft(draft_id))
+        self.support_draft = draft
+        self._support_dirty = False
+        self.notice = _reopened(draft)
+        self._changed()
+
+    # --- the case --------------------------------------------------------------------------------
+
+    def interrupted_case(self) -> Case | None:
+        """A case an earlier session left open (after a crash), to offer going on with it."""
+        return self.cases.interrupted()
+
+    def resume(self, case: Case) -> None:
+        """Go on with an interrupted case: only what needs no secret comes back."""
+        self.start_over()
+        self.cases.adopt(case, "resumed")
+        draft = self.cases.load_draft(case.draft_id) if case.draft_id else None
+        if draft is not None:
+            self.support_draft = draft
+            self.go_support(SupportReason.CONTACTS_LOST)
+            self.notice = _reopened(draft)
+        else:
+            self.notice = Notice(
+                Message.of(
+                    _CTX,
+                    QT_TRANSLATE_NOOP(
+                        "RecoverySession",
+                        "Type the email, phone number or Mi account ID again ({masked}): only a masked form was "
+                        "kept, and codes or captchas are never kept. The case continues.",
+                    ),
+                    masked=case.identifier_masked or "-",
+                )
+            )
+        self._changed()
+
+    def abandon(self, case: Case) -> None:
+        """Close an interrupted case without going on with it."""
+        self.cases.abandon(case)
+
+    def forget(self, case_ids: list[str] | None = None) -> None:
+        """The user deletes these cases (None: everything): the one in hand ends, unwritten, and the window starts over."""
+        current = self.cases.case
+        if case_ids is not None and (current is None or current.id not in case_ids):
+            return
+        self.cases.discard()
+        self.support_draft = None  # erased with its case: never saved again
+        self.restarts += 1
+        self._reset()
+        self._changed()
+
+
+# Fields the user types on the support page; the country comes preset, so it does not count.
+_TYPED_FIELDS = tuple(field for field in SupportFacts.__dataclass_fields__ if field not in ("country", "checklist"))
+
+
+def _reopened(draft: Draft) -> Notice:
+    when = (draft.updated_at or draft.created_at)[:16].replace("T", " ")
+    return Notice(
+        Message.of(_CTX, QT_TRANSLATE_NOOP("RecoverySession", "The request saved on {date} is open again."), date=when)
+    )
+
+
+def _ignore_peek(_peek: TrainingPeek) -> None:
+    """The peek's answer is for the training panel that asked; the recovery does not change."""
+
+
+def _no_settings() -> Any:
+    from mirecovery_gui.store.settings import Settings
+
+    return Settings(record_cases=False)
