@@ -66,20 +66,22 @@ def run_support_request(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from mirecovery_gui.cli import SUPPORT_FLAGS
-    from mirecovery_gui.core.support_request import MAILTO_MAX, QR_MAX, SupportFacts, compose, mail_link, validate
+    from mirecovery_gui.core.support_request import SupportFacts, prepare
+    from mirecovery_gui.store.support_contacts import support_directory
 
     values = {flag.replace("-", "_"): str(getattr(args, flag.replace("-", "_"))) for flag, _ in SUPPORT_FLAGS}
     facts = SupportFacts.from_mapping(values)
-    problems = validate(facts)
-    if problems:
-        for which, message in problems.items():
-            flag = which.value.replace("_", "-")
-            print(f"mirecovery support-request: --{flag}: {message.render()}", file=sys.stderr)
-        return EXIT_USAGE
     if args.to and (problem := _email_problem(args.to)):
         print(f"mirecovery support-request: --to: {problem}", file=sys.stderr)
         return EXIT_USAGE
-    request = compose(facts, args.lang)
+    # The same letter as the window's and the case history's: one prepare() for all three.
+    prepared = prepare(facts, support_directory(), args.lang, to=args.to)
+    if prepared.request is None:
+        for which, message in prepared.problems.items():
+            flag = which.value.replace("_", "-")
+            print(f"mirecovery support-request: --{flag}: {message.render()}", file=sys.stderr)
+        return EXIT_USAGE
+    request = prepared.request
     if args.format == "pdf":
         if not args.output:
             print("mirecovery support-request: --format pdf needs -o FILE", file=sys.stderr)
@@ -93,13 +95,13 @@ def run_support_request(args: argparse.Namespace) -> int:
 
         app = QGuiApplication.instance() or QGuiApplication([sys.argv[0] if sys.argv else "mirecovery"])
         try:
-            write_pdf(request, mail_link(request, args.to, QR_MAX), Path(args.output), args.to)
+            write_pdf(prepared, Path(args.output))
         except OSError as exc:
             print(f"mirecovery support-request: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
             return EXIT_FAILURE
         del app
         return EXIT_OK
-    text = mail_link(request, args.to, MAILTO_MAX).url + "\n" if args.format == "mailto" else request.as_text()
+    text = prepared.mail_link().url + "\n" if args.format == "mailto" else request.as_text()
     if not args.output:
         sys.stdout.write(text)
         sys.stdout.flush()

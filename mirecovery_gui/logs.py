@@ -94,3 +94,16 @@ def install_exception_hooks(tell_user: Callable[[], None] | None = None) -> None
 
     sys.excepthook = on_exception
     threading.excepthook = on_thread_exception
+
+
+def erase_logs(folder: Path) -> None:
+    """Empty the log files ("Delete all data"); the open handler goes on writing to an empty file."""
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    for path in folder.glob(f"{LOG_FILE}*"):
+        try:
+            path.write_bytes(b"")
+            if path.name != LOG_FILE:
+                path.unlink()
+        except OSError:
+            log.warning("a log file could not be erased")

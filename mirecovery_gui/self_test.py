@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QListWidget, QWizard
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QListWidget
 
 from mirecovery_gui.core.flow import Step
 from mirecovery_gui.gui.main_window import MainWindow
@@ -56,12 +56,10 @@ class FlowDriver:
         return widget
 
     def on_page(self, step: Step) -> Callable[[], bool]:
-        return lambda: self.wizard.currentId() == int(step)
+        return lambda: self.wizard.current_step is step
 
     def press_next(self) -> None:
-        button = self.wizard.button(QWizard.WizardButton.CommitButton)
-        if not button.isVisible():
-            button = self.wizard.button(QWizard.WizardButton.NextButton)
+        button = self.wizard.next_button
         self.wait_for("the Next button", button.isEnabled)
         button.click()
 
@@ -122,8 +120,8 @@ def run_self_test(extra_args: list[str] | None = None) -> int:
     window.show()
     try:
         FlowDriver(window).run()
-        service = window.app_context.training_server.service  # type: ignore[attr-defined]
-        if service.password_of("demo@example.com") != PASSWORD:
+        server = window.app.providers.training_server
+        if server is None or server.service.password_of("demo@example.com") != PASSWORD:
             raise SelfTestError("the training service did not get the new password")
     except SelfTestError as failure:
         print(f"self-test FAILED: {failure}", file=sys.stderr, flush=True)

@@ -71,7 +71,7 @@ def main() -> int:
     # The start page: provider choice.
     start = create_main_window(common)
     start.show()
-    FlowDriver(start).wait_for("start page", lambda: start.wizard.currentId() == int(Step.START))
+    FlowDriver(start).wait_for("start page", lambda: start.wizard.current_step is Step.START)
     snap(start, "00-start")
     start.close()
 
@@ -161,12 +161,10 @@ def main() -> int:
     driver.child(QTabWidget, "support_tabs").setCurrentIndex(1)
     snap(window, "07b-support-send")
     page = window.wizard.page_for(Step.LOST_EVERYTHING)
-    from mirecovery_gui.core.support_request import QR_MAX, mail_link
     from mirecovery_gui.gui.support_document import write_pdf
 
     pdf = out / f"support-request-{suffix}.pdf"
-    request = page.request  # type: ignore[attr-defined]
-    write_pdf(request, mail_link(request, "", QR_MAX), pdf, "https://account.xiaomi.com/helpcenter")
+    write_pdf(page.handover.prepared, pdf)  # type: ignore[attr-defined]
     if shutil.which("pdftoppm"):
         # The first page as a picture, for the README.
         prefix = out / f"07c-support-pdf-{suffix}"
@@ -175,7 +173,7 @@ def main() -> int:
     pdf.unlink()
 
     window.wizard.start_over()
-    window.wizard.go_official_site()
+    window.session.go_official_site()
     driver.wait_for("official page", driver.on_page(Step.OFFICIAL_SITE))
     snap(window, "08-official-site")
     window.close()

@@ -140,8 +140,8 @@ def main() -> int:
 
     driver.wait_for("the resume notice", notice.isVisible)
     grab(window, "09-resume-notice")
-    window.app_context.show_history()  # type: ignore[attr-defined]
-    history = window.app_context._history  # type: ignore[attr-defined]
+    window.app.show_history()
+    history = window.app.history
     history.move(20, 20)
     history.table.selectRow(0)
     driver.wait_for("history", history.isVisible)
@@ -156,7 +156,7 @@ def main() -> int:
         dialog.reject()
 
     QTimer.singleShot(200, snap_settings)
-    window.app_context.show_settings()  # type: ignore[attr-defined]
+    window.app.show_settings()
     assert isinstance(app.activeModalWidget(), SettingsDialog | None)
     window.close()
     return 0

@@ -58,8 +58,46 @@ def run_lupdate(target: Path, plural_only: bool = False) -> None:
 def update() -> None:
     I18N.mkdir(parents=True, exist_ok=True)
     for language in LANGUAGES:
-        run_lupdate(I18N / f"mirecovery_{language}.ts")
-    run_lupdate(I18N / "mirecovery_en.ts", plural_only=True)
+        target = I18N / f"mirecovery_{language}.ts"
+        known = finished(target) if target.exists() else {}
+        run_lupdate(target)
+        carry_over(target, known)
+    target = I18N / "mirecovery_en.ts"
+    known = finished(target) if target.exists() else {}
+    run_lupdate(target, plural_only=True)
+    carry_over(target, known)
+
+
+def finished(ts: Path) -> dict[str, ET.Element]:
+    """Every finished translation in ``ts`` by its source text (the first one where contexts differ)."""
+    found: dict[str, ET.Element] = {}
+    for _context, message in messages(ts):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        if translation is not None and translation.get("type") is None and source not in found:
+            found[source] = translation
+    return found
+
+
+def carry_over(ts: Path, known: dict[str, ET.Element]) -> None:
+    """A string that moved to another class keeps its translation (lupdate sees a new one).
+
+    Only unfinished entries whose source text is exactly one already translated
+    are filled; everything else still waits for a translator.
+    """
+    tree = ET.parse(ts)
+    changed = False
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        source = message.findtext("source") or ""
+        if translation is None or translation.get("type") != "unfinished" or source not in known:
+            continue
+        message.remove(translation)
+        message.append(known[source])
+        changed = True
+    if changed:
+        body = ET.tostring(tree.getroot(), encoding="unicode")
+        ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
 
 
 def release(target: Path) -> list[Path]:

@@ -452,6 +452,7 @@ class PreparedRequest:
     request: ComposedRequest | None
     contacts: tuple[SupportContact, ...]  # where it can go from the owner's country, the default first
     destination: SupportContact | None
+    to: str = ""  # an address given instead of the directory's (the command line's --to)
 
     @property
     def ready(self) -> bool:
@@ -460,11 +461,15 @@ class PreparedRequest:
     @property
     def mail_to(self) -> str:
         """The support address for a mail link; empty when the destination is not an email address."""
+        if self.to:
+            return self.to
         contact = self.destination
         return contact.address if contact is not None and contact.channel is ContactChannel.EMAIL else ""
 
     @property
     def destination_text(self) -> str:
+        if self.to:
+            return self.to
         return self.destination.address if self.destination is not None else ""
 
     def mail_link(self, max_length: int = MAILTO_MAX) -> MailLink:
@@ -482,12 +487,14 @@ def prepare(
     language: str = "en",
     destination: str = "",
     today: dt.date | None = None,
+    to: str = "",
 ) -> PreparedRequest:
     """Check ``facts``, compose the letter in ``language`` and pick where it goes.
 
     ``destination`` is the id of the contact the user chose; otherwise the
-    country's default channel. The letter names the country in words
-    ("Indonesia (ID)"); the facts keep the code.
+    country's default channel (``to``, an address typed instead, overrides
+    both). The letter names the country in words ("Indonesia (ID)"); the facts
+    keep the code.
     """
     if language not in _TEXT:
         language = "en"
@@ -508,4 +515,5 @@ def prepare(
         request=request,
         contacts=contacts,
         destination=chosen,
+        to=to.strip(),
     )

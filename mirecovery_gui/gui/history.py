@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from mirecovery_gui.core.support_directory import SupportContact
-from mirecovery_gui.core.support_request import QR_MAX, compose, mail_link
+from mirecovery_gui.core.support_request import PreparedRequest, prepare
 from mirecovery_gui.gui import dialogs
 from mirecovery_gui.gui.i18n import TextBook, clear_button_setter, named, shown, step_name
 from mirecovery_gui.store.cases import Case, CaseLog, CaseQuery, Outcome
@@ -127,6 +127,7 @@ class HistoryWindow(QDialog):
         case_log: CaseLog,
         drafts: DraftStore,
         directory: Callable[[], list[SupportContact]],
+        forget: Callable[[list[str]], None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -137,6 +138,7 @@ class HistoryWindow(QDialog):
         self.case_log = case_log
         self.drafts = drafts
         self.directory = directory
+        self._forget = forget  # the recovery in hand lets go of a case before it is deleted
 
         self.search_input = QLineEdit(self)
         self.search_input.setObjectName("history_search_input")
@@ -352,9 +354,10 @@ class HistoryWindow(QDialog):
         case = self.model.cases[row] if 0 <= row < len(self.model.cases) else None
         for widget in (self.notes_input, self.save_notes_button, self.delete_button):
             widget.setEnabled(case is not None)
-        has_request = case is not None and case.draft_id is not None
-        self.reprint_button.setEnabled(has_request)
-        self.pdf_button.setEnabled(has_request)
+        # Save and print only a request that is ready (its account ID and IMEI are right).
+        ready = case is not None and self._prepared(case) is not None
+        self.reprint_button.setEnabled(ready)
+        self.pdf_button.setEnabled(ready)
         if case is None:
             self.details_label.setText(self.tr("No case selected."))
             self.notes_input.clear()
@@ -391,24 +394,34 @@ class HistoryWindow(QDialog):
         case = self.selected_case()
         if case is None:
             return
-        case.notes = self.notes_input.toPlainText()[:4000]
-        self.case_log.save(case)
-        self.status_label.setText(self.tr("Notes saved."))
+        notes = self.notes_input.toPlainText()[:4000]
+        meanwhile = self.case_log.set_notes(case.id, notes, expected=case.notes)
+        if meanwhile is None:
+            case.notes = notes
+            self.status_label.setText(self.tr("Notes saved."))
+            return
+        # Someone saved other notes meanwhile (another window): nothing is overwritten.
+        # What was typed stays in the field; a second press replaces theirs knowingly.
+        case.notes = meanwhile
+        self.status_label.setText(
+            self.tr(
+                "These notes were changed elsewhere meanwhile, so yours were not saved. Theirs: «{notes}». "
+                "Press Save notes again to replace them with yours."
+            ).format(notes=shown(meanwhile, 200))
+        )
 
-    def _request(self, case: Case) -> tuple[Any, Any, str] | None:
+    def _prepared(self, case: Case) -> PreparedRequest | None:
+        """The case's support request, composed as the page composed it; None unless it is ready."""
         draft = self.drafts.load(case.draft_id) if case.draft_id else None
         if draft is None:
-            self.status_label.setText(self.tr("This case has no support request saved."))
             return None
-        request = compose(draft.facts, draft.language)
-        contact = next((c for c in self.directory() if c.id == draft.destination), None)
-        to = contact.address if contact is not None and contact.channel.value == "email" else ""
-        return request, mail_link(request, to, QR_MAX), contact.address if contact else ""
+        prepared = prepare(draft.facts, self.directory(), draft.language, draft.destination)
+        return prepared if prepared.ready else None
 
     def _on_reprint_button_clicked(self) -> None:
         case = self.selected_case()
-        made = self._request(case) if case else None
-        if made is None:
+        prepared = self._prepared(case) if case else None
+        if prepared is None:
             return
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
@@ -417,13 +430,13 @@ class HistoryWindow(QDialog):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if QPrintDialog(printer, self).exec() != QPrintDialog.DialogCode.Accepted:
             return
-        print_request(made[0], made[1], printer, made[2])
+        print_request(prepared, printer)
         self.status_label.setText(self.tr("Sent to the printer."))
 
     def _on_pdf_button_clicked(self) -> None:
         case = self.selected_case()
-        made = self._request(case) if case else None
-        if made is None:
+        prepared = self._prepared(case) if case else None
+        if prepared is None:
             return
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         path, _ = QFileDialog.getSaveFileName(
@@ -434,7 +447,7 @@ class HistoryWindow(QDialog):
         from mirecovery_gui.gui.support_document import write_pdf
 
         try:
-            write_pdf(made[0], made[1], Path(path), made[2])
+            write_pdf(prepared, Path(path))
         except OSError:
             log.exception("saving the PDF failed")
             self.status_label.setText(self.tr("The PDF could not be saved there. Choose another folder."))
@@ -456,6 +469,7 @@ class HistoryWindow(QDialog):
             self.tr("&Keep"),
         ):
             return
+        self._forget([case.id])
         self.case_log.delete([case.id])
         self.status_label.setText(self.tr("Deleted."))
         self.refresh()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
@@ -27,9 +27,9 @@ from mirecovery_gui.gui.widgets.error_panel import announce
 from mirecovery_gui.gui.wizard import RecoveryWizard
 
 if TYPE_CHECKING:
-    from mirecovery_gui.client.errors import RecoveryError
     from mirecovery_gui.client.results import TrainingPeek
     from mirecovery_gui.gui.widgets.training_phone import TrainingPhonePanel
+    from mirecovery_gui.recovery.session import RecoverySession
 
 log = logging.getLogger(__name__)
 
@@ -87,11 +87,12 @@ class MainWindow(QMainWindow):
     closing = Signal()
     language_requested = Signal(str)  # "" follows the system
 
-    def __init__(self, clock: Clock, default_region: str = "ID", parent: QWidget | None = None) -> None:
+    def __init__(self, session: RecoverySession, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
         self.texts = TextBook()
-        self.wizard = RecoveryWizard(clock, default_region, self)
+        self.session = session
+        self.wizard = RecoveryWizard(session, clock, self)
         self._training_phone: TrainingPhonePanel | None = None  # built for training mode only
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.wizard)
@@ -105,10 +106,11 @@ class MainWindow(QMainWindow):
         column.addWidget(self.notice)
         column.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        self.wizard.training_messages_requested.connect(self.refresh_training_phone)
+        self.wizard.code_sent.connect(self.refresh_training_phone)
         self.wizard.close_requested.connect(self.close)
         self._shutdown_hooks: list[Callable[[], None]] = []
-        self.app_context: object | None = None  # set by app.create_main_window
+        # The composition root's App (app.py, which the gui layer never imports): set by create_main_window.
+        self.app: Any = None
         self._build_menu()
         self._update_title()
         self.resize(self.sizeHint())
@@ -138,7 +140,7 @@ class MainWindow(QMainWindow):
         self.new_action = QAction(self)
         texts.keep(self.new_action.setText, lambda: self.tr("&New recovery"))
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_action.triggered.connect(self.wizard.start_over)
+        self.new_action.triggered.connect(lambda: self.wizard.start_over())
         file_menu.addAction(self.new_action)
         self.history_action = QAction(self)
         texts.keep(self.history_action.setText, lambda: self.tr("Case &history…"))
@@ -196,10 +198,10 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         title = self.tr("mirecovery: Mi Account recovery assistant")
-        self.setWindowTitle(title + (self.tr(" (training)") if self.wizard.training else ""))
+        self.setWindowTitle(title + (self.tr(" (training)") if self.session.training else ""))
 
     def _on_official_action_triggered(self) -> None:
-        profile = self.wizard.profile
+        profile = self.session.profile
         self.wizard.open_url(
             profile.help_urls.forgot_password if profile else "https://account.xiaomi.com/pass/forgetPassword"
         )
@@ -239,21 +241,10 @@ class MainWindow(QMainWindow):
         self._shutdown_hooks.append(hook)
 
     def refresh_training_phone(self) -> None:
-        if not self.wizard.training:
-            return
-        runner = self.wizard.require_runner()
-        runner.submit(
-            lambda client: client.training_peek(),
-            self._on_training_peek,
-            self._on_training_peek_failed,
-            name="peek",
-        )
+        self.wizard.perform(self.session.peek(), self._on_training_peek)
 
     def _on_training_peek(self, peek: TrainingPeek) -> None:
         self.training_phone.set_messages(peek.messages)
-
-    def _on_training_peek_failed(self, error: RecoveryError) -> None:
-        log.info("training phone could not refresh: %s", type(error).__name__)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Drafts and the case first, while the case database is still open; then

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from mirecovery_gui.gui import dialogs
 from mirecovery_gui.gui.i18n import TextBook
-from mirecovery_gui.gui.pages.identifier import CountryCombo
+from mirecovery_gui.gui.widgets.country_combo import CountryCombo
 from mirecovery_gui.store.settings import MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, Settings
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QMarginsF, QUrl
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-from mirecovery_gui.core.support_request import ComposedRequest, MailLink
+from mirecovery_gui.core.support_request import ComposedRequest, MailLink, PreparedRequest
 from mirecovery_gui.gui.widgets.qr_view import qr_image
 
 if TYPE_CHECKING:
@@ -79,15 +79,22 @@ def _print_into(device: QPagedPaintDevice, document: QTextDocument) -> None:
     document.print_(device)
 
 
-def write_pdf(request: ComposedRequest, mail: MailLink, path: Path, destination: str = "") -> None:
+def _document(prepared: PreparedRequest) -> tuple[ComposedRequest, QTextDocument]:
+    if prepared.request is None:
+        raise ValueError("the request is not ready")
+    return prepared.request, build_document(prepared.request, prepared.qr_link(), prepared.destination_text)
+
+
+def write_pdf(prepared: PreparedRequest, path: Path) -> None:
     """Write the request as a PDF at ``path`` (written to a temporary name, then moved in place)."""
+    request, document = _document(prepared)
     temporary = path.with_name(path.name + ".part")
     try:
         writer = QPdfWriter(str(temporary))
         writer.setResolution(300)
         writer.setTitle(request.subject)
         writer.setCreator("mirecovery")
-        _print_into(writer, build_document(request, mail, destination))
+        _print_into(writer, document)
         del writer  # closes the file
         # QPdfWriter reports nothing when it cannot write: look for the file.
         if not temporary.is_file() or temporary.stat().st_size == 0:
@@ -100,5 +107,5 @@ def write_pdf(request: ComposedRequest, mail: MailLink, path: Path, destination:
         raise
 
 
-def print_request(request: ComposedRequest, mail: MailLink, printer: QPagedPaintDevice, destination: str = "") -> None:
-    _print_into(printer, build_document(request, mail, destination))
+def print_request(prepared: PreparedRequest, printer: QPagedPaintDevice) -> None:
+    _print_into(printer, _document(prepared)[1])

@@ -1,167 +1,177 @@
-"""RecoveryWizard: QWizard pages on top of the pure flow in ``core.flow``.
+"""RecoveryWizard: the recovery session's step on show, with Back, Next and Cancel.
 
-Navigation is never decided here: ``nextId()`` asks ``flow.next_step`` and
-Back asks ``flow.after_back``. Two things QWizard cannot do alone are added:
+Our own stacked wizard, not QWizard: the session decides every move (detours
+to the captcha and back, "go to support" from any step, a new recovery), and
+the wizard only shows the step the session is on. It also runs the client
+calls the session hands out, on the request runner's worker threads, and
+hands their answers back.
 
-* detours that return: QWizard refuses ``next()`` to a page already in its
-  history, so a captcha demanded by a later step (87001) *rewinds* to the
-  captcha page with ``back()`` (keeping the server session), and the captcha
-  page's Next then moves forward to the code page again;
-* Cancel does not close anything: it asks, then clears everything and starts
-  a new recovery (a shop keeps the window open all day).
+Pages never import this module: they talk to it as a
+:class:`~mirecovery_gui.gui.pages.base.PageHost`.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from mirecovery_gui.core import flow
+from mirecovery_gui.client.errors import NextAction, RecoveryError
 from mirecovery_gui.core.clock import Clock
-from mirecovery_gui.core.flow import RecoveryState, Step, SupportReason
+from mirecovery_gui.core.flow import Step
 from mirecovery_gui.gui import dialogs
 from mirecovery_gui.gui.clipboard import SecretClipboard
+from mirecovery_gui.gui.i18n import TextBook
 from mirecovery_gui.gui.widgets.step_list import StepList
+from mirecovery_gui.recovery.session import RecoverySession
 
 if TYPE_CHECKING:
-    from mirecovery_gui.client.profile import ProviderProfile
-    from mirecovery_gui.client.results import SendResult
-    from mirecovery_gui.core.support_directory import SupportContact
     from mirecovery_gui.gui.pages.base import RecoveryPage
     from mirecovery_gui.gui.worker import RequestRunner
-    from mirecovery_gui.store.drafts import DraftStore
+    from mirecovery_gui.recovery.calls import Call
 
 log = logging.getLogger(__name__)
 
-# Step -> (module in gui/pages, class): imported when the page is first needed.
-_PAGE_CLASSES = {
-    Step.START: ("start", "StartPage"),
-    Step.IDENTIFIER: ("identifier", "IdentifierPage"),
-    Step.CAPTCHA: ("captcha", "CaptchaPage"),
-    Step.SEND_CODE: ("send_code", "SendCodePage"),
-    Step.ENTER_CODE: ("enter_code", "EnterCodePage"),
-    Step.NEW_PASSWORD: ("new_password", "NewPasswordPage"),
-    Step.DONE: ("done", "DonePage"),
-    Step.LOST_EVERYTHING: ("lost_everything", "LostEverythingPage"),
-    Step.OFFICIAL_SITE: ("official_site", "OfficialSitePage"),
-}
 
-
-class RecoveryWizard(QWizard):
-    state_changed = Signal()
-    provider_requested = Signal(str)  # profile id chosen on the start page
-    training_messages_requested = Signal()
-    restarting = Signal()  # before anything is cleared
-    restarted = Signal()
+class RecoveryWizard(QWidget):
+    provider_requested = Signal(str)  # "training" or "xiaomi", chosen on the start page
+    code_sent = Signal()  # a code went out: the training phone looks for it
+    restarted = Signal()  # a new case began
     close_requested = Signal()
-    page_built = Signal(object)  # RecoveryPage, the first time the wizard needs it
 
-    def __init__(self, clock: Clock, default_region: str = "ID", parent: QWidget | None = None) -> None:
+    def __init__(self, session: RecoverySession, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recovery_wizard")
-        self.setWindowFlags(Qt.WindowType.Widget)
-        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
-        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.clock = clock
-        self.default_region = default_region
-        self.state = RecoveryState()
-        self.profile: ProviderProfile | None = None
+        self._session = session
+        self._clock = clock
+        self._secret_clipboard = SecretClipboard(clock, self)
         self.runner: RequestRunner | None = None
         self._make_runner: Callable[[], RequestRunner] | None = None
-        self.training = False
-        self.last_send: SendResult | None = None
-        self.resend_ready_at: float | None = None
-        self.leaving_for_detour = False
-        self.language = "en"
-        self.shop_mode = False
-        # Set by the composition root; opened on first use (start-up stays light).
-        self.draft_store_factory: Callable[[], DraftStore | None] = lambda: None
-        self.directory_factory: Callable[[], list[SupportContact]] = list
-        self._rewinding = False
-        self._restarting = False
-        self._previous_id = -1
-        self.secret_clipboard = SecretClipboard(clock, self)
-        self.step_list = StepList(self)
-        self.setSideWidget(self.step_list)
-        self._build_pages()
-        self.currentIdChanged.connect(self._on_wizard_current_id_changed)
-        self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def retranslate(self) -> None:
-        # Ours, not Qt's: Qt has no Indonesian catalogue for its wizard buttons.
-        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Back"))
-        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Next >"))
-        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Continue"))
-        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Finish"))
-        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
-
-    def _build_pages(self) -> None:
-        # Only the pages a start can show are built now; the others (and the
-        # modules behind them: the support letter, PDF, QR, strength
-        # estimator) when the wizard first goes there. A placeholder holds
-        # each place so QWizard knows the ids.
         self.pages: dict[Step, RecoveryPage] = {}
-        self._placeholders: dict[Step, QWizardPage] = {}
-        for step in Step:
-            if step in (Step.START, Step.IDENTIFIER):
-                page = self._make_page(step)
-                self.pages[step] = page
-                self.setPage(int(step), page)
-            else:
-                placeholder = QWizardPage()
-                # The page's public name is there from the start (automation looks for it).
-                placeholder.setObjectName(f"page_{step.name.lower()}")
-                self._placeholders[step] = placeholder
-                self.setPage(int(step), placeholder)
-        self.setStartId(int(Step.START))
+        self.texts = TextBook()
+        self.step_list = StepList(self)
+        self.stack = QStackedWidget(self)
+        self.back_button = QPushButton(self)
+        self.back_button.setObjectName("back_button")
+        self.texts.keep(self.back_button.setText, lambda: self.tr("< &Back"))
+        self.back_button.clicked.connect(self._on_back_button_clicked)
+        self.next_button = QPushButton(self)
+        self.next_button.setObjectName("next_button")
+        self.next_button.clicked.connect(self._on_next_button_clicked)
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.setObjectName("cancel_button")
+        self.texts.keep(self.cancel_button.setText, lambda: self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.reject)
+        for button in (self.back_button, self.next_button, self.cancel_button):
+            button.setAutoDefault(False)
+        rule = QFrame(self)
+        rule.setFrameShape(QFrame.Shape.HLine)
+        rule.setFrameShadow(QFrame.Shadow.Sunken)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.next_button)
+        buttons.addWidget(self.cancel_button)
+        # The buttons run under the step list and the page alike: a narrow window
+        # (large fonts, the training phone beside it) still has room for them.
+        pages = QHBoxLayout()
+        pages.addWidget(self.step_list)
+        pages.addWidget(self.stack, 1)
+        column = QVBoxLayout(self)
+        column.addLayout(pages, 1)
+        column.addWidget(rule)
+        column.addLayout(buttons)
+        self._shown: Step | None = None
+        self._restarts = session.restarts
+        self._sent_count = session.sent_count
+        self._syncing = False
+        self._again = False
+        session.subscribe(self._on_session_changed)
+        self._on_session_changed()
 
-    def _make_page(self, step: Step) -> RecoveryPage:
-        module_name, class_name = _PAGE_CLASSES[step]
-        page_class = getattr(importlib.import_module(f"mirecovery_gui.gui.pages.{module_name}"), class_name)
-        return page_class(self)  # type: ignore[no-any-return]
+    # --- what pages see (PageHost) ----------------------------------------------------------------
 
-    def _build_page(self, step: Step) -> RecoveryPage:
-        page = self._make_page(step)
-        placeholder = self._placeholders.pop(step)
-        self.removePage(int(step))
-        placeholder.setObjectName("")
-        placeholder.deleteLater()
-        self.pages[step] = page
-        self.setPage(int(step), page)
-        log.debug("page %s built", step.name)
-        self.page_built.emit(page)
-        return page
+    @property
+    def session(self) -> RecoverySession:
+        return self._session
 
-    # --- provider ------------------------------------------------------------------------
+    @property
+    def clock(self) -> Clock:
+        return self._clock
 
-    def set_provider(
-        self, profile: ProviderProfile, make_runner: Callable[[], RequestRunner], *, training: bool
-    ) -> None:
-        """Use ``profile`` from now on; skips the start page next time.
+    @property
+    def secret_clipboard(self) -> SecretClipboard:
+        return self._secret_clipboard
 
-        The runner (and with it the client, and the embedded training service)
-        is made by ``make_runner`` on the first request, not at start-up.
-        """
+    def perform(self, call: Call[Any] | None, then: Callable[[Any], None] | None = None) -> None:
+        """Run ``call`` off the GUI thread; its answer goes back to the session (and to ``then``)."""
+        if call is None:
+            return
+        try:
+            runner = self.require_runner()
+            runner.submit(
+                call.run,
+                lambda result: self._on_call_finished(call, result, then),
+                lambda error: self.perform(self._session.fail(call, error)),
+                name=call.name,
+            )
+        except RuntimeError:
+            # No provider yet, or the window is closing: the step says so and offers a way on.
+            log.info("%s could not be sent", call.name)
+            self.perform(self._session.fail(call, RecoveryError()))
+
+    def _on_call_finished(self, call: Call[Any], result: Any, then: Callable[[Any], None] | None) -> None:
+        current = call.epoch == self._session.epoch
+        follow = self._session.finish(call, result)
+        if current and then is not None:
+            then(result)
+        self.perform(follow)
+
+    def act(self, action: NextAction) -> None:
+        problem = self._session.problem
+        page = self.currentPage()
+        if action in (NextAction.RETRY, NextAction.WAIT) and problem is not None and problem.retry_by_page:
+            if page is not None:
+                page.main_action()  # it needs what was typed: the page sends it again
+            return
+        self.perform(self._session.act(action))
+        page = self.currentPage()
+        if page is not None:
+            page.after_action(action)
+
+    def input_changed(self) -> None:
+        self._update_buttons()
+
+    def open_url(self, url: str) -> None:
+        from PySide6.QtCore import QUrl  # with its enum classes, not needed before a link is opened
+        from PySide6.QtGui import QDesktopServices
+
+        QDesktopServices.openUrl(QUrl(url))
+
+    def choose_provider(self, provider: str) -> None:
+        self.provider_requested.emit(provider)
+
+    # --- the provider's worker ---------------------------------------------------------------------
+
+    def set_runner_factory(self, make_runner: Callable[[], RequestRunner]) -> None:
+        """Calls go through the runner ``make_runner`` builds at the first call (not at start-up)."""
         if self.runner is not None:
             self.runner.shutdown(0.5)
-        self.profile = profile
         self.runner = None
         self._make_runner = make_runner
-        self.training = training
-        self.state = RecoveryState(captcha_required=profile.captcha_required_at_start)
-        self.setStartId(int(Step.IDENTIFIER))
-        self.state_changed.emit()
 
     def require_runner(self) -> RequestRunner:
         if self.runner is None and self._make_runner is not None:
@@ -170,65 +180,117 @@ class RecoveryWizard(QWizard):
             raise RuntimeError("no provider chosen yet")
         return self.runner
 
-    def set_state(self, state: RecoveryState) -> None:
-        if state != self.state:
-            self.state = state
-            self.state_changed.emit()
+    # --- pages -------------------------------------------------------------------------------------
 
-    def set_shop_mode(self, enabled: bool) -> None:
-        self.shop_mode = enabled
-        identifier = self.pages[Step.IDENTIFIER]
-        identifier.customer_box.setVisible(enabled)  # type: ignore[attr-defined]
+    def currentPage(self) -> RecoveryPage | None:
+        """The page on show."""
+        return self.pages.get(self._shown) if self._shown is not None else None
 
-    def customer(self) -> tuple[str, str]:
-        """The customer's name and contact typed in shop mode (empty otherwise)."""
-        if not self.shop_mode:
-            return "", ""
-        return self.pages[Step.IDENTIFIER].customer()  # type: ignore[attr-defined, no-any-return]
-
-    def draft_store(self) -> DraftStore | None:
-        return self.draft_store_factory()
-
-    def support_directory(self) -> list[SupportContact]:
-        return self.directory_factory()
+    @property
+    def current_step(self) -> Step:
+        return self._session.step
 
     def page_for(self, step: Step) -> RecoveryPage:
-        """The page for ``step``, built now if the wizard has not been there yet."""
+        """The page for ``step``, built the first time it is needed (start-up builds only the first ones)."""
         page = self.pages.get(step)
-        return page if page is not None else self._build_page(step)
+        if page is None:
+            page = _build_page(step, self)
+            self.pages[step] = page
+            self.stack.addWidget(page)
+            log.debug("page %s built", step.name)
+        return page
 
-    # --- QWizard overrides -----------------------------------------------------------------
+    # --- following the session -----------------------------------------------------------------------
 
-    def nextId(self) -> int:
-        current = self.currentId()
-        if current < 0:
-            return -1
-        return int(flow.next_step(self.state, Step(current)))
+    def _on_session_changed(self) -> None:
+        # A page may cause another change while it renders: show the last state once it settles.
+        if self._syncing:
+            self._again = True
+            return
+        self._syncing = True
+        try:
+            self._again = True
+            while self._again:
+                self._again = False
+                self._sync()
+        finally:
+            self._syncing = False
 
-    def validateCurrentPage(self) -> bool:
-        # The one door forward (next(), detours included): build the page about to be shown.
-        if not super().validateCurrentPage():
-            return False
-        following = self.nextId()
-        if following >= 0 and Step(following) not in self.pages:
-            self._build_page(Step(following))
-        return True
+    def _sync(self) -> None:
+        session = self._session
+        if session.restarts != self._restarts:
+            self._restarts = session.restarts
+            # A new case: nothing of the last customer stays, in any field or on the clipboard.
+            self._secret_clipboard.clear()
+            if self.runner is not None:
+                self.runner.cancel_all()
+                self.runner.client.reset_session()
+            for built in self.pages.values():
+                built.reset()
+            self.restarted.emit()
+        if session.sent_count != self._sent_count:
+            self._sent_count = session.sent_count
+            if session.sent_count:
+                self.code_sent.emit()
+        step = session.step
+        page = self.page_for(step)
+        moved = step is not self._shown
+        if moved:
+            previous = self.currentPage()
+            if previous is not None:
+                previous.left()
+            self._shown = step
+            self.stack.setCurrentWidget(page)
+            self.step_list.set_current(step)
+            log.debug("page %s", step.name)
+        page.sync()
+        self._update_buttons()
+        if moved:
+            self.focus_current_page()
 
-    def initializePage(self, id: int) -> None:
-        self.set_state(flow.entered(self.state, Step(id)))
-        super().initializePage(id)
+    def _update_buttons(self) -> None:
+        session = self._session
+        page = self.currentPage()
+        if page is None:
+            return
+        self.back_button.setVisible(session.step is not Step.START)
+        self.back_button.setEnabled(session.can_go_back())
+        final = page.is_final()
+        self.next_button.setText(self.tr("&Close") if final else page.next_text())
+        self.next_button.setEnabled(final or (session.busy is None and page.ready()))
+        self.cancel_button.setVisible(not final)
 
-    def cleanupPage(self, id: int) -> None:
-        # Back (and restart) leave a page: nothing in flight may land afterwards.
+    def focus_current_page(self) -> None:
+        """Put the keyboard where the page expects it (its first input or its main button)."""
+        page = self.currentPage()
+        focus = page.focus_first() if page is not None else None
+        if focus is not None:
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- the user's moves ------------------------------------------------------------------------------
+
+    def _on_next_button_clicked(self) -> None:
+        page = self.currentPage()
+        if page is None:
+            return
+        if page.is_final():
+            self.close_requested.emit()
+        elif self.next_button.isEnabled():
+            page.main_action()
+
+    def _on_back_button_clicked(self) -> None:
         if self.runner is not None:
-            self.runner.cancel_all()
-        if not self._rewinding and not self._restarting:
-            self.set_state(flow.after_back(self.state, Step(id)))
-        super().cleanupPage(id)
+            self.runner.cancel_all()  # nothing sent from the page being left may land afterwards
+        self.perform(self._session.back())
+
+    def start_over(self) -> None:
+        """A new recovery: fields, state and server session cleared, the first step again."""
+        self._session.start_over()
 
     def reject(self) -> None:
         """Cancel (and Esc): ask, then start a new recovery. The window stays open."""
-        if self.currentId() in (int(Step.START), int(Step.IDENTIFIER), int(Step.DONE)) and not self.busy():
+        session = self._session
+        if session.step in (Step.START, Step.IDENTIFIER, Step.DONE) and session.busy is None:
             self.start_over()
             return
         if dialogs.ask(
@@ -240,143 +302,79 @@ class RecoveryWizard(QWizard):
         ):
             self.start_over()
 
-    def accept(self) -> None:
-        """Finish (on the last pages) closes the window."""
-        self.close_requested.emit()
-
-    def done(self, result: int) -> None:
-        # QDialog.done would hide the embedded wizard; route both ways through ours.
-        if result == int(QWizard.DialogCode.Accepted):
-            self.accept()
-        else:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
             self.reject()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            # As in a dialog: Enter presses the focused button, or else the page's main action.
+            focus = QApplication.focusWidget()
+            if isinstance(focus, QAbstractButton) and focus.isEnabled() and self.isAncestorOf(focus):
+                focus.click()
+                return
+            page = self.currentPage()
+            if page is not None and not page.is_final() and self.next_button.isEnabled():
+                self.next_button.click()
+            return
+        super().keyPressEvent(event)
 
-    def busy(self) -> bool:
-        return self.runner is not None and self.runner.busy
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.texts.apply()
+            self._update_buttons()
+        super().changeEvent(event)
 
-    # --- flow actions for pages --------------------------------------------------------------
-
-    def go_support(self, reason: SupportReason | None = None) -> None:
-        """Leave for the support-request page (from any page)."""
-        if reason is None:
-            reason = self.state.support_reason or SupportReason.CONTACTS_LOST
-            if self.currentId() == int(Step.SEND_CODE) or self.currentId() == int(Step.ENTER_CODE):
-                reason = SupportReason.SEND_LIMIT
-        self.set_state(flow.to_support(self.state, reason))
-        self._detour_next()
-
-    def go_official_site(self) -> None:
-        self.set_state(flow.to_official_site(self.state))
-        self._detour_next()
-
-    def detour_to_captcha(self) -> None:
-        """The server wants a captcha before it sends a code: go there, then come back."""
-        self.set_state(flow.captcha_demanded(self.state))
-        if int(Step.CAPTCHA) in self.visitedIds():
-            self._rewinding = True
-            try:
-                while self.currentId() not in (int(Step.CAPTCHA), -1):
-                    before = self.currentId()
-                    self.back()
-                    if self.currentId() == before:
-                        break
-            finally:
-                self._rewinding = False
-        else:
-            self._detour_next()
-
-    def _detour_next(self) -> None:
-        self.leaving_for_detour = True
-        try:
-            self.next()
-        finally:
-            self.leaving_for_detour = False
-
-    def start_over(self) -> None:
-        """Clear everything (fields, state, server session) and show the first step again."""
-        self.restarting.emit()
-        self.secret_clipboard.clear()  # the next customer must not paste the last one's password
-        if self.runner is not None:
-            self.runner.cancel_all()
-            self.runner.client.reset_session()
-        captcha_first = self.profile.captcha_required_at_start if self.profile else True
-        self.state = RecoveryState(captcha_required=captcha_first)
-        self.last_send = None
-        self.resend_ready_at = None
-        self._restarting = True
-        try:
-            self.restart()
-            for page in self.pages.values():
-                page.reset()
-        finally:
-            self._restarting = False
-        self.state_changed.emit()
-        self.restarted.emit()
+    # --- closing -------------------------------------------------------------------------------------
 
     def about_to_close(self) -> None:
+        """The window closes: pages hand over what must be kept, then the session writes its case."""
         for page in self.pages.values():
             page.about_to_close()
+        self._session.close()
 
     def clear_all_secrets(self) -> None:
         """Fields that held secrets, and a password still on the clipboard (quitting, or the next customer)."""
-        self.secret_clipboard.clear()
+        self._secret_clipboard.clear()
         for page in self.pages.values():
             page.clear_secrets()
 
-    def open_url(self, url: str) -> None:
-        from PySide6.QtCore import QUrl  # with its enum classes, not needed before a link is opened
-        from PySide6.QtGui import QDesktopServices
 
-        QDesktopServices.openUrl(QUrl(url))
+def _build_page(step: Step, host: RecoveryWizard) -> RecoveryPage:
+    # Imported when first needed: the support letter, PDF, QR and strength
+    # estimator behind the later pages cost start-up time the first page does not need.
+    if step is Step.START:
+        from mirecovery_gui.gui.pages.start import StartPage
 
-    def code_was_sent(self, result: SendResult) -> None:
-        """Record a successful send: flow state, the resend countdown, the training phone."""
-        self.last_send = result
-        self.resend_ready_at = self.clock.monotonic() + result.resend_after_s
-        self.set_state(flow.code_sent(self.state, result.channel, result.code_length))
-        if self.training:
-            self.training_messages_requested.emit()
+        return StartPage(host)
+    if step is Step.IDENTIFIER:
+        from mirecovery_gui.gui.pages.identifier import IdentifierPage
 
-    # --- navigation bookkeeping ----------------------------------------------------------------
+        return IdentifierPage(host)
+    if step is Step.CAPTCHA:
+        from mirecovery_gui.gui.pages.captcha import CaptchaPage
 
-    def _on_wizard_current_id_changed(self, new_id: int) -> None:
-        previous, self._previous_id = self._previous_id, new_id
-        if new_id < 0:
-            return
-        step = Step(new_id)
-        # On the last pages the Finish button closes the window: Enter in a
-        # support-request field must not do that (nor on Done, where the
-        # shop's next customer is one button away).
-        self.setOption(
-            QWizard.WizardOption.NoDefaultButton, step in (Step.DONE, Step.LOST_EVERYTHING, Step.OFFICIAL_SITE)
-        )
-        self.step_list.set_current(step)
-        page = self.pages[step]
-        went_back = previous >= 0 and new_id in self.visitedIds() and previous not in self.visitedIds()
-        if went_back:
-            page.revisited()
-        self.focus_current_page()
-        log.debug("page %s", step.name)
+        return CaptchaPage(host)
+    if step is Step.SEND_CODE:
+        from mirecovery_gui.gui.pages.send_code import SendCodePage
 
-    def focusNextPrevChild(self, next: bool) -> bool:
-        # QWizard hides its whole content for a moment whenever a page's
-        # completeness changes (it calls that "disabling updates"). Qt then
-        # moves the focus off the hidden field to the next visible widget: in
-        # a standalone wizard there is none, but here the training phone or a
-        # notice would take the keyboard after the first keystroke (and the
-        # field's editingFinished would fire). Keep the focus where it is.
-        content: QWidget | None = self.currentPage()
-        while content is not None and content.parentWidget() is not self:
-            content = content.parentWidget()
-        if content is not None and self.isVisible() and content.isHidden():
-            return True
-        return super().focusNextPrevChild(next)
+        return SendCodePage(host)
+    if step is Step.ENTER_CODE:
+        from mirecovery_gui.gui.pages.enter_code import EnterCodePage
 
-    def focus_current_page(self) -> None:
-        """Put the keyboard where the page expects it (its first input or its main button)."""
-        current = self.currentId()
-        if current < 0:
-            return
-        focus = self.pages[Step(current)].focus_first()
-        if focus is not None:
-            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        return EnterCodePage(host)
+    if step is Step.NEW_PASSWORD:
+        from mirecovery_gui.gui.pages.new_password import NewPasswordPage
+
+        return NewPasswordPage(host)
+    if step is Step.DONE:
+        from mirecovery_gui.gui.pages.done import DonePage
+
+        return DonePage(host)
+    if step is Step.LOST_EVERYTHING:
+        from mirecovery_gui.gui.pages.lost_everything import LostEverythingPage
+
+        return LostEverythingPage(host)
+    from mirecovery_gui.gui.pages.official_site import OfficialSitePage
+
+    return OfficialSitePage(host)

@@ -43,6 +43,10 @@ class CaseKeeper:
         self.closed = False
 
     @property
+    def shop_mode(self) -> bool:
+        return self._settings().shop_mode
+
+    @property
     def recording(self) -> bool:
         """Whether anything is written: recording is on, the database is there, the window is open."""
         if self.closed or self._stores is None or not self._settings().record_cases:

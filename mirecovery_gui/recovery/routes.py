@@ -42,6 +42,7 @@ class Effect(Enum):
 ANY: frozenset[Request] = frozenset(Request)
 _CAPTCHA_PAGE = frozenset({Request.CAPTCHA, Request.START_WITH_CAPTCHA, Request.SEND_WITH_CAPTCHA})
 _SENDS = frozenset({Request.SEND, Request.SEND_WITH_CAPTCHA, Request.RESEND})
+_WITH_ANSWER = frozenset({Request.START_WITH_CAPTCHA, Request.SEND_WITH_CAPTCHA})
 
 
 def _has_wait(error: RecoveryError) -> bool:
@@ -63,11 +64,7 @@ class Route:
     when: Callable[[RecoveryError], bool] | None = None
 
     def matches(self, request: Request, error: RecoveryError) -> bool:
-        return (
-            request in self.requests
-            and isinstance(error, self.error)
-            and (self.when is None or self.when(error))
-        )
+        return request in self.requests and isinstance(error, self.error) and (self.when is None or self.when(error))
 
 
 ROUTES: tuple[Route, ...] = (
@@ -75,7 +72,7 @@ ROUTES: tuple[Route, ...] = (
     Route(frozenset({Request.START}), CaptchaError, Effect.CAPTCHA_FIRST),
     Route(frozenset({Request.SEND, Request.RESEND, Request.VERIFY}), CaptchaNeededError, Effect.CAPTCHA_DETOUR),
     # A wrong answer brings the next picture at once; the message says why, nothing to press.
-    Route(frozenset({Request.START_WITH_CAPTCHA, Request.SEND_WITH_CAPTCHA}), CaptchaError, Effect.NEW_PICTURE, only=()),
+    Route(_WITH_ANSWER, CaptchaError, Effect.NEW_PICTURE, only=()),
     Route(ANY, UnknownAccountError, support_reason=SupportReason.CONTACTS_LOST),
     # Today's codes are used up: waiting 24 hours is no button; the support request is.
     Route(_SENDS, SendLimitError, Effect.SEND_LIMIT, drop=(NextAction.WAIT,), support_reason=SupportReason.SEND_LIMIT),

@@ -134,6 +134,16 @@ class RecoverySession:
     def support_reason(self) -> SupportReason | None:
         return self.state.support_reason
 
+    @property
+    def shop_mode(self) -> bool:
+        """Whether the shop's fields (the customer) are asked for."""
+        return self.cases.shop_mode
+
+    def settings_changed(self, *, default_region: str) -> None:
+        """The user changed the settings: pages show what follows from them."""
+        self.default_region = default_region
+        self._changed()
+
     # --- calls --------------------------------------------------------------------------------
 
     def _call(
@@ -328,7 +338,7 @@ class RecoverySession:
         )
 
     def lost_everything(self, identifier: Identifier | None, customer: Customer | None = None) -> None:
-        """"I no longer have this email or phone number": the support request, from what was typed (if any)."""
+        """ "I no longer have this email or phone number": the support request, from what was typed (if any)."""
         if self.busy is not None or self.profile is None:
             return
         self.cases.begin(self.provider, identifier, customer or Customer())
@@ -621,7 +631,7 @@ class RecoverySession:
         self.cases.abandon(case)
 
     def forget(self, case_ids: list[str] | None = None) -> None:
-        """The user deletes these cases (None: everything): the one in hand ends, unwritten, and the window starts over."""
+        """The user deletes these cases (None: all): the one in hand ends, unwritten, and a new recovery begins."""
         current = self.cases.case
         if case_ids is not None and (current is None or current.id not in case_ids):
             return

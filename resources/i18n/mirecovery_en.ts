@@ -6,7 +6,9 @@
     <message numerus="yes">
         <source>%n code(s) left today for this contact.</source>
         <translation>
-            <numerusform>%n code left today for this contact.</numerusform><numerusform>%n codes left today for this contact.</numerusform></translation>
+            <numerusform>%n code left today for this contact.</numerusform>
+            <numerusform>%n codes left today for this contact.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -28,10 +28,6 @@
         <translation>Tutup &amp;kasus</translation>
     </message>
     <message>
-        <source>Type the email, phone number or Mi account ID again ({masked}): only a masked form was kept, and codes or captchas are never kept. The case continues.</source>
-        <translation>Ketik lagi email, nomor telepon, atau ID Akun Mi ({masked}): yang disimpan hanya versi tersamar, dan kode atau captcha tidak pernah disimpan. Kasusnya tetap berlanjut.</translation>
-    </message>
-    <message>
         <source>Deleted</source>
         <translation>Terhapus</translation>
     </message>
@@ -89,10 +85,6 @@
     <message>
         <source>&amp;Send code</source>
         <translation>&amp;Dapatkan kode</translation>
-    </message>
-    <message>
-        <source>&amp;Next &gt;</source>
-        <translation>Berikut&amp;nya &gt;</translation>
     </message>
     <message>
         <source>For safety Xiaomi wants the characters in a picture before it sends a new code.</source>
@@ -247,10 +239,6 @@
     <message>
         <source>Sending…</source>
         <translation>Mengirim…</translation>
-    </message>
-    <message>
-        <source>A new code is on its way to {contact}. Use the newest code.</source>
-        <translation>Kode baru sedang dikirim ke {contact}. Pakai kode yang paling baru.</translation>
     </message>
 </context>
 <context>
@@ -455,8 +443,8 @@
         <translation>Catatan tersimpan.</translation>
     </message>
     <message>
-        <source>This case has no support request saved.</source>
-        <translation>Kasus ini tidak punya permintaan bantuan yang tersimpan.</translation>
+        <source>These notes were changed elsewhere meanwhile, so yours were not saved. Theirs: «{notes}». Press Save notes again to replace them with yours.</source>
+        <translation>Catatan ini sudah diubah di tempat lain, jadi catatan Anda belum disimpan. Catatan mereka: «{notes}». Tekan Simpan catatan sekali lagi untuk menggantinya dengan catatan Anda.</translation>
     </message>
     <message>
         <source>Sent to the printer.</source>
@@ -675,110 +663,6 @@
         <translation>2. Kiri&amp;m</translation>
     </message>
     <message>
-        <source>The account</source>
-        <translation>Akun</translation>
-    </message>
-    <message>
-        <source>Mi &amp;account ID: *</source>
-        <translation>ID Akun M&amp;i: *</translation>
-    </message>
-    <message>
-        <source>Shown on the locked phone's screen, in old emails from Xiaomi, and on the box of a phone bought with the account.</source>
-        <translation>Tampil di layar ponsel yang terkunci, di email lama dari Xiaomi, dan di kotak ponsel yang dibeli bersama akunnya.</translation>
-    </message>
-    <message>
-        <source>Old &amp;email:</source>
-        <translation>&amp;Email lama:</translation>
-    </message>
-    <message>
-        <source>if the owner remembers it</source>
-        <translation>jika pemilik masih ingat</translation>
-    </message>
-    <message>
-        <source>The phone</source>
-        <translation>Ponsel</translation>
-    </message>
-    <message>
-        <source>&amp;IMEI 1: *</source>
-        <translation>IMEI &amp;1: *</translation>
-    </message>
-    <message>
-        <source>Dial *#06# on the phone, or read the label on the box or the SIM tray.</source>
-        <translation>Tekan *#06# di ponsel, atau baca label di kotak ponsel atau di slot SIM.</translation>
-    </message>
-    <message>
-        <source>IMEI &amp;2:</source>
-        <translation>IMEI &amp;2:</translation>
-    </message>
-    <message>
-        <source>dual-SIM phones have a second one</source>
-        <translation>ponsel dua SIM punya IMEI kedua</translation>
-    </message>
-    <message>
-        <source>&amp;Model:</source>
-        <translation>M&amp;odel:</translation>
-    </message>
-    <message>
-        <source>Se&amp;rial number:</source>
-        <translation>&amp;Nomor seri:</translation>
-    </message>
-    <message>
-        <source>on the box label</source>
-        <translation>di label kotak ponsel</translation>
-    </message>
-    <message>
-        <source>&amp;Purchase date:</source>
-        <translation>Tan&amp;ggal pembelian:</translation>
-    </message>
-    <message>
-        <source>shop name and town</source>
-        <translation>nama toko dan kota</translation>
-    </message>
-    <message>
-        <source>The owner</source>
-        <translation>Pemilik</translation>
-    </message>
-    <message>
-        <source>An address the owner can read now: Xiaomi answers there.</source>
-        <translation>Alamat yang bisa dibuka pemilik saat ini: Xiaomi akan membalas ke sana.</translation>
-    </message>
-    <message>
-        <source>What happened</source>
-        <translation>Apa yang terjadi</translation>
-    </message>
-    <message>
-        <source>For example: the SIM was lost and the old email was closed; the phone asks for the Mi Account.</source>
-        <translation>Misalnya: kartu SIM hilang dan email lama sudah ditutup; ponsel meminta Akun Mi.</translation>
-    </message>
-    <message>
-        <source>Shop checklist (for staff, optional)</source>
-        <translation>Daftar periksa toko (untuk petugas, opsional)</translation>
-    </message>
-    <message>
-        <source>Proof of purchase seen (invoice or receipt)</source>
-        <translation>Bukti pembelian sudah dilihat (nota atau faktur)</translation>
-    </message>
-    <message>
-        <source>The IMEI on the box matches the phone (*#06#)</source>
-        <translation>IMEI di kotak sama dengan ponselnya (*#06#)</translation>
-    </message>
-    <message>
-        <source>Owner's identity checked (ID card)</source>
-        <translation>Identitas pemilik sudah diperiksa (KTP)</translation>
-    </message>
-    <message>
-        <source>Staff name</source>
-        <translation>Nama petugas</translation>
-    </message>
-    <message>
-        <source>Send &amp;to:</source>
-        <translation>K&amp;irim ke:</translation>
-    </message>
-    <message>
-        <source>The request as it will be sent</source>
-        <translation>Permintaan seperti yang akan dikirim</translation>
-    </message>
-    <message>
         <source>&amp;New request</source>
         <translation>Permintaan ba&amp;ru</translation>
     </message>
@@ -787,212 +671,8 @@
         <translation>&amp;Permintaan tersimpan:</translation>
     </message>
     <message>
-        <source>Old phone n&amp;umber:</source>
-        <translation>Nomor telepon &amp;lama:</translation>
-    </message>
-    <message>
-        <source>Bou&amp;ght at:</source>
-        <translation>Dibeli d&amp;i:</translation>
-    </message>
-    <message>
-        <source>&amp;Owner's name:</source>
-        <translation>&amp;Nama pemilik:</translation>
-    </message>
-    <message>
-        <source>Countr&amp;y/region:</source>
-        <translation>Negara/&amp;Wilayah:</translation>
-    </message>
-    <message>
-        <source>Con&amp;tact email:</source>
-        <translation>Email untuk bala&amp;san:</translation>
-    </message>
-    <message>
-        <source>Contact &amp;phone:</source>
-        <translation>Telepon yang bisa di&amp;hubungi:</translation>
-    </message>
-    <message>
-        <source>Descr&amp;iption:</source>
-        <translation>Keteran&amp;gan:</translation>
-    </message>
-    <message>
-        <source>Checked b&amp;y:</source>
-        <translation>Diperiksa &amp;oleh:</translation>
-    </message>
-    <message>
-        <source>Lan&amp;guage of the request:</source>
-        <translation>Bahasa &amp;permintaan:</translation>
-    </message>
-    <message>
-        <source>Cop&amp;y text</source>
-        <translation>&amp;Salin teks</translation>
-    </message>
-    <message>
-        <source>Open in &amp;mail app</source>
-        <translation>Buka di aplikasi &amp;email</translation>
-    </message>
-    <message>
-        <source>Save as &amp;PDF…</source>
-        <translation>Simpan seba&amp;gai PDF…</translation>
-    </message>
-    <message>
-        <source>P&amp;rint…</source>
-        <translation>&amp;Cetak…</translation>
-    </message>
-    <message>
-        <source>Add photos of the invoice and of the box label before sending. Support answers in days, not minutes, and nothing here unlocks a phone without the owner's proof.</source>
-        <translation>Lampirkan foto nota pembelian dan label kotak ponsel sebelum mengirim. Balasan datang dalam hitungan hari, bukan menit, dan tidak ada yang bisa membuka ponsel tanpa bukti dari pemiliknya.</translation>
-    </message>
-    <message>
-        <source>QR code: the request as an email, for the owner's phone</source>
-        <translation>Kode QR: permintaan dalam bentuk email, untuk ponsel pemilik</translation>
-    </message>
-    <message>
-        <source>Scan with the owner's phone to send it from their own email.</source>
-        <translation>Pindai dengan ponsel pemilik untuk mengirimnya dari email pemilik sendiri.</translation>
-    </message>
-    <message>
-        <source>Fix these on the Details tab first: {fields}.</source>
-        <translation>Perbaiki dulu di tab Data: {fields}.</translation>
-    </message>
-    <message>
-        <source>Ready. Adding these makes the request stronger: {fields}.</source>
-        <translation>Siap. Permintaan lebih kuat jika ditambah: {fields}.</translation>
-    </message>
-    <message>
-        <source>Ready: the request holds everything support asks for.</source>
-        <translation>Siap: permintaan sudah berisi semua yang diminta Layanan Pelanggan.</translation>
-    </message>
-    <message>
-        <source>Mi account ID</source>
-        <translation>ID Akun Mi</translation>
-    </message>
-    <message>
-        <source>old email</source>
-        <translation>email lama</translation>
-    </message>
-    <message>
-        <source>old phone number</source>
-        <translation>nomor telepon lama</translation>
-    </message>
-    <message>
-        <source>IMEI 1</source>
-        <translation>IMEI 1</translation>
-    </message>
-    <message>
-        <source>IMEI 2</source>
-        <translation>IMEI 2</translation>
-    </message>
-    <message>
-        <source>model</source>
-        <translation>model</translation>
-    </message>
-    <message>
-        <source>serial number</source>
-        <translation>nomor seri</translation>
-    </message>
-    <message>
-        <source>purchase date</source>
-        <translation>tanggal pembelian</translation>
-    </message>
-    <message>
-        <source>where it was bought</source>
-        <translation>tempat pembelian</translation>
-    </message>
-    <message>
-        <source>country</source>
-        <translation>negara</translation>
-    </message>
-    <message>
-        <source>owner's name</source>
-        <translation>nama pemilik</translation>
-    </message>
-    <message>
-        <source>contact email</source>
-        <translation>email untuk balasan</translation>
-    </message>
-    <message>
-        <source>contact phone</source>
-        <translation>telepon yang bisa dihubungi</translation>
-    </message>
-    <message>
-        <source>description</source>
-        <translation>keterangan</translation>
-    </message>
-    <message>
-        <source>web</source>
-        <translation>web</translation>
-    </message>
-    <message>
-        <source>email</source>
-        <translation>email</translation>
-    </message>
-    <message>
-        <source>phone</source>
-        <translation>telepon</translation>
-    </message>
-    <message>
-        <source>verified</source>
-        <translation>terverifikasi</translation>
-    </message>
-    <message>
-        <source>unverified, check before use</source>
-        <translation>belum terverifikasi, periksa sebelum dipakai</translation>
-    </message>
-    <message>
-        <source>A web page: open it, then paste the request into its contact form.</source>
-        <translation>Halaman web: buka, lalu tempel permintaan di formulir kontaknya.</translation>
-    </message>
-    <message>
-        <source>A phone line: call, and read out the account ID and IMEI when asked.</source>
-        <translation>Nomor telepon: hubungi, lalu sebutkan ID akun dan IMEI saat ditanya.</translation>
-    </message>
-    <message>
-        <source>Hours: {hours}</source>
-        <translation>Jam layanan: {hours}</translation>
-    </message>
-    <message>
-        <source>Unverified: this contact has no official source. Check it before use.</source>
-        <translation>Belum terverifikasi: kontak ini tidak punya sumber resmi. Periksa sebelum dipakai.</translation>
-    </message>
-    <message>
-        <source>Last checked: {date}</source>
-        <translation>Terakhir diperiksa: {date}</translation>
-    </message>
-    <message>
-        <source>Copied. Paste it into an email or the help centre's form.</source>
-        <translation>Disalin. Tempel di email atau di formulir pusat bantuan.</translation>
-    </message>
-    <message>
-        <source>The request is too long for a mail link: it was copied. Paste it into the email.</source>
-        <translation>Permintaan terlalu panjang untuk tautan email: sudah disalin. Tempel di email.</translation>
-    </message>
-    <message>
-        <source>Save the request as PDF</source>
-        <translation>Simpan permintaan sebagai PDF</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>File PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>The PDF could not be saved there. Choose another folder.</source>
-        <translation>PDF tidak bisa disimpan di sana. Pilih folder lain.</translation>
-    </message>
-    <message>
-        <source>Saved: {path}</source>
-        <translation>Tersimpan: {path}</translation>
-    </message>
-    <message>
-        <source>Sent to the printer.</source>
-        <translation>Sudah dikirim ke printer.</translation>
-    </message>
-    <message>
         <source>(no name yet)</source>
         <translation>(belum ada nama)</translation>
-    </message>
-    <message>
-        <source>(new request)</source>
-        <translation>(permintaan baru)</translation>
     </message>
     <message>
         <source>No email address or phone number is linked to this account, so Xiaomi cannot send a code. The way back is a request to Xiaomi support.</source>
@@ -1003,12 +683,12 @@
         <translation>Hari ini kode tidak bisa dikirim lagi. Anda bisa menunggu 24 jam lalu coba lagi, atau minta bantuan Xiaomi sekarang.</translation>
     </message>
     <message>
-        <source>Without the email or the phone number, Xiaomi cannot send a code. The way back is a request to Xiaomi support with proof that the phone is the owner's.</source>
-        <translation>Tanpa email atau nomor telepon, Xiaomi tidak bisa mengirim kode. Jalan kembalinya adalah permintaan bantuan ke Xiaomi dengan bukti bahwa ponsel itu milik pemiliknya.</translation>
+        <source>Xiaomi has paused recovery for this account for now. You can try again later, or ask Xiaomi support now.</source>
+        <translation>Untuk sementara Xiaomi menghentikan pemulihan untuk akun ini. Anda bisa coba lagi nanti, atau minta bantuan Xiaomi sekarang.</translation>
     </message>
     <message>
-        <source>The request saved on {date} is open again.</source>
-        <translation>Permintaan yang disimpan pada {date} dibuka kembali.</translation>
+        <source>Without the email or the phone number, Xiaomi cannot send a code. The way back is a request to Xiaomi support with proof that the phone is the owner's.</source>
+        <translation>Tanpa email atau nomor telepon, Xiaomi tidak bisa mengirim kode. Jalan kembalinya adalah permintaan bantuan ke Xiaomi dengan bukti bahwa ponsel itu milik pemiliknya.</translation>
     </message>
 </context>
 <context>
@@ -1336,12 +1016,23 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>Sedang diproses</translation>
     </message>
     <message>
-        <source>&amp;Close</source>
-        <translation>T&amp;utup</translation>
+        <source>&amp;Next &gt;</source>
+        <translation>Berikut&amp;nya &gt;</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverySession</name>
+    <message>
+        <source>A new code is on its way to {contact}. Use the newest code.</source>
+        <translation>Kode baru sedang dikirim ke {contact}. Pakai kode yang paling baru.</translation>
     </message>
     <message>
-        <source>Working…</source>
-        <translation>Memproses…</translation>
+        <source>Type the email, phone number or Mi account ID again ({masked}): only a masked form was kept, and codes or captchas are never kept. The case continues.</source>
+        <translation>Ketik lagi email, nomor telepon, atau ID Akun Mi ({masked}): yang disimpan hanya versi tersamar, dan kode atau captcha tidak pernah disimpan. Kasusnya tetap berlanjut.</translation>
+    </message>
+    <message>
+        <source>The request saved on {date} is open again.</source>
+        <translation>Permintaan yang disimpan pada {date} dibuka kembali.</translation>
     </message>
 </context>
 <context>
@@ -1351,20 +1042,16 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>&lt; &amp;Kembali</translation>
     </message>
     <message>
-        <source>&amp;Next &gt;</source>
-        <translation>Berikut&amp;nya &gt;</translation>
-    </message>
-    <message>
         <source>&amp;Continue</source>
         <translation>&amp;Lanjutkan</translation>
     </message>
     <message>
-        <source>&amp;Finish</source>
-        <translation>&amp;Selesai</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Batal</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>T&amp;utup</translation>
     </message>
     <message>
         <source>Stop this recovery?</source>
@@ -1416,7 +1103,8 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
     <message numerus="yes">
         <source>%n code(s) left today for this contact.</source>
         <translation>
-            <numerusform>Sisa kode hari ini untuk kontak ini: %n.</numerusform></translation>
+            <numerusform>Sisa kode hari ini untuk kontak ini: %n.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sending…</source>
@@ -1634,6 +1322,10 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <source>resumed after a crash</source>
         <translation>dilanjutkan setelah aplikasi berhenti</translation>
     </message>
+    <message>
+        <source>request reopened</source>
+        <translation>permintaan dibuka lagi</translation>
+    </message>
 </context>
 <context>
     <name>StrengthMeter</name>
@@ -1811,6 +1503,193 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
     </message>
 </context>
 <context>
+    <name>SupportDetailsForm</name>
+    <message>
+        <source>Mi account ID</source>
+        <translation>ID Akun Mi</translation>
+    </message>
+    <message>
+        <source>old email</source>
+        <translation>email lama</translation>
+    </message>
+    <message>
+        <source>old phone number</source>
+        <translation>nomor telepon lama</translation>
+    </message>
+    <message>
+        <source>IMEI 1</source>
+        <translation>IMEI 1</translation>
+    </message>
+    <message>
+        <source>IMEI 2</source>
+        <translation>IMEI 2</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>model</translation>
+    </message>
+    <message>
+        <source>serial number</source>
+        <translation>nomor seri</translation>
+    </message>
+    <message>
+        <source>purchase date</source>
+        <translation>tanggal pembelian</translation>
+    </message>
+    <message>
+        <source>where it was bought</source>
+        <translation>tempat pembelian</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>negara</translation>
+    </message>
+    <message>
+        <source>owner's name</source>
+        <translation>nama pemilik</translation>
+    </message>
+    <message>
+        <source>contact email</source>
+        <translation>email untuk balasan</translation>
+    </message>
+    <message>
+        <source>contact phone</source>
+        <translation>telepon yang bisa dihubungi</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>keterangan</translation>
+    </message>
+    <message>
+        <source>The account</source>
+        <translation>Akun</translation>
+    </message>
+    <message>
+        <source>Mi &amp;account ID: *</source>
+        <translation>ID Akun M&amp;i: *</translation>
+    </message>
+    <message>
+        <source>Shown on the locked phone's screen, in old emails from Xiaomi, and on the box of a phone bought with the account.</source>
+        <translation>Tampil di layar ponsel yang terkunci, di email lama dari Xiaomi, dan di kotak ponsel yang dibeli bersama akunnya.</translation>
+    </message>
+    <message>
+        <source>Old &amp;email:</source>
+        <translation>&amp;Email lama:</translation>
+    </message>
+    <message>
+        <source>if the owner remembers it</source>
+        <translation>jika pemilik masih ingat</translation>
+    </message>
+    <message>
+        <source>Old phone n&amp;umber:</source>
+        <translation>Nomor telepon &amp;lama:</translation>
+    </message>
+    <message>
+        <source>The phone</source>
+        <translation>Ponsel</translation>
+    </message>
+    <message>
+        <source>&amp;IMEI 1: *</source>
+        <translation>IMEI &amp;1: *</translation>
+    </message>
+    <message>
+        <source>Dial *#06# on the phone, or read the label on the box or the SIM tray.</source>
+        <translation>Tekan *#06# di ponsel, atau baca label di kotak ponsel atau di slot SIM.</translation>
+    </message>
+    <message>
+        <source>IMEI &amp;2:</source>
+        <translation>IMEI &amp;2:</translation>
+    </message>
+    <message>
+        <source>dual-SIM phones have a second one</source>
+        <translation>ponsel dua SIM punya IMEI kedua</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>M&amp;odel:</translation>
+    </message>
+    <message>
+        <source>Se&amp;rial number:</source>
+        <translation>&amp;Nomor seri:</translation>
+    </message>
+    <message>
+        <source>on the box label</source>
+        <translation>di label kotak ponsel</translation>
+    </message>
+    <message>
+        <source>&amp;Purchase date:</source>
+        <translation>Tan&amp;ggal pembelian:</translation>
+    </message>
+    <message>
+        <source>Bou&amp;ght at:</source>
+        <translation>Dibeli d&amp;i:</translation>
+    </message>
+    <message>
+        <source>shop name and town</source>
+        <translation>nama toko dan kota</translation>
+    </message>
+    <message>
+        <source>The owner</source>
+        <translation>Pemilik</translation>
+    </message>
+    <message>
+        <source>&amp;Owner's name:</source>
+        <translation>&amp;Nama pemilik:</translation>
+    </message>
+    <message>
+        <source>Countr&amp;y/region:</source>
+        <translation>Negara/&amp;Wilayah:</translation>
+    </message>
+    <message>
+        <source>Con&amp;tact email:</source>
+        <translation>Email untuk bala&amp;san:</translation>
+    </message>
+    <message>
+        <source>An address the owner can read now: Xiaomi answers there.</source>
+        <translation>Alamat yang bisa dibuka pemilik saat ini: Xiaomi akan membalas ke sana.</translation>
+    </message>
+    <message>
+        <source>Contact &amp;phone:</source>
+        <translation>Telepon yang bisa di&amp;hubungi:</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Apa yang terjadi</translation>
+    </message>
+    <message>
+        <source>For example: the SIM was lost and the old email was closed; the phone asks for the Mi Account.</source>
+        <translation>Misalnya: kartu SIM hilang dan email lama sudah ditutup; ponsel meminta Akun Mi.</translation>
+    </message>
+    <message>
+        <source>Descr&amp;iption:</source>
+        <translation>Keteran&amp;gan:</translation>
+    </message>
+    <message>
+        <source>Shop checklist (for staff, optional)</source>
+        <translation>Daftar periksa toko (untuk petugas, opsional)</translation>
+    </message>
+    <message>
+        <source>Proof of purchase seen (invoice or receipt)</source>
+        <translation>Bukti pembelian sudah dilihat (nota atau faktur)</translation>
+    </message>
+    <message>
+        <source>The IMEI on the box matches the phone (*#06#)</source>
+        <translation>IMEI di kotak sama dengan ponselnya (*#06#)</translation>
+    </message>
+    <message>
+        <source>Owner's identity checked (ID card)</source>
+        <translation>Identitas pemilik sudah diperiksa (KTP)</translation>
+    </message>
+    <message>
+        <source>Staff name</source>
+        <translation>Nama petugas</translation>
+    </message>
+    <message>
+        <source>Checked b&amp;y:</source>
+        <translation>Diperiksa &amp;oleh:</translation>
+    </message>
+</context>
+<context>
     <name>SupportDocument</name>
     <message>
         <source>Send to:</source>
@@ -1827,6 +1706,129 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
     <message>
         <source>Prepared with mirecovery on {date}. Support answers in days; keep this page until then.</source>
         <translation>Disiapkan dengan mirecovery pada {date}. Balasan datang dalam beberapa hari; simpan halaman ini sampai saat itu.</translation>
+    </message>
+</context>
+<context>
+    <name>SupportHandover</name>
+    <message>
+        <source>Lan&amp;guage of the request:</source>
+        <translation>Bahasa &amp;permintaan:</translation>
+    </message>
+    <message>
+        <source>Send &amp;to:</source>
+        <translation>K&amp;irim ke:</translation>
+    </message>
+    <message>
+        <source>The request as it will be sent</source>
+        <translation>Permintaan seperti yang akan dikirim</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y text</source>
+        <translation>&amp;Salin teks</translation>
+    </message>
+    <message>
+        <source>Open in &amp;mail app</source>
+        <translation>Buka di aplikasi &amp;email</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>Simpan seba&amp;gai PDF…</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>&amp;Cetak…</translation>
+    </message>
+    <message>
+        <source>Add photos of the invoice and of the box label before sending. Support answers in days, not minutes, and nothing here unlocks a phone without the owner's proof.</source>
+        <translation>Lampirkan foto nota pembelian dan label kotak ponsel sebelum mengirim. Balasan datang dalam hitungan hari, bukan menit, dan tidak ada yang bisa membuka ponsel tanpa bukti dari pemiliknya.</translation>
+    </message>
+    <message>
+        <source>QR code: the request as an email, for the owner's phone</source>
+        <translation>Kode QR: permintaan dalam bentuk email, untuk ponsel pemilik</translation>
+    </message>
+    <message>
+        <source>Scan with the owner's phone to send it from their own email.</source>
+        <translation>Pindai dengan ponsel pemilik untuk mengirimnya dari email pemilik sendiri.</translation>
+    </message>
+    <message>
+        <source>Fix these on the Details tab first: {fields}.</source>
+        <translation>Perbaiki dulu di tab Data: {fields}.</translation>
+    </message>
+    <message>
+        <source>Ready. Adding these makes the request stronger: {fields}.</source>
+        <translation>Siap. Permintaan lebih kuat jika ditambah: {fields}.</translation>
+    </message>
+    <message>
+        <source>Ready: the request holds everything support asks for.</source>
+        <translation>Siap: permintaan sudah berisi semua yang diminta Layanan Pelanggan.</translation>
+    </message>
+    <message>
+        <source>web</source>
+        <translation>web</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>email</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>telepon</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>terverifikasi</translation>
+    </message>
+    <message>
+        <source>unverified, check before use</source>
+        <translation>belum terverifikasi, periksa sebelum dipakai</translation>
+    </message>
+    <message>
+        <source>A web page: open it, then paste the request into its contact form.</source>
+        <translation>Halaman web: buka, lalu tempel permintaan di formulir kontaknya.</translation>
+    </message>
+    <message>
+        <source>A phone line: call, and read out the account ID and IMEI when asked.</source>
+        <translation>Nomor telepon: hubungi, lalu sebutkan ID akun dan IMEI saat ditanya.</translation>
+    </message>
+    <message>
+        <source>Hours: {hours}</source>
+        <translation>Jam layanan: {hours}</translation>
+    </message>
+    <message>
+        <source>Unverified: this contact has no official source. Check it before use.</source>
+        <translation>Belum terverifikasi: kontak ini tidak punya sumber resmi. Periksa sebelum dipakai.</translation>
+    </message>
+    <message>
+        <source>Last checked: {date}</source>
+        <translation>Terakhir diperiksa: {date}</translation>
+    </message>
+    <message>
+        <source>Copied. Paste it into an email or the help centre's form.</source>
+        <translation>Disalin. Tempel di email atau di formulir pusat bantuan.</translation>
+    </message>
+    <message>
+        <source>The request is too long for a mail link: it was copied. Paste it into the email.</source>
+        <translation>Permintaan terlalu panjang untuk tautan email: sudah disalin. Tempel di email.</translation>
+    </message>
+    <message>
+        <source>Save the request as PDF</source>
+        <translation>Simpan permintaan sebagai PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>File PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved there. Choose another folder.</source>
+        <translation>PDF tidak bisa disimpan di sana. Pilih folder lain.</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>Tersimpan: {path}</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Sudah dikirim ke printer.</translation>
     </message>
 </context>
 <context>

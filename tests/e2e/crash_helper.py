@@ -31,11 +31,10 @@ def main() -> int:
         driver.wait_for("support page", driver.on_page(Step.LOST_EVERYTHING))
         driver.child(QLineEdit, "support_imei_input").setText("490154203237518")
         driver.child(QLineEdit, "support_owner_name_input").setText("Budi Santoso")
-        page = window.wizard.page_for(Step.LOST_EVERYTHING)
-        page.save_draft()  # type: ignore[attr-defined]
+        window.session.save_support()
     else:
         driver.reach_code_page()
-    store = window.app_context.case_log()  # type: ignore[attr-defined]
+    store = window.app.stores.case_log()
     store.database.writer.flush()
     print("ready", flush=True)
     return app.exec()

@@ -49,9 +49,11 @@ def test_a_recovery_killed_mid_flow_is_offered_again(qtbot: QtBot) -> None:
     window, notice = resume_offer(qtbot)
     assert "d***@example.com" in notice.text() and "last step: enter the code" in notice.text()
     qtbot.mouseClick(window.findChild(QAbstractButton, "resume_case_button"), Qt.MouseButton.LeftButton)
-    assert window.wizard.currentId() == int(Step.IDENTIFIER)
-    qtbot.waitUntil(lambda: "Type the email" in notice.text())
-    case = window.app_context.recorder.current  # type: ignore[attr-defined]
+    assert window.wizard.current_step is Step.IDENTIFIER
+    # Where the identifier is typed again, the page says why.
+    message = window.wizard.currentPage().findChild(QLabel, "error_label")
+    qtbot.waitUntil(lambda: message.isVisible() and "Type the email" in message.text())
+    case = window.session.cases.case
     assert case is not None and case.identifier_masked == "d***@example.com"
     assert [step for step, _ in case.steps][:4] == ["captcha", "send_code", "enter_code", "resumed"]
     window.close()
@@ -62,7 +64,7 @@ def test_a_support_request_killed_mid_typing_comes_back_whole(qtbot: QtBot) -> N
     crash_during("support")
     window, _notice = resume_offer(qtbot)
     qtbot.mouseClick(window.findChild(QAbstractButton, "resume_case_button"), Qt.MouseButton.LeftButton)
-    assert window.wizard.currentId() == int(Step.LOST_EVERYTHING)
+    assert window.wizard.current_step is Step.LOST_EVERYTHING
     assert window.findChild(QLineEdit, "support_imei_input").text() == "490154203237518"
     assert window.findChild(QLineEdit, "support_owner_name_input").text() == "Budi Santoso"
     window.close()
@@ -73,7 +75,7 @@ def test_closing_the_case_instead(qtbot: QtBot) -> None:
     crash_during()
     window, _notice = resume_offer(qtbot)
     qtbot.mouseClick(window.findChild(QAbstractButton, "discard_case_button"), Qt.MouseButton.LeftButton)
-    case_log = window.app_context.case_log()  # type: ignore[attr-defined]
+    case_log = window.app.stores.case_log()
     case_log.database.writer.flush()
     assert case_log.open_cases() == []
     assert [c.outcome for c in case_log.search(CaseQuery())] == [Outcome.ABANDONED]

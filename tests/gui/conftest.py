@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QRadioButton,
     QWidget,
-    QWizard,
 )
 from pytestqt.qtbot import QtBot
 
@@ -75,12 +74,12 @@ class Driver:
 
     @property
     def step(self) -> Step:
-        return Step(self.wizard.currentId())
+        return self.wizard.current_step
 
     # --- acting --------------------------------------------------------------------------
 
     def wait_step(self, step: Step, timeout: int = 5000) -> None:
-        self.qtbot.waitUntil(lambda: self.wizard.currentId() == int(step), timeout=timeout)
+        self.qtbot.waitUntil(lambda: self.wizard.current_step is step, timeout=timeout)
 
     def type_into(self, name: str, text: str) -> None:
         field = self.line(name)
@@ -98,8 +97,7 @@ class Driver:
             self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
     def next_button(self) -> QAbstractButton:
-        commit = self.wizard.button(QWizard.WizardButton.CommitButton)
-        return commit if commit.isVisible() else self.wizard.button(QWizard.WizardButton.NextButton)
+        return self.wizard.next_button
 
     def press_next(self) -> None:
         button = self.next_button()
@@ -107,7 +105,7 @@ class Driver:
         self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
     def press_back(self) -> None:
-        self.qtbot.mouseClick(self.wizard.button(QWizard.WizardButton.BackButton), Qt.MouseButton.LeftButton)
+        self.qtbot.mouseClick(self.wizard.back_button, Qt.MouseButton.LeftButton)
 
     def identifier(self, text: str) -> None:
         self.wait_step(Step.IDENTIFIER)

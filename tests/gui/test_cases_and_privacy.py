@@ -37,7 +37,7 @@ def shop(qtbot: QtBot, clock: ManualClock, service: TrainingService) -> Iterator
 
 
 def case_log(driver: Driver) -> CaseLog:
-    log = driver.window.app_context.case_log()  # type: ignore[attr-defined]
+    log = driver.window.app.stores.case_log()
     assert log is not None
     log.database.writer.flush()
     return log  # type: ignore[no-any-return]
@@ -76,7 +76,9 @@ def test_a_support_request_case_keeps_device_imei_and_checklist(shop: Driver) ->
     shop.type_into("support_imei_input", "35-209900-176148-1")
     shop.type_into("support_model_input", "Redmi Note 12")
     shop.type_into("support_owner_name_input", "Budi Santoso")
-    box = shop.window.findChild(type(shop.wizard.page_for(Step.LOST_EVERYTHING).checklist_box), "shop_checklist")  # type: ignore[attr-defined]
+    box = shop.window.findChild(
+        type(shop.wizard.page_for(Step.LOST_EVERYTHING).details.checklist_box), "shop_checklist"
+    )  # type: ignore[attr-defined]
     box.setChecked(True)
     shop.click("check_box_imei")
     shop.type_into("check_by_input", "Sari")
@@ -120,8 +122,7 @@ def test_finding_yesterdays_customer_and_reprinting_the_request(
     shop.wait_step(Step.LOST_EVERYTHING)
     shop.type_into("support_imei_input", "490154203237518")
     shop.type_into("support_owner_name_input", "Budi Santoso")
-    page = shop.wizard.page_for(Step.LOST_EVERYTHING)
-    page.save_draft()  # type: ignore[attr-defined]
+    shop.window.session.save_support()
     log = case_log(shop)
     case = log.search(CaseQuery())[0]
     yesterday = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
@@ -214,7 +215,7 @@ def test_old_cases_are_purged_at_start(qtbot: QtBot, clock: ManualClock, service
     first.close()
     second = open_window(qtbot, clock, service)
     driver = Driver(qtbot, second, service, clock)
-    qtbot.waitUntil(lambda: second.app_context.case_log() is not None)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: second.app.stores.case_log() is not None)  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: case_log(driver).search(CaseQuery()) == [])
     second.close()
 

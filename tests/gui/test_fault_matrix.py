@@ -119,8 +119,8 @@ def reach(driver: Driver, step: str) -> Scene:
         return Scene(d.press_next, identifier_kept, solve_and_send_page, Step.CAPTCHA)
     d.press_next()
     d.wait_step(Step.SEND_CODE)
-    page = d.wizard.currentPage()
-    d.qtbot.waitUntil(lambda: not page.busy)  # type: ignore[attr-defined]
+    runner_idle = lambda: d.wizard.runner is None or not d.wizard.runner.busy  # noqa: E731
+    d.qtbot.waitUntil(runner_idle)
     email = d.child(QRadioButton, "channel_email")
 
     def email_kept() -> None:
@@ -135,7 +135,7 @@ def reach(driver: Driver, step: str) -> Scene:
             Step.SEND_CODE,
         )
     d.click("channel_email")
-    d.qtbot.waitUntil(lambda: bool(sends_left.text()) and not page.busy)  # type: ignore[attr-defined]
+    d.qtbot.waitUntil(lambda: bool(sends_left.text()) and runner_idle())
     if step == "send":
         return Scene(
             lambda: d.click("send_code_button"), email_kept, lambda: d.wait_step(Step.ENTER_CODE), Step.SEND_CODE

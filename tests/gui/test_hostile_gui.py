@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QTabBar,
     QWidget,
-    QWizard,
 )
 from pytestqt.qtbot import QtBot
 
@@ -115,8 +114,9 @@ def playable(window: QWidget) -> list[QWidget]:
     for widget in window.findChildren(QWidget):
         if not (widget.isVisible() and widget.isEnabled()):
             continue
-        if widget is window.wizard.button(QWizard.WizardButton.FinishButton):  # type: ignore[attr-defined]
-            continue  # Finish closes the window: the monkey stays inside
+        wizard = window.wizard  # type: ignore[attr-defined]
+        if widget is wizard.next_button and wizard.currentPage().is_final():
+            continue  # Close closes the window: the monkey stays inside
         if isinstance(widget, QAbstractButton | QLineEdit | QPlainTextEdit | QComboBox | QTabBar):
             found.append(widget)
     return found
@@ -131,9 +131,9 @@ def go_to(driver: Driver, target: Step) -> None:
     driver.clock.advance(25 * 3600)  # a new day: the training service's daily send limit starts again
     wizard.start_over()
     if target is Step.LOST_EVERYTHING:
-        wizard.go_support()
+        wizard.session.go_support()
     elif target is Step.OFFICIAL_SITE:
-        wizard.go_official_site()
+        wizard.session.go_official_site()
     elif target is not Step.IDENTIFIER:
         driver.identifier("demo@example.com")
         if target is not Step.CAPTCHA:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWizard
+from PySide6.QtWidgets import QAbstractButton, QLabel
 from pytestqt.qtbot import QtBot
 
 from mirecovery_gui.app import create_main_window
@@ -49,7 +49,7 @@ def test_every_page_reads_indonesian(qtbot: QtBot, clock: ManualClock, service: 
         misses.extend(f"{step.name}: {text!r}" for text in texts if text.replace("&", "") in english)
 
     pages_of_a_recovery(driver, look)
-    assert window.wizard.button(QWizard.WizardButton.BackButton).text() == "< &Kembali"
+    assert window.wizard.back_button.text() == "< &Kembali"
     window.close()
     assert misses == []
 
@@ -73,7 +73,7 @@ def test_switching_language_mid_recovery_rewords_everything(
     assert "lewat email ke d***@example.com" in page.findChild(QLabel, "page_intro").text()
     assert "Sisa percobaan sebelum diblokir: 4." in driver.error_text()  # the error shown is re-worded too
     assert resend.text() == "Kirim lagi dalam 1:00" and not resend.isEnabled()
-    assert window.wizard.button(QWizard.WizardButton.CommitButton).text() == "&Verifikasi"
+    assert window.wizard.next_button.text() == "&Verifikasi"
     assert window.findChild(QLabel, "page_heading") is not None
     assert driver.line("code_input").text() == wrong  # nothing typed is lost
 
@@ -94,6 +94,6 @@ def test_the_language_choice_is_remembered(qtbot: QtBot, clock: ManualClock, ser
     window.close()
     again = create_main_window(["--training"], clock=clock, training_service=service, timeouts=FAST_TIMEOUTS)
     qtbot.addWidget(again)
-    assert again.wizard.language == "id"
+    assert again.session.language == "id"
     assert again.language_actions["id"].isChecked()
     again.close()

@@ -96,7 +96,8 @@ def test_copy_mail_and_qr_carry_the_same_request(
     open_page(driver)
     fill(driver)
     show_send_tab(driver)
-    request = page(driver).request
+    prepared = page(driver).handover.prepared
+    request = prepared.request
     assert request is not None
     preview = driver.window.findChild(QPlainTextEdit, "support_preview").toPlainText()
     assert preview == request.as_text()
@@ -109,10 +110,10 @@ def test_copy_mail_and_qr_carry_the_same_request(
     assert len(opened) == 1 and opened[0].startswith("mailto:?subject=")
     assert "352099001761481" in unquote(opened[0])
 
-    qr = driver.window.findChild(type(page(driver).qr_view), "support_qr")
+    qr = driver.window.findChild(type(page(driver).handover.qr_view), "support_qr")
     image = tmp_path / "qr.png"
     qr.grab().save(str(image))
-    assert decode_qr(image) == [mail_link(request, "", QR_MAX).url]
+    assert decode_qr(image) == [mail_link(request, "", QR_MAX).url] == [prepared.qr_link().url]
 
 
 def test_choosing_an_email_contact_addresses_the_mail_and_warns(
@@ -182,7 +183,9 @@ def test_printing_goes_through_the_print_dialog(
     assert "1234567890" in pdf_text(target)
 
 
-def test_the_draft_survives_a_restart(qtbot: QtBot, clock: ManualClock, service: TrainingService) -> None:
+def test_the_request_survives_a_restart_and_is_reopened_from_saved_requests(
+    qtbot: QtBot, clock: ManualClock, service: TrainingService
+) -> None:
     def window():  # type: ignore[no-untyped-def]
         main = create_main_window(
             ["--training", "--lang", "en"], clock=clock, training_service=service, timeouts=FAST_TIMEOUTS
@@ -202,11 +205,18 @@ def test_the_draft_survives_a_restart(qtbot: QtBot, clock: ManualClock, service:
     driver.wait_step(Step.IDENTIFIER)
     driver.click("lost_everything_button")
     driver.wait_step(Step.LOST_EVERYTHING)
+    # Another customer may be at the desk now: the page starts empty...
+    assert driver.line("support_account_id_input").text() == ""
+    assert driver.line("support_owner_name_input").text() == ""
+    # ...and the earlier request is one choice away.
+    combo = second.findChild(QComboBox, "drafts_combo")
+    index = next(i for i in range(combo.count()) if "Budi Santoso" in combo.itemText(i))
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
     assert driver.line("support_account_id_input").text() == "1234567890"
     for name, value in FACTS.items():
         assert driver.line(name).text() == value
     assert "is open again" in driver.error_text()
-    combo = second.findChild(QComboBox, "drafts_combo")
     assert "Budi Santoso" in combo.currentText()
     second.close()
 
@@ -226,7 +236,7 @@ def test_a_new_request_starts_empty_and_the_old_one_can_be_reopened(driver: Driv
 def test_no_draft_file_is_written_outside_the_case_database(driver: Driver, private_home: Path) -> None:
     open_page(driver)
     fill(driver)
-    page(driver).save_draft()
-    driver.wizard.draft_store().database.writer.flush()  # type: ignore[union-attr]
+    driver.window.session.save_support()
+    driver.window.app.stores.flush()
     written = sorted(p.relative_to(private_home).as_posix() for p in private_home.rglob("*") if p.is_file())
     assert all(name.startswith("data/mirecovery.sqlite3") for name in written), written

@@ -54,9 +54,9 @@ DESIGN_NAMES = [
 
 def test_every_object_name_of_the_contract_exists(driver: Driver) -> None:
     for step in Step:
-        # Each page's name is there from the start; its widgets once it is built (when first shown).
-        assert driver.window.findChild(QWidget, f"page_{step.name.lower()}") is not None, step
+        # A page (and its widgets) exists from the first time it is needed: built then, not at start-up.
         driver.wizard.page_for(step)
+        assert driver.window.findChild(QWidget, f"page_{step.name.lower()}") is not None, step
     for name in DESIGN_NAMES:
         assert driver.window.findChild(QWidget, name) is not None, name
     for page in driver.wizard.pages.values():
@@ -75,7 +75,7 @@ def test_the_start_page_offers_both_providers(qtbot: QtBot, clock: ManualClock, 
     driver.click("provider_training")
     driver.press_next()
     driver.wait_step(Step.IDENTIFIER)
-    assert window.wizard.training and window.training_phone.isVisible()
+    assert window.session.training and window.training_phone.isVisible()
     window.close()
 
 
@@ -155,8 +155,7 @@ def test_the_live_provider_hands_over_to_the_official_website(
         window = create_main_window(["--lang", "en"], clock=clock, training_service=service, timeouts=FAST_TIMEOUTS)
         qtbot.addWidget(window)
         window.show()
-        window.app_context.use_provider("xiaomi", server_url=server.url)  # type: ignore[attr-defined]
-        window.wizard.restart()
+        window.app.providers.use("xiaomi", server_url=server.url)
         driver = Driver(qtbot, window, service, clock)
         service.faults.add(Fault(FaultKind.NO_PREFIX, step="captcha"))
         driver.identifier("demo@example.com")

@@ -7,7 +7,7 @@ import time
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, Qt, QTimer
-from PySide6.QtWidgets import QLabel, QWizard
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from mirecovery_gui.app import create_main_window
@@ -120,8 +120,8 @@ def test_the_window_keeps_turning_while_the_server_is_slow(driver: Driver) -> No
     heartbeat.timeout.connect(lambda: ticks.append(clock.elapsed()))
     heartbeat.start()
     driver.solve_captcha()
-    page = driver.wizard.currentPage()
-    driver.qtbot.waitUntil(lambda: page.busy or driver.step is Step.SEND_CODE)
+    session = driver.wizard.session
+    driver.qtbot.waitUntil(lambda: session.busy is not None or driver.step is Step.SEND_CODE)
     assert not driver.next_button().isEnabled()  # no double submit while busy
     driver.wait_step(Step.SEND_CODE, timeout=10000)
     heartbeat.stop()
@@ -144,7 +144,7 @@ def test_back_drops_a_late_answer(driver: Driver) -> None:
     driver.qtbot.waitUntil(lambda: not any(thread.is_alive() for thread in runner._threads), timeout=5000)
     QCoreApplication.processEvents()  # deliver anything still queued: it must change nothing
     assert driver.step is Step.IDENTIFIER
-    assert not driver.wizard.state.started
+    assert not driver.wizard.session.state.started
 
 
 def test_cancel_mid_request_starts_again_with_nothing_running(driver: Driver, answer_yes: None) -> None:
@@ -153,7 +153,7 @@ def test_cancel_mid_request_starts_again_with_nothing_running(driver: Driver, an
     arm(driver, "send", FaultKind.HANG)
     driver.send()
     driver.qtbot.waitUntil(lambda: driver.service.hits("send") == 1)
-    driver.qtbot.mouseClick(driver.wizard.button(QWizard.WizardButton.CancelButton), Qt.MouseButton.LeftButton)
+    driver.qtbot.mouseClick(driver.wizard.cancel_button, Qt.MouseButton.LeftButton)
     driver.wait_step(Step.IDENTIFIER)
     runner = driver.wizard.runner
     assert runner is not None

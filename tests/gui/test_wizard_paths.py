@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QLabel, QWizard
+from PySide6.QtWidgets import QLabel
 
 from mirecovery_gui.core.flow import Step
 from tests.gui.conftest import PASSWORD, Driver
@@ -20,7 +20,7 @@ def test_the_email_account_end_to_end(driver: Driver) -> None:
     driver.new_password()
     driver.wait_step(Step.DONE)
     assert driver.service.password_of("demo@example.com") == PASSWORD
-    assert not driver.wizard.button(QWizard.WizardButton.BackButton).isEnabled()  # after the reset, no way back
+    assert not driver.wizard.back_button.isEnabled()  # after the reset, no way back
 
 
 def test_the_phone_only_account_by_sms(driver: Driver) -> None:
@@ -178,7 +178,7 @@ def test_start_another_recovery_clears_everything(driver: Driver) -> None:
     driver.wait_step(Step.IDENTIFIER)
     assert driver.line("identifier_input").text() == ""
     assert driver.messages() == []
-    assert driver.wizard.state.identifier is None
+    assert driver.wizard.session.state.identifier is None
     for name in ("captcha_input", "code_input", "new_password_input", "confirm_password_input"):
         assert driver.window.findChild(type(driver.line("identifier_input")), name).text() == ""
 
@@ -186,7 +186,7 @@ def test_start_another_recovery_clears_everything(driver: Driver) -> None:
 def test_cancel_asks_then_starts_again(driver: Driver, answer_yes: None) -> None:
     driver.identifier("demo@example.com")
     driver.solve_captcha(press=False)
-    driver.qtbot.mouseClick(driver.wizard.button(QWizard.WizardButton.CancelButton), driver_left())
+    driver.qtbot.mouseClick(driver.wizard.cancel_button, driver_left())
     driver.wait_step(Step.IDENTIFIER)
     assert driver.line("identifier_input").text() == ""
     assert driver.window.isVisible()

@@ -98,9 +98,8 @@ def pages_of_a_recovery(driver: Driver, look: Callable[[Step], None]) -> None:
     look(Step.CAPTCHA)
     driver.solve_captcha()
     driver.wait_step(Step.SEND_CODE)
-    page = driver.wizard.currentPage()
     driver.click("channel_email")
-    driver.qtbot.waitUntil(lambda: not page.busy)  # type: ignore[attr-defined]
+    driver.qtbot.waitUntil(lambda: driver.wizard.runner is not None and not driver.wizard.runner.busy)
     look(Step.SEND_CODE)
     driver.click("send_code_button")
     driver.wait_step(Step.ENTER_CODE)
@@ -125,7 +124,7 @@ def pages_of_a_recovery(driver: Driver, look: Callable[[Step], None]) -> None:
     tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
     look(Step.LOST_EVERYTHING)
     driver.wizard.start_over()
-    driver.wizard.go_official_site()
+    driver.wizard.session.go_official_site()
     driver.wait_step(Step.OFFICIAL_SITE)
     look(Step.OFFICIAL_SITE)
 

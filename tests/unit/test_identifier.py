@@ -96,6 +96,6 @@ def test_context_words_include_the_parts_of_an_email() -> None:
 def test_the_shortcut_calling_codes_agree_with_libphonenumber() -> None:
     import phonenumbers
 
-    from mirecovery_gui.gui.pages.identifier import CALLING_CODES
+    from mirecovery_gui.gui.widgets.country_combo import CALLING_CODES
 
     assert {region: phonenumbers.country_code_for_region(region) for region in CALLING_CODES} == CALLING_CODES

@@ -1,23 +1,22 @@
-"""What every wizard page shares: the busy state, the error panel, async steps.
+"""What every wizard page shares: a heading, a scrolling body, the busy bar and the error panel.
 
-A page that talks to the server does it in two halves. ``validatePage()``
-starts the request and returns False (the wizard stays); when the answer
-arrives on the GUI thread the page updates the flow state and calls
-``advance()``, which runs ``validatePage()`` again, now True, and the wizard
-moves on. While a request is in flight the page is busy: its action button
-says so, ``isComplete()`` is False so Next cannot be pressed twice, and a
-thin progress bar moves.
+A page shows the recovery session and forwards what the user does; it
+decides nothing. The wizard calls :meth:`RecoveryPage.sync` after every change
+of the session while the page is on show; the page then shows the state
+(:meth:`show_state`) and, when it has just come on show, gets ready
+(:meth:`entered`). What the user does goes to the session through the
+:class:`PageHost` (the wizard), which runs the client call the session returns.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from functools import partial
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QFrame,
     QLabel,
     QProgressBar,
@@ -25,32 +24,59 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QVBoxLayout,
     QWidget,
-    QWizard,
-    QWizardPage,
 )
 
-from mirecovery_gui.client.errors import NextAction, RecoveryError
+from mirecovery_gui.client.errors import NextAction
 from mirecovery_gui.core.flow import Step
-from mirecovery_gui.gui.i18n import TextBook
-from mirecovery_gui.gui.theme import ToneLabel
+from mirecovery_gui.gui.i18n import TextBook, translate
+from mirecovery_gui.gui.theme import Tone, ToneLabel
 from mirecovery_gui.gui.widgets.error_panel import ErrorPanel
+from mirecovery_gui.recovery.calls import Tone as NoticeTone
 
 if TYPE_CHECKING:
-    from mirecovery_gui.client.base import RecoveryClient
-    from mirecovery_gui.gui.wizard import RecoveryWizard
+    from mirecovery_gui.core.clock import Clock
+    from mirecovery_gui.gui.clipboard import SecretClipboard
+    from mirecovery_gui.recovery.calls import Call, Notice, Problem
+    from mirecovery_gui.recovery.session import RecoverySession
 
-T = TypeVar("T")
+
+class PageHost(Protocol):
+    """What a page may ask of the wizard around it."""
+
+    @property
+    def session(self) -> RecoverySession: ...
+
+    @property
+    def clock(self) -> Clock: ...
+
+    @property
+    def secret_clipboard(self) -> SecretClipboard: ...
+
+    def perform(self, call: Call[Any] | None, then: Callable[[Any], None] | None = None) -> None:
+        """Run the session's ``call`` on the worker; ``then(result)`` after the session applied it."""
+        ...
+
+    def act(self, action: NextAction) -> None:
+        """A way forward from the problem on show."""
+        ...
+
+    def input_changed(self) -> None:
+        """The page's input became complete or not: the wizard's buttons follow."""
+        ...
+
+    def open_url(self, url: str) -> None: ...
+
+    def choose_provider(self, provider: str) -> None: ...
 
 
-class RecoveryPage(QWizardPage):
+class RecoveryPage(QWidget):
     step: Step
 
-    def __init__(self, wizard: RecoveryWizard) -> None:
+    def __init__(self, host: PageHost) -> None:
         super().__init__()
-        self._wizard_ref = wizard
+        self.host = host
         self.setObjectName(f"page_{self.step.name.lower()}")
-        # Our own heading instead of QWizard's header: larger, wrapped, and the
-        # same on every platform style.
+        # Our own heading: larger, wrapped, the same on every platform style.
         self.heading_label = QLabel(self)
         self.heading_label.setObjectName("page_heading")
         self.heading_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -95,7 +121,7 @@ class RecoveryPage(QWizardPage):
         self.busy_bar.setMaximumHeight(6)
         self.busy_bar.hide()
         # Right under the page's fields, where the eye already is.
-        self.error_panel = ErrorPanel(wizard.clock, self)
+        self.error_panel = ErrorPanel(host.clock, self)
         outer.addSpacing(6)
         outer.addWidget(self.busy_bar)
         outer.addWidget(self.error_panel)
@@ -105,12 +131,13 @@ class RecoveryPage(QWizardPage):
         self.content.setAutoFillBackground(False)
         self.texts = TextBook()
         self.texts.keep(self.busy_bar.setAccessibleName, lambda: self.tr("Working"))
-        self._busy = False
-        self._busy_button: QAbstractButton | None = None
-        self._busy_button_text = ""
-        self._accepted = False
-        self._last_action: Callable[[], None] | None = None
-        self.last_request = ""  # the name of the latest request, e.g. "send"
+        self._visit = -1
+        self._problem: Problem | None = None
+        self._notice: Notice | None = None
+
+    @property
+    def session(self) -> RecoverySession:
+        return self.host.session
 
     def _on_error_panel_revealed(self) -> None:
         # After the layout has made room for it: a scrolled page must not hide the news.
@@ -124,39 +151,25 @@ class RecoveryPage(QWizardPage):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        """Set every text in the current language; called at start and on every language change.
+        """Set every text in the current language; called on every language change.
 
-        Pages override it (calling this one), set their static texts, then refresh
-        what depends on the state (errors, counts, checklists)."""
+        Pages override it (calling this one) and then show the state again."""
         self.texts.apply()
         self.error_panel.retranslate()
+        if self.isVisible():
+            self.show_state()
 
     def keep(self, setter: Callable[[str], object], text: Callable[[], str]) -> None:
         """Set a text now and again after every language change."""
         self.texts.keep(setter, text)
 
-    def keep_heading(self, title: Callable[[], str], intro: Callable[[], str] | None = None) -> None:
-        self.keep(lambda text: self.set_heading(text), title)
-        if intro is not None:
-            self.keep(self.set_intro, intro)
-
-    def set_heading(self, title: str, intro: str | None = None) -> None:
+    def set_heading(self, title: str) -> None:
         self.heading_label.setText(title)
         self.setAccessibleName(title)
-        if intro is not None:
-            self.set_intro(intro)
 
     def set_intro(self, intro: str) -> None:
         self.intro_label.setText(intro)
         self.intro_label.setVisible(bool(intro))
-
-    # --- access ----------------------------------------------------------------------
-
-    def recovery(self) -> RecoveryWizard:
-        return self._wizard_ref
-
-    def client(self) -> RecoveryClient:
-        return self.recovery().require_runner().client
 
     def paragraph(self, text: str | Callable[[], str] = "", name: str | None = None) -> ToneLabel:
         """A word-wrapped plain-text label added to the page body (``text`` a callable: kept translated)."""
@@ -173,132 +186,84 @@ class RecoveryPage(QWizardPage):
         self.body.addWidget(label)
         return label
 
-    def close_button_text(self) -> None:
-        """On a last page, Finish closes the window: say so."""
-        self.keep(lambda text: self.setButtonText(QWizard.WizardButton.FinishButton, text), lambda: self.tr("&Close"))
+    # --- showing the session -----------------------------------------------------------------
 
-    # --- busy and complete -------------------------------------------------------------
+    def sync(self) -> None:
+        """Show the session as it is now (the wizard calls this after every change)."""
+        session = self.session
+        if session.visit != self._visit:
+            self._visit = session.visit
+            self._problem = self._notice = None
+            self.error_panel.clear()
+            self.entered()
+        self.busy_bar.setVisible(session.busy is not None and self.shows_busy())
+        self._show_news(session.problem, session.notice)
+        self.show_state()
 
-    @property
-    def busy(self) -> bool:
-        return self._busy
+    def _show_news(self, problem: Problem | None, notice: Notice | None) -> None:
+        if problem is self._problem and notice is self._notice:
+            return  # already on show (a running countdown keeps running)
+        self._problem, self._notice = problem, notice
+        if problem is not None:
+            handlers: dict[NextAction, Callable[[], None]] = {
+                action: partial(self.host.act, action) for action in problem.actions
+            }
+            self.error_panel.show_error(problem.error, handlers)
+            self.problem_shown(problem)
+        elif notice is not None:
+            message = notice.message
+            tone = Tone.SUCCESS if notice.tone is NoticeTone.SUCCESS else Tone.INFO
+            self.error_panel.show_message(lambda: translate(message), tone)
+        else:
+            self.error_panel.clear()
+
+    def shows_busy(self) -> bool:
+        """Whether the busy bar runs while a request is out (pages whose buttons say so themselves: no)."""
+        return True
+
+    def entered(self) -> None:
+        """The page has just come on show (forward, back or a new recovery)."""
+
+    def show_state(self) -> None:
+        """Show what the session holds now."""
+
+    def problem_shown(self, problem: Problem) -> None:
+        """A new problem is on show: put the keyboard where fixing it starts."""
+
+    # --- what the wizard asks -------------------------------------------------------------------
 
     def ready(self) -> bool:
-        """Whether the page's own input allows going on (busy aside)."""
+        """Whether the page's own input allows the main action."""
         return True
 
-    def isComplete(self) -> bool:
-        return not self._busy and self.ready()
+    def next_text(self) -> str:
+        """The label of the wizard's Next button on this page."""
+        return self.tr("&Next >")
 
-    def set_busy(self, busy: bool, button: QAbstractButton | None = None, text: str = "") -> None:
-        if busy == self._busy:
-            return
-        self._busy = busy
-        self.busy_bar.setVisible(busy)
-        if busy and button is not None:
-            self._busy_button = button
-            self._busy_button_text = button.text()
-            button.setText(text or self.tr("Working…"))
-            button.setEnabled(False)
-        elif not busy and self._busy_button is not None:
-            self._busy_button.setText(self._busy_button_text)
-            self._busy_button.setEnabled(True)
-            self._busy_button = None
-        self.busy_changed(busy)
-        self.completeChanged.emit()
+    def is_final(self) -> bool:
+        """A last page: Next becomes Close (the window closes)."""
+        return False
 
-    def busy_changed(self, busy: bool) -> None:
-        """Pages disable their own controls here."""
+    def main_action(self) -> None:
+        """Next was pressed (or Enter)."""
 
-    # --- requests ----------------------------------------------------------------------
+    def after_action(self, action: NextAction) -> None:
+        """A way forward was taken; the session has done its part (focus follows here)."""
 
-    def run(
-        self,
-        call: Callable[[RecoveryClient], T],
-        on_done: Callable[[T], None],
-        *,
-        button: QAbstractButton | None = None,
-        busy_text: str = "",
-        name: str = "request",
-        retry: Callable[[], None] | None = None,
-    ) -> None:
-        """Run ``call`` off the GUI thread; ``on_done`` or the error display follows."""
-        self.error_panel.clear()
-        self._last_action = retry
-        self.last_request = name
-        self.set_busy(True, button, busy_text)
-
-        def done(result: Any) -> None:
-            self.set_busy(False)
-            on_done(cast(T, result))
-
-        def failed(error: RecoveryError) -> None:
-            self.set_busy(False)
-            self.handle_error(error)
-
-        self.recovery().require_runner().submit(call, done, failed, name=name)
-
-    def handle_error(self, error: RecoveryError) -> None:
-        """Show ``error`` with the ways forward this page can take."""
-        self.error_panel.show_error(error, self.error_actions(error))
-
-    def error_actions(self, error: RecoveryError) -> dict[NextAction, Callable[[], None]]:
-        wizard = self.recovery()
-        actions: dict[NextAction, Callable[[], None]] = {
-            NextAction.SUPPORT_REQUEST: wizard.go_support,
-            NextAction.OFFICIAL_SITE: wizard.go_official_site,
-            NextAction.START_OVER: wizard.start_over,
-        }
-        if self._last_action is not None:
-            actions[NextAction.RETRY] = self._last_action
-            actions[NextAction.WAIT] = self._last_action
-        return actions
-
-    def cancel_request(self) -> None:
-        """Drop the page's request in flight (Back, Cancel): its answer will be ignored."""
-        self.set_busy(False)
-
-    # --- wizard plumbing -----------------------------------------------------------------
-
-    def advance(self) -> None:
-        """The page's step succeeded: let the wizard move on."""
-        self._accepted = True
-        self.recovery().next()
-
-    def validatePage(self) -> bool:
-        if self.recovery().leaving_for_detour or self._accepted:
-            self._accepted = False
-            return True
-        if self._busy:
-            return False
-        return self.validate_step()
-
-    def validate_step(self) -> bool:
-        """Start the page's request and return False, or return True to move on at once."""
-        return True
-
-    def initializePage(self) -> None:
-        self._accepted = False
-        self.error_panel.clear()
-
-    def cleanupPage(self) -> None:
-        self.cancel_request()
-        self.error_panel.clear()
+    def left(self) -> None:
+        """The page goes off screen: secrets typed here go with it."""
         self.clear_secrets()
-
-    def revisited(self) -> None:
-        """The page is shown again after Back (or a detour): refresh what went stale."""
-        self._accepted = False
 
     def clear_secrets(self) -> None:
         """Wipe codes, answers and passwords from the page's fields."""
 
     def reset(self) -> None:
-        """Forget everything typed (a new recovery starts)."""
+        """A new case: forget everything typed."""
         self.clear_secrets()
+        self._visit = -1
 
     def about_to_close(self) -> None:
-        """The window is closing: finish what must be kept (drafts) before the stores close."""
+        """The window is closing: hand what must be kept (the support request) to the session."""
 
     def focus_first(self) -> QWidget | None:
         return None

@@ -11,18 +11,16 @@ from mirecovery_gui.core.flow import Step
 from mirecovery_gui.gui.pages.base import RecoveryPage
 
 if TYPE_CHECKING:
-    from mirecovery_gui.gui.wizard import RecoveryWizard
+    from mirecovery_gui.gui.pages.base import PageHost
 
 
 class DonePage(RecoveryPage):
     step = Step.DONE
 
-    def __init__(self, wizard: RecoveryWizard) -> None:
-        super().__init__(wizard)
+    def __init__(self, host: PageHost) -> None:
+        super().__init__(host)
         self.keep(self.set_heading, lambda: self.tr("The password has been changed"))
         self.keep(self.set_intro, lambda: self.tr("The Mi Account has its new password. Three things to do now:"))
-        self.setFinalPage(True)
-        self.close_button_text()
         self.steps_label = self.paragraph(
             lambda: self.tr(
                 "1. On the phone, open Settings > Mi Account (Xiaomi Account on HyperOS) and sign in "
@@ -37,8 +35,11 @@ class DonePage(RecoveryPage):
         self.start_another_button = QPushButton(self)
         self.keep(self.start_another_button.setText, lambda: self.tr("Start &another recovery"))
         self.start_another_button.setObjectName("start_another_button")
-        self.start_another_button.clicked.connect(lambda: self.recovery().start_over())
+        self.start_another_button.clicked.connect(lambda: self.session.start_over())
         self.body.addWidget(self.start_another_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def is_final(self) -> bool:
+        return True
 
     def focus_first(self) -> QWidget | None:
         return self.start_another_button

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, QTimer
-from PySide6.QtGui import QFocusEvent, QWheelEvent
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -16,14 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mirecovery_gui.client.errors import (
-    CaptchaError,
-    NextAction,
-    RecoveryError,
-    UnknownAccountError,
-)
-from mirecovery_gui.core import flow
-from mirecovery_gui.core.flow import Step, SupportReason
+from mirecovery_gui.client.errors import NextAction
+from mirecovery_gui.core.flow import Step
 from mirecovery_gui.core.identifier import (
     Identifier,
     IdentifierKind,
@@ -33,86 +25,21 @@ from mirecovery_gui.core.identifier import (
 from mirecovery_gui.gui.i18n import clear_button_setter, translate
 from mirecovery_gui.gui.pages.base import RecoveryPage
 from mirecovery_gui.gui.theme import Tone
+from mirecovery_gui.gui.widgets.country_combo import CountryCombo
+from mirecovery_gui.recovery.calls import Customer, Request
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from mirecovery_gui.gui.pages.base import PageHost
+    from mirecovery_gui.recovery.calls import Problem
 
-    from mirecovery_gui.client.results import StartResult
-    from mirecovery_gui.gui.wizard import RecoveryWizard
-
-# Shown first: where the shops using this are, and their neighbours.
-PREFERRED_REGIONS = ("ID", "MY", "SG", "PH", "TH", "VN", "IN", "CN", "HK", "TW")
 PROBLEM_DELAY_MS = 700
-# ITU calling codes of the preferred regions: the combo's first label needs no libphonenumber.
-CALLING_CODES = {"ID": 62, "MY": 60, "SG": 65, "PH": 63, "TH": 66, "VN": 84, "IN": 91, "CN": 86, "HK": 852, "TW": 886}
-
-
-class CountryCombo(QComboBox):
-    """Regions for local phone numbers; the full list is built when first opened."""
-
-    def __init__(self, region: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("country_combo")
-        # Long country names must not widen the window; the popup shows them whole.
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(18)
-        self._filled = False
-        self.addItem(self._label(region), region)
-
-    @staticmethod
-    def _label(region: str) -> str:
-        code = CALLING_CODES.get(region)
-        if code is None:
-            # Any other region: libphonenumber knows (imported only when needed; it takes a while).
-            import phonenumbers
-
-            code = phonenumbers.country_code_for_region(region)
-        territory = QLocale.codeToTerritory(region)
-        name = QLocale.territoryToString(territory) if territory != QLocale.Country.AnyTerritory else region
-        return f"{name} (+{code})"
-
-    def region(self) -> str:
-        return str(self.currentData())
-
-    def fill(self) -> None:
-        if self._filled:
-            return
-        self._filled = True
-        from mirecovery_gui.core.identifier import supported_regions
-
-        current = self.region()
-        self.blockSignals(True)
-        self.clear()
-        regions = [code for code, _ in supported_regions()]
-        preferred = [code for code in PREFERRED_REGIONS if code in regions]
-        for code in preferred:
-            self.addItem(self._label(code), code)
-        self.insertSeparator(self.count())
-        for label, code in sorted((self._label(code), code) for code in regions if code not in preferred):
-            self.addItem(label, code)
-        self.setCurrentIndex(max(0, self.findData(current)))
-        self.blockSignals(False)
-
-    def showPopup(self) -> None:
-        self.fill()
-        super().showPopup()
-
-    # The full list (libphonenumber, a few tens of milliseconds) is built when
-    # someone comes to the box: by the mouse, Tab, or the mouse wheel.
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        self.fill()
-        super().focusInEvent(event)
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        self.fill()
-        super().wheelEvent(event)
 
 
 class IdentifierPage(RecoveryPage):
     step = Step.IDENTIFIER
 
-    def __init__(self, wizard: RecoveryWizard) -> None:
-        super().__init__(wizard)
+    def __init__(self, host: PageHost) -> None:
+        super().__init__(host)
         self.keep(self.set_heading, lambda: self.tr("Which account?"))
         self.keep(
             self.set_intro,
@@ -129,7 +56,7 @@ class IdentifierPage(RecoveryPage):
         self.identifier_label = QLabel(self)
         self.keep(self.identifier_label.setText, lambda: self.tr("&Email, phone or Mi account ID:"))
         self.identifier_label.setBuddy(self.identifier_input)
-        self.country_combo = CountryCombo(wizard.default_region, self)
+        self.country_combo = CountryCombo(self.session.default_region, self)
         self.country_label = QLabel(self)
         self.keep(self.country_label.setText, lambda: self.tr("&Country for local numbers:"))
         self.country_label.setBuddy(self.country_combo)
@@ -187,11 +114,20 @@ class IdentifierPage(RecoveryPage):
         self.country_combo.currentIndexChanged.connect(lambda _: self._on_identifier_input_text_changed())
         self._parsed: Identifier | InvalidIdentifier = parse_identifier("")
         self._problem_shown = False
+        self._region = self.session.default_region
+
+    def show_state(self) -> None:
+        session = self.session
+        # The customer's name and contact are asked for in shop mode only.
+        self.customer_box.setVisible(session.shop_mode)
+        if session.default_region != self._region:
+            # The settings changed the default country: an untouched field follows.
+            self._region = session.default_region
+            if not self.identifier_input.text().strip() and self.country_combo.region() != self._region:
+                self.country_combo.fill()
+                self.country_combo.setCurrentIndex(max(0, self.country_combo.findData(self._region)))
 
     # --- input ------------------------------------------------------------------------
-
-    def parsed(self) -> Identifier | InvalidIdentifier:
-        return self._parsed
 
     def ready(self) -> bool:
         return isinstance(self._parsed, Identifier)
@@ -203,13 +139,12 @@ class IdentifierPage(RecoveryPage):
         if isinstance(self._parsed, Identifier):
             self._set_validation(self._recognised_text(self._parsed), ok=True)
             self.error_panel.clear()
-        elif not self.identifier_input.text().strip():
-            self._set_validation("", ok=True)
         else:
             # A problem shown after every keystroke would nag while typing.
             self._set_validation("", ok=True)
-            self._problem_timer.start()
-        self.completeChanged.emit()
+            if self.identifier_input.text().strip():
+                self._problem_timer.start()
+        self.host.input_changed()
 
     def _show_problem(self) -> None:
         if isinstance(self._parsed, InvalidIdentifier) and self.identifier_input.text().strip():
@@ -236,73 +171,46 @@ class IdentifierPage(RecoveryPage):
         self.validation_label.set_tone(None if not text else Tone.SUCCESS if ok else Tone.ERROR)
         self.identifier_input.setAccessibleDescription(text)
 
-    # --- steps ------------------------------------------------------------------------
+    # --- forwarding -------------------------------------------------------------------------
 
-    def initializePage(self) -> None:
-        super().initializePage()
-        self._on_identifier_input_text_changed()
+    def customer(self) -> Customer:
+        """The customer typed in shop mode (nothing otherwise)."""
+        if not self.session.shop_mode:
+            return Customer()
+        return Customer(self.customer_name_input.text(), self.customer_contact_input.text()).cleaned()
 
-    def validate_step(self) -> bool:
+    def main_action(self) -> None:
         if not isinstance(self._parsed, Identifier):
             self._show_problem()
-            return False
-        wizard = self.recovery()
-        wizard.set_state(flow.with_identifier(wizard.state, self._parsed))
-        if wizard.state.captcha_required or wizard.state.started:
-            return True
-        identifier = self._parsed
-        self.run(
-            lambda client: client.start(identifier, ""),
-            self._on_started,
-            name="start",
-            retry=self._retry,
-        )
-        return False
-
-    def _retry(self) -> None:
-        self.recovery().next()
-
-    def _on_started(self, result: StartResult) -> None:
-        wizard = self.recovery()
-        wizard.set_state(flow.started(wizard.state, result.options))
-        self.advance()
-
-    def handle_error(self, error: RecoveryError) -> None:
-        if isinstance(error, CaptchaError):
-            wizard = self.recovery()
-            wizard.set_state(flow.captcha_demanded(wizard.state))
-            self.advance()
             return
-        super().handle_error(error)
+        self.host.perform(self.session.submit_identifier(self._parsed, self.customer()))
 
-    def error_actions(self, error: RecoveryError) -> dict[NextAction, Callable[[], None]]:
-        actions = super().error_actions(error)
-        if isinstance(error, UnknownAccountError):
-            actions[NextAction.FIX_INPUT] = self._edit_identifier
-        return actions
+    def _on_lost_everything_button_clicked(self) -> None:
+        # The support request starts from what was typed here (an account ID, an old email...), if anything.
+        identifier = self._parsed if isinstance(self._parsed, Identifier) else None
+        self.session.lost_everything(identifier, self.customer())
+
+    def problem_shown(self, problem: Problem) -> None:
+        if problem.request is Request.START and NextAction.FIX_INPUT in problem.actions:
+            self._edit_identifier()
+
+    def after_action(self, action: NextAction) -> None:
+        if action is NextAction.FIX_INPUT:
+            self._edit_identifier()
 
     def _edit_identifier(self) -> None:
         self.identifier_input.setFocus()
         self.identifier_input.selectAll()
 
-    def _on_lost_everything_button_clicked(self) -> None:
-        wizard = self.recovery()
-        if isinstance(self._parsed, Identifier):
-            # The support request starts from what was typed here (an account ID, an old email...).
-            wizard.set_state(flow.with_identifier(wizard.state, self._parsed))
-        wizard.go_support(SupportReason.CONTACTS_LOST)
+    def entered(self) -> None:
+        self._on_identifier_input_text_changed()
 
     def reset(self) -> None:
+        super().reset()
         self.identifier_input.clear()
         self.customer_name_input.clear()
         self.customer_contact_input.clear()
         self._set_validation("", ok=True)
-
-    def customer(self) -> tuple[str, str]:
-        return (
-            " ".join(self.customer_name_input.text().split()),
-            " ".join(self.customer_contact_input.text().split()),
-        )
 
     def focus_first(self) -> QWidget | None:
         return self.identifier_input

@@ -5,11 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget, QWizard
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from mirecovery_gui.client.errors import PasswordRejectedError, RecoveryError
-from mirecovery_gui.client.results import ResetResult
-from mirecovery_gui.core import flow
+from mirecovery_gui.client.errors import NextAction, PasswordRejectedError
 from mirecovery_gui.core.flow import Step
 from mirecovery_gui.core.password import (
     PasswordPolicy,
@@ -28,21 +26,18 @@ from mirecovery_gui.gui.widgets.password_field import PasswordField
 from mirecovery_gui.gui.widgets.strength_meter import StrengthMeter
 
 if TYPE_CHECKING:
-    from mirecovery_gui.gui.wizard import RecoveryWizard
+    from mirecovery_gui.gui.pages.base import PageHost
+    from mirecovery_gui.recovery.calls import Problem
 
 
 class NewPasswordPage(RecoveryPage):
     step = Step.NEW_PASSWORD
 
-    def __init__(self, wizard: RecoveryWizard) -> None:
-        super().__init__(wizard)
+    def __init__(self, host: PageHost) -> None:
+        super().__init__(host)
         self.keep(self.set_heading, lambda: self.tr("Choose a new password"))
         self.keep(
             self.set_intro, lambda: self.tr("The code was right. Now choose the new password for the Mi Account.")
-        )
-        self.setCommitPage(True)
-        self.keep(
-            lambda text: self.setButtonText(QWizard.WizardButton.CommitButton, text), lambda: self.tr("&Reset password")
         )
         self.new_password = PasswordField("new_password_input", "show_password_button", self)
         self.confirm_password = PasswordField("confirm_password_input", None, self)
@@ -75,9 +70,9 @@ class NewPasswordPage(RecoveryPage):
         self.body.addLayout(buttons)
         self.clipboard_label = self.paragraph("", "clipboard_label")
         self.clipboard_label.hide()
-        self._clipboard_ticker = Countdown(wizard.clock, self)
+        self._clipboard_ticker = Countdown(host.clock, self)
         self._clipboard_ticker.ticked.connect(self._show_clipboard_note)
-        wizard.secret_clipboard.cleared.connect(self._on_secret_clipboard_cleared)
+        host.secret_clipboard.cleared.connect(self._on_secret_clipboard_cleared)
         self.match_label = self.paragraph("", "match_label")
         self.strength_meter = StrengthMeter(self)
         self.body.addWidget(self.strength_meter)
@@ -98,11 +93,11 @@ class NewPasswordPage(RecoveryPage):
     # --- checks ----------------------------------------------------------------------------
 
     def policy(self) -> PasswordPolicy:
-        profile = self.recovery().profile
+        profile = self.session.profile
         return profile.password_policy if profile else PasswordPolicy()
 
     def identifiers(self) -> list[str]:
-        identifier = self.recovery().state.identifier
+        identifier = self.session.state.identifier
         if identifier is None:
             return []
         return [identifier.normalized, identifier.display]
@@ -126,7 +121,7 @@ class NewPasswordPage(RecoveryPage):
             if label.text() != text:
                 label.setText(text)
                 label.setAccessibleDescription(self.tr("met") if result.passed else self.tr("not met yet"))
-        identifier = self.recovery().state.identifier
+        identifier = self.session.state.identifier
         context = identifier.context_words() if identifier else []
         self.strength_meter.set_strength(estimate_strength(password, context) if password else None)
         confirm = self.confirm_password.text()
@@ -139,8 +134,8 @@ class NewPasswordPage(RecoveryPage):
         self.match_label.set_tone(None if not confirm else Tone.SUCCESS if confirm == password else Tone.ERROR)
         if self.match_label.text() != match:
             self.match_label.setText(match)
-        self.copy_password_button.setEnabled(bool(password) and not self.busy)
-        self.completeChanged.emit()
+        self.copy_password_button.setEnabled(bool(password) and self.session.busy is None)
+        self.host.input_changed()
 
     # --- suggesting and copying ------------------------------------------------------------
 
@@ -155,7 +150,7 @@ class NewPasswordPage(RecoveryPage):
         password = self.new_password.text()
         if not password:
             return
-        clipboard = self.recovery().secret_clipboard
+        clipboard = self.host.secret_clipboard
         clipboard.copy(password)
         self._clipboard_ticker.start(clipboard.seconds_left())
 
@@ -187,40 +182,36 @@ class NewPasswordPage(RecoveryPage):
             and self.confirm_password.text() == password
         )
 
-    def initializePage(self) -> None:
-        super().initializePage()
+    def entered(self) -> None:
         self.clear_secrets()
         self._on_password_text_changed()
 
-    # --- reset -------------------------------------------------------------------------------
-
-    def validate_step(self) -> bool:
-        password = self.new_password.text()
-        self.run(
-            lambda client: client.reset_password(password),
-            self._on_reset,
-            name="reset",
-            retry=lambda: self.recovery().next(),
-        )
-        return False
-
-    def _on_reset(self, result: ResetResult) -> None:
-        wizard = self.recovery()
-        wizard.set_state(flow.password_reset(wizard.state))
-        self.clear_secrets()
-        self.advance()
-
-    def handle_error(self, error: RecoveryError) -> None:
-        super().handle_error(error)
-        if isinstance(error, PasswordRejectedError):
-            self.new_password_input.setFocus()
-            self.new_password_input.selectAll()
-
-    def busy_changed(self, busy: bool) -> None:
+    def show_state(self) -> None:
+        busy = self.session.busy is not None
         self.new_password.setEnabled(not busy)
         self.confirm_password.setEnabled(not busy)
         self.suggest_password_button.setEnabled(not busy)
         self.copy_password_button.setEnabled(not busy and bool(self.new_password.text()))
+
+    # --- forwarding ----------------------------------------------------------------------------
+
+    def next_text(self) -> str:
+        return self.tr("&Reset password")
+
+    def main_action(self) -> None:
+        self.host.perform(self.session.reset_password(self.new_password.text()))
+
+    def problem_shown(self, problem: Problem) -> None:
+        if isinstance(problem.error, PasswordRejectedError):
+            self._edit_password()
+
+    def after_action(self, action: NextAction) -> None:
+        if action is NextAction.FIX_INPUT:
+            self._edit_password()
+
+    def _edit_password(self) -> None:
+        self.new_password_input.setFocus()
+        self.new_password_input.selectAll()
 
     def clear_secrets(self) -> None:
         self.new_password.clear()

@@ -13,7 +13,7 @@ from mirecovery_gui.gui.pages.base import RecoveryPage
 from mirecovery_gui.gui.widgets.qr_view import QrView
 
 if TYPE_CHECKING:
-    from mirecovery_gui.gui.wizard import RecoveryWizard
+    from mirecovery_gui.gui.pages.base import PageHost
 
 FALLBACK_URL = "https://account.xiaomi.com/pass/forgetPassword"
 
@@ -21,14 +21,13 @@ FALLBACK_URL = "https://account.xiaomi.com/pass/forgetPassword"
 class OfficialSitePage(RecoveryPage):
     step = Step.OFFICIAL_SITE
 
-    def __init__(self, wizard: RecoveryWizard) -> None:
-        super().__init__(wizard)
+    def __init__(self, host: PageHost) -> None:
+        super().__init__(host)
         self.keep(self.set_heading, lambda: self.tr("Continue on Xiaomi's website"))
         self.keep(
             self.set_intro,
             lambda: self.tr("The app cannot talk to Xiaomi right now. The same steps work on the official website."),
         )
-        self.setFinalPage(True)
         self.checklist_label = self.paragraph(
             lambda: self.tr(
                 "1. Open the page (button below, or scan the code with the phone's camera).\n"
@@ -55,7 +54,7 @@ class OfficialSitePage(RecoveryPage):
         self.support_button = QPushButton(self)
         self.keep(self.support_button.setText, lambda: self.tr("No email or phone? Prepare a &support request"))
         self.support_button.setObjectName("official_support_button")
-        self.support_button.clicked.connect(lambda: self.recovery().go_support(SupportReason.CONTACTS_LOST))
+        self.support_button.clicked.connect(lambda: self.session.go_support(SupportReason.CONTACTS_LOST))
         actions = QVBoxLayout()
         actions.addWidget(self.url_label)
         actions.addWidget(self.open_site_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -68,19 +67,20 @@ class OfficialSitePage(RecoveryPage):
         row.addLayout(actions, 1)
         row.addLayout(code)
         self.body.addLayout(row)
-        self.close_button_text()
 
     def url(self) -> str:
-        profile = self.recovery().profile
+        profile = self.session.profile
         return profile.help_urls.forgot_password if profile else FALLBACK_URL
 
-    def initializePage(self) -> None:
-        super().initializePage()
+    def entered(self) -> None:
         self.qr_view.set_text(self.url())
         self.url_label.setText(shown(self.url()))
 
+    def is_final(self) -> bool:
+        return True
+
     def _on_open_site_button_clicked(self) -> None:
-        self.recovery().open_url(self.url())
+        self.host.open_url(self.url())
 
     def focus_first(self) -> QWidget | None:
         return self.open_site_button

@@ -10,14 +10,14 @@ from mirecovery_gui.core.flow import Step
 from mirecovery_gui.gui.pages.base import RecoveryPage
 
 if TYPE_CHECKING:
-    from mirecovery_gui.gui.wizard import RecoveryWizard
+    from mirecovery_gui.gui.pages.base import PageHost
 
 
 class StartPage(RecoveryPage):
     step = Step.START
 
-    def __init__(self, wizard: RecoveryWizard) -> None:
-        super().__init__(wizard)
+    def __init__(self, host: PageHost) -> None:
+        super().__init__(host)
         self.live_radio = QRadioButton(self)
         self.live_radio.setObjectName("provider_live")
         self.live_note = self._note()
@@ -27,17 +27,15 @@ class StartPage(RecoveryPage):
         self.choice_group = QButtonGroup(self)
         self.choice_group.addButton(self.live_radio)
         self.choice_group.addButton(self.training_radio)
-        self.choice_group.buttonToggled.connect(lambda *_: self.completeChanged.emit())
+        self.choice_group.buttonToggled.connect(lambda *_: self.host.input_changed())
         for widget in (self.live_radio, self.live_note, self.training_radio, self.training_note):
             self.body.addWidget(widget)
         self.retranslate()
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.set_heading(
-            self.tr("Get back into a Mi Account"),
-            self.tr("This assistant follows Xiaomi's official recovery steps. Choose how to work."),
-        )
+        self.set_heading(self.tr("Get back into a Mi Account"))
+        self.set_intro(self.tr("This assistant follows Xiaomi's official recovery steps. Choose how to work."))
         self.live_radio.setText(self.tr("&Xiaomi account: recover a real account (experimental)"))
         self.live_note.setText(
             self.tr(
@@ -66,9 +64,8 @@ class StartPage(RecoveryPage):
     def ready(self) -> bool:
         return self.live_radio.isChecked() or self.training_radio.isChecked()
 
-    def validate_step(self) -> bool:
-        self.recovery().provider_requested.emit("training" if self.training_radio.isChecked() else "xiaomi")
-        return self.recovery().profile is not None
+    def main_action(self) -> None:
+        self.host.choose_provider("training" if self.training_radio.isChecked() else "xiaomi")
 
     def focus_first(self) -> QWidget | None:
         return self.live_radio

@@ -1,9 +1,9 @@
 """Where a page says what went wrong and offers the ways forward.
 
 The message is plain text (control characters removed); the server's own
-words, when it sent any, follow on a second line. Each way forward is a
-button the page wires to its handler; a "wait" way forward counts down
-before its button comes alive.
+words, when it sent any, follow on a second line. Each way forward the
+session offers is a button; a "wait" way forward counts down before its
+button comes alive.
 """
 
 from __future__ import annotations
@@ -114,7 +114,7 @@ class ErrorPanel(QFrame):
     def show_error(
         self, error: RecoveryError, actions: dict[NextAction, Callable[[], None]], announce_it: bool = True
     ) -> None:
-        """Show ``error`` with a button for each of its ways forward the page can take."""
+        """Show ``error`` with a button for each way forward in ``actions`` (in that order)."""
         self.clear()
         self.error = error
         self._actions = actions
@@ -123,10 +123,7 @@ class ErrorPanel(QFrame):
         if error.tips and not isinstance(error, _SELF_EXPLAINED):
             self.detail_label.setText(self.tr("Xiaomi says: {tips}").format(tips=shown(error.tips, 300)))
             self.detail_label.show()
-        for action in error.actions:
-            handler = actions.get(action)
-            if handler is None:
-                continue
+        for action, handler in actions.items():
             button = QPushButton(self._action_text(action), self)
             button.setObjectName(f"error_{action.value}_button")
             # clicked(bool) would hand `checked` to a handler with an optional argument

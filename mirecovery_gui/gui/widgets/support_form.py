@@ -1,0 +1,332 @@
+"""The facts of a support request as a form: each field checked as it is typed, with its reason.
+
+The form turns fields into :class:`SupportFacts` and back, and shows each
+field's problem (after a pause in typing, so it does not nag). It knows
+nothing about drafts, cases or where the request goes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mirecovery_gui.core.support_request import Field, ShopChecklist, SupportFacts, check_field
+from mirecovery_gui.gui.i18n import TextBook, translate
+from mirecovery_gui.gui.theme import Tone, ToneLabel
+from mirecovery_gui.gui.widgets.country_combo import CountryCombo
+
+PROBLEM_DELAY_MS = 700
+
+
+def field_name(which: Field) -> str:
+    """A field as a list of missing things names it ("IMEI 1", "contact email")."""
+    names = {
+        Field.ACCOUNT_ID: QCoreApplication.translate("SupportDetailsForm", "Mi account ID"),
+        Field.OLD_EMAIL: QCoreApplication.translate("SupportDetailsForm", "old email"),
+        Field.OLD_PHONE: QCoreApplication.translate("SupportDetailsForm", "old phone number"),
+        Field.IMEI: QCoreApplication.translate("SupportDetailsForm", "IMEI 1"),
+        Field.IMEI2: QCoreApplication.translate("SupportDetailsForm", "IMEI 2"),
+        Field.MODEL: QCoreApplication.translate("SupportDetailsForm", "model"),
+        Field.SERIAL: QCoreApplication.translate("SupportDetailsForm", "serial number"),
+        Field.PURCHASE_DATE: QCoreApplication.translate("SupportDetailsForm", "purchase date"),
+        Field.PURCHASE_SHOP: QCoreApplication.translate("SupportDetailsForm", "where it was bought"),
+        Field.COUNTRY: QCoreApplication.translate("SupportDetailsForm", "country"),
+        Field.OWNER_NAME: QCoreApplication.translate("SupportDetailsForm", "owner's name"),
+        Field.CONTACT_EMAIL: QCoreApplication.translate("SupportDetailsForm", "contact email"),
+        Field.CONTACT_PHONE: QCoreApplication.translate("SupportDetailsForm", "contact phone"),
+        Field.DESCRIPTION: QCoreApplication.translate("SupportDetailsForm", "description"),
+    }
+    return names[which]
+
+
+class SupportDetailsForm(QWidget):
+    edited = Signal()  # the user changed a field (not when facts are loaded)
+
+    def __init__(self, default_region: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("support_details_form")
+        self.texts = TextBook()
+        self.inputs: dict[Field, QLineEdit | QPlainTextEdit] = {}
+        self.problem_labels: dict[Field, QLabel] = {}
+        self._hints: dict[Field, Callable[[], str]] = {}
+        self._loading = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        account, form = self._group(lambda: self.tr("The account"))
+        self._line(
+            form,
+            Field.ACCOUNT_ID,
+            lambda: self.tr("Mi &account ID: *"),
+            "1234567890",
+            lambda: self.tr(
+                "Shown on the locked phone's screen, in old emails from Xiaomi, and on the box of a "
+                "phone bought with the account."
+            ),
+        )
+        self._line(form, Field.OLD_EMAIL, lambda: self.tr("Old &email:"), lambda: self.tr("if the owner remembers it"))
+        self._line(
+            form, Field.OLD_PHONE, lambda: self.tr("Old phone n&umber:"), lambda: self.tr("if the owner remembers it")
+        )
+        layout.addWidget(account)
+
+        phone, form = self._group(lambda: self.tr("The phone"))
+        self._line(
+            form,
+            Field.IMEI,
+            lambda: self.tr("&IMEI 1: *"),
+            "490154203237518",
+            lambda: self.tr("Dial *#06# on the phone, or read the label on the box or the SIM tray."),
+        )
+        self._line(form, Field.IMEI2, lambda: self.tr("IMEI &2:"), lambda: self.tr("dual-SIM phones have a second one"))
+        self._line(form, Field.MODEL, lambda: self.tr("&Model:"), "Redmi Note 12")
+        self._line(form, Field.SERIAL, lambda: self.tr("Se&rial number:"), lambda: self.tr("on the box label"))
+        self._line(form, Field.PURCHASE_DATE, lambda: self.tr("&Purchase date:"), "2024-03-15")
+        self._line(form, Field.PURCHASE_SHOP, lambda: self.tr("Bou&ght at:"), lambda: self.tr("shop name and town"))
+        layout.addWidget(phone)
+
+        owner, form = self._group(lambda: self.tr("The owner"))
+        self._line(form, Field.OWNER_NAME, lambda: self.tr("&Owner's name:"))
+        self.country_combo = CountryCombo(default_region, self)
+        self.country_combo.setObjectName("support_country_combo")
+        country_label = QLabel(self)
+        self.texts.keep(country_label.setText, lambda: self.tr("Countr&y/region:"))
+        country_label.setBuddy(self.country_combo)
+        form.addRow(country_label, self.country_combo)
+        self.country_combo.currentIndexChanged.connect(lambda _: self._on_field_changed(Field.COUNTRY))
+        self._line(
+            form,
+            Field.CONTACT_EMAIL,
+            lambda: self.tr("Con&tact email:"),
+            "name@gmail.com",
+            lambda: self.tr("An address the owner can read now: Xiaomi answers there."),
+        )
+        self._line(form, Field.CONTACT_PHONE, lambda: self.tr("Contact &phone:"), "0812 3456 7890")
+        layout.addWidget(owner)
+
+        story, form = self._group(lambda: self.tr("What happened"))
+        description = QPlainTextEdit(self)
+        description.setObjectName("support_description_input")
+        description.setTabChangesFocus(True)
+        self.texts.keep(
+            description.setPlaceholderText,
+            lambda: self.tr(
+                "For example: the SIM was lost and the old email was closed; the phone asks for the Mi Account."
+            ),
+        )
+        description.setMaximumHeight(90)
+        self._register(form, Field.DESCRIPTION, lambda: self.tr("Descr&iption:"), description, None)
+        layout.addWidget(story)
+
+        self.checklist_box = QGroupBox(self)
+        self.texts.keep(self.checklist_box.setTitle, lambda: self.tr("Shop checklist (for staff, optional)"))
+        self.checklist_box.setObjectName("shop_checklist")
+        self.checklist_box.setCheckable(True)
+        self.checklist_box.setChecked(False)
+        checks = QVBoxLayout(self.checklist_box)
+        self.proof_checkbox = QCheckBox(self)
+        self.texts.keep(self.proof_checkbox.setText, lambda: self.tr("Proof of purchase seen (invoice or receipt)"))
+        self.proof_checkbox.setObjectName("check_proof_of_purchase")
+        self.box_imei_checkbox = QCheckBox(self)
+        self.texts.keep(
+            self.box_imei_checkbox.setText, lambda: self.tr("The IMEI on the box matches the phone (*#06#)")
+        )
+        self.box_imei_checkbox.setObjectName("check_box_imei")
+        self.identity_checkbox = QCheckBox(self)
+        self.texts.keep(self.identity_checkbox.setText, lambda: self.tr("Owner's identity checked (ID card)"))
+        self.identity_checkbox.setObjectName("check_identity")
+        self.checked_by_input = QLineEdit(self)
+        self.checked_by_input.setObjectName("check_by_input")
+        self.texts.keep(self.checked_by_input.setPlaceholderText, lambda: self.tr("Staff name"))
+        self.checked_by_input.setMaxLength(100)
+        by_row = QHBoxLayout()
+        by_label = QLabel(self)
+        self.texts.keep(by_label.setText, lambda: self.tr("Checked b&y:"))
+        by_label.setBuddy(self.checked_by_input)
+        by_row.addWidget(by_label)
+        by_row.addWidget(self.checked_by_input, 1)
+        for box in (self.proof_checkbox, self.box_imei_checkbox, self.identity_checkbox):
+            checks.addWidget(box)
+            box.toggled.connect(lambda _checked: self._on_field_changed(None))
+        checks.addLayout(by_row)
+        self.checklist_box.toggled.connect(lambda _checked: self._on_field_changed(None))
+        self.checked_by_input.textChanged.connect(lambda _text: self._on_field_changed(None))
+        layout.addWidget(self.checklist_box)
+        layout.addStretch(1)
+
+        self._problem_timer = QTimer(self)
+        self._problem_timer.setSingleShot(True)
+        self._problem_timer.setInterval(PROBLEM_DELAY_MS)
+        self._problem_timer.timeout.connect(self.show_all_problems)
+
+    # --- building --------------------------------------------------------------------------
+
+    def _line(
+        self,
+        form: QFormLayout,
+        which: Field,
+        label: Callable[[], str],
+        placeholder: str | Callable[[], str] = "",
+        hint: Callable[[], str] | None = None,
+    ) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setObjectName(f"support_{which.value}_input")
+        if callable(placeholder):
+            self.texts.keep(edit.setPlaceholderText, placeholder)
+        else:
+            edit.setPlaceholderText(placeholder)
+        self._register(form, which, label, edit, hint)
+        return edit
+
+    def _register(
+        self,
+        form: QFormLayout,
+        which: Field,
+        label: Callable[[], str],
+        edit: QLineEdit | QPlainTextEdit,
+        hint: Callable[[], str] | None,
+    ) -> None:
+        title = QLabel(self)
+        self.texts.keep(title.setText, label)
+        title.setBuddy(edit)
+        problem = ToneLabel(self, Tone.ERROR)  # with the ✗ mark: not colour alone
+        problem.setObjectName(f"support_{which.value}_problem")
+        problem.setTextFormat(Qt.TextFormat.PlainText)
+        problem.setWordWrap(True)
+        problem.hide()
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        column.addWidget(edit)
+        if hint is not None:
+            hint_label = QLabel(self)
+            self.texts.keep(hint_label.setText, hint)
+            hint_label.setWordWrap(True)
+            hint_label.setTextFormat(Qt.TextFormat.PlainText)
+            hint_font = hint_label.font()
+            hint_font.setPointSizeF(hint_font.pointSizeF() * 0.92)
+            hint_label.setFont(hint_font)  # smaller, but full contrast: it is read, not decoration
+            column.addWidget(hint_label)
+            self._hints[which] = hint
+        column.addWidget(problem)
+        form.addRow(title, column)
+        self.inputs[which] = edit
+        self.problem_labels[which] = problem
+        if isinstance(edit, QLineEdit):
+            edit.textChanged.connect(lambda _text, w=which: self._on_field_changed(w))
+            edit.editingFinished.connect(lambda w=which: self._show_problem(w))
+        else:
+            edit.textChanged.connect(lambda w=which: self._on_field_changed(w))
+
+    def _group(self, title: Callable[[], str]) -> tuple[QGroupBox, QFormLayout]:
+        box = QGroupBox(self)
+        self.texts.keep(box.setTitle, title)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        return box, form
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.texts.apply()
+            self.show_all_problems()
+        super().changeEvent(event)
+
+    # --- the facts -------------------------------------------------------------------------------
+
+    def facts(self) -> SupportFacts:
+        values = {which.value: self._text(which) for which in self.inputs}
+        checklist = (
+            ShopChecklist(
+                proof_of_purchase_seen=self.proof_checkbox.isChecked(),
+                box_imei_matches=self.box_imei_checkbox.isChecked(),
+                owner_identity_checked=self.identity_checkbox.isChecked(),
+                checked_by=self.checked_by_input.text(),
+            )
+            if self.checklist_box.isChecked()
+            else ShopChecklist()
+        )
+        return SupportFacts(**values, country=self.country_combo.region(), checklist=checklist)
+
+    def _text(self, which: Field) -> str:
+        edit = self.inputs[which]
+        return edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text()
+
+    def set_facts(self, facts: SupportFacts) -> None:
+        """Show ``facts`` (a draft opened, a new request); no ``edited`` signal."""
+        self._loading = True
+        try:
+            for which, edit in self.inputs.items():
+                value = facts.value(which)
+                if isinstance(edit, QPlainTextEdit):
+                    if edit.toPlainText() != value:
+                        edit.setPlainText(value)
+                elif edit.text() != value:
+                    edit.setText(value)
+            if facts.country.upper() != self.country_combo.region():
+                self.country_combo.fill()
+                index = self.country_combo.findData(facts.country.upper())
+                if index >= 0:
+                    self.country_combo.setCurrentIndex(index)
+            checklist = facts.checklist
+            self.checklist_box.setChecked(checklist.used or bool(checklist.checked_by))
+            self.proof_checkbox.setChecked(checklist.proof_of_purchase_seen)
+            self.box_imei_checkbox.setChecked(checklist.box_imei_matches)
+            self.identity_checkbox.setChecked(checklist.owner_identity_checked)
+            self.checked_by_input.setText(checklist.checked_by)
+        finally:
+            self._loading = False
+        self._problem_timer.stop()
+        self.show_all_problems()
+
+    def first_input(self) -> QWidget:
+        return self.inputs[Field.ACCOUNT_ID]
+
+    # --- problems ---------------------------------------------------------------------------------
+
+    def _on_field_changed(self, which: Field | None) -> None:
+        if self._loading:
+            return
+        # Clear a shown problem as soon as the field becomes right; new problems wait for a pause.
+        if (
+            which is not None
+            and which in self.problem_labels
+            and check_field(which, self._text(which), self.facts()) is None
+        ):
+            self.problem_labels[which].hide()
+        self._problem_timer.start()
+        self.edited.emit()
+
+    def _show_problem(self, which: Field, quiet_if_empty: bool = False) -> None:
+        if which not in self.problem_labels:
+            return
+        value = self._text(which)
+        problem = check_field(which, value, self.facts())
+        label = self.problem_labels[which]
+        hint = self._hints[which]() if which in self._hints else ""
+        if problem is None or (quiet_if_empty and not value.strip()):
+            label.hide()
+            self.inputs[which].setAccessibleDescription(hint)
+            return
+        text = "✗ " + translate(problem)
+        label.setText(text)
+        label.show()
+        self.inputs[which].setAccessibleDescription(f"{text} {hint}".strip())
+
+    def show_all_problems(self) -> None:
+        for which in self.inputs:
+            self._show_problem(which, quiet_if_empty=True)
+
+    def stop(self) -> None:
+        """No more checks after a pause (the window is closing)."""
+        self._problem_timer.stop()

@@ -1,0 +1,296 @@
+"""Handing a support request over: the letter, where it goes, and copy, mail, PDF, print and QR code.
+
+It shows a :class:`PreparedRequest` (from ``core.support_request.prepare``,
+the same for the page, the case history and the command line) and carries out
+what the user asks with it. Where to send it and in which language are the
+user's choices; the widget reports them and leaves keeping them to its page.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mirecovery_gui.core.support_directory import Channel as ContactChannel
+from mirecovery_gui.core.support_request import PreparedRequest
+from mirecovery_gui.gui.i18n import TextBook, shown
+from mirecovery_gui.gui.theme import Tone
+from mirecovery_gui.gui.widgets.qr_view import QrView
+from mirecovery_gui.gui.widgets.support_form import field_name
+
+log = logging.getLogger(__name__)
+
+
+def compact_combo(combo: QComboBox, characters: int = 18) -> None:
+    """A combo box whose long entries do not widen the window (the popup still shows them whole)."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)
+
+
+class SupportHandover(QWidget):
+    choice_changed = Signal()  # the language of the letter or where it goes
+    handed_over = Signal()  # copied, mailed, saved or printed
+
+    def __init__(
+        self,
+        tell: Callable[[str, Tone], None],
+        open_url: Callable[[str], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("support_handover")
+        self._tell = tell
+        self._open_url = open_url
+        self.texts = TextBook()
+        self.prepared: PreparedRequest | None = None
+        # Two columns: what to read on the left, the QR code and the actions on the
+        # right, so the page still fits a 1366x768 screen beside the training phone.
+        columns = QHBoxLayout(self)
+        layout = QVBoxLayout()
+        columns.addLayout(layout, 1)
+        form = QFormLayout()
+        self.language_combo = QComboBox(self)
+        self.language_combo.setObjectName("request_language_combo")
+        self.language_combo.addItem("English", "en")
+        self.language_combo.addItem("Bahasa Indonesia", "id")
+        self.language_combo.currentIndexChanged.connect(lambda _: self.choice_changed.emit())
+        language_label = QLabel(self)
+        self.texts.keep(language_label.setText, lambda: self.tr("Lan&guage of the request:"))
+        language_label.setBuddy(self.language_combo)
+        form.addRow(language_label, self.language_combo)
+        self.destination_combo = QComboBox(self)
+        self.destination_combo.setObjectName("destination_combo")
+        self.destination_combo.currentIndexChanged.connect(lambda _: self.choice_changed.emit())
+        compact_combo(self.destination_combo)
+        destination_label = QLabel(self)
+        self.texts.keep(destination_label.setText, lambda: self.tr("Send &to:"))
+        destination_label.setBuddy(self.destination_combo)
+        form.addRow(destination_label, self.destination_combo)
+        layout.addLayout(form)
+        self.destination_note = QLabel(self)
+        self.destination_note.setObjectName("destination_note")
+        self.destination_note.setWordWrap(True)
+        self.destination_note.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.destination_note)
+        self.missing_label = QLabel(self)
+        self.missing_label.setObjectName("support_missing_label")
+        self.missing_label.setWordWrap(True)
+        self.missing_label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.missing_label)
+        self.preview = QPlainTextEdit(self)
+        self.preview.setObjectName("support_preview")
+        self.preview.setReadOnly(True)
+        self.texts.keep(self.preview.setAccessibleName, lambda: self.tr("The request as it will be sent"))
+        layout.addWidget(self.preview, 1)
+        buttons = QVBoxLayout()
+        self.copy_button = QPushButton(self)
+        self.texts.keep(self.copy_button.setText, lambda: self.tr("Cop&y text"))
+        self.copy_button.setObjectName("copy_request_button")
+        self.copy_button.clicked.connect(self._on_copy_button_clicked)
+        self.mail_button = QPushButton(self)
+        self.texts.keep(self.mail_button.setText, lambda: self.tr("Open in &mail app"))
+        self.mail_button.setObjectName("mail_request_button")
+        self.mail_button.clicked.connect(self._on_mail_button_clicked)
+        self.pdf_button = QPushButton(self)
+        self.texts.keep(self.pdf_button.setText, lambda: self.tr("Save as &PDF…"))
+        self.pdf_button.setObjectName("pdf_request_button")
+        self.pdf_button.clicked.connect(self._on_pdf_button_clicked)
+        self.print_button = QPushButton(self)
+        self.texts.keep(self.print_button.setText, lambda: self.tr("P&rint…"))
+        self.print_button.setObjectName("print_request_button")
+        self.print_button.clicked.connect(self._on_print_button_clicked)
+        for button in (self.copy_button, self.mail_button, self.pdf_button, self.print_button):
+            buttons.addWidget(button)
+        self.expectation_label = QLabel(self)
+        self.expectation_label.setWordWrap(True)
+        self.texts.keep(
+            self.expectation_label.setText,
+            lambda: self.tr(
+                "Add photos of the invoice and of the box label before sending. Support answers in days, "
+                "not minutes, and nothing here unlocks a phone without the owner's proof."
+            ),
+        )
+        layout.addWidget(self.expectation_label)
+
+        qr_column = QVBoxLayout()
+        self.qr_view = QrView(self)
+        self.qr_view.setObjectName("support_qr")
+        self.texts.keep(
+            self.qr_view.setAccessibleName, lambda: self.tr("QR code: the request as an email, for the owner's phone")
+        )
+        self.qr_view.setMinimumSize(260, 260)  # two device pixels a module for the densest code we make
+        qr_caption = QLabel(self)
+        self.texts.keep(
+            qr_caption.setText, lambda: self.tr("Scan with the owner's phone to send it from their own email.")
+        )
+        qr_caption.setWordWrap(True)
+        qr_caption.setMaximumWidth(260)
+        qr_column.addWidget(self.qr_view)
+        qr_column.addWidget(qr_caption)
+        qr_column.addSpacing(8)
+        qr_column.addLayout(buttons)
+        qr_column.addStretch(1)
+        columns.addLayout(qr_column)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.texts.apply()
+            if self.prepared is not None:
+                self.show_request(self.prepared)
+        super().changeEvent(event)
+
+    # --- the user's choices ---------------------------------------------------------------------
+
+    def language(self) -> str:
+        return str(self.language_combo.currentData() or "en")
+
+    def destination(self) -> str:
+        """The id of the contact chosen, or "" for the country's default."""
+        return str(self.destination_combo.currentData() or "")
+
+    def set_language(self, language: str) -> None:
+        self.language_combo.blockSignals(True)
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(language)))
+        self.language_combo.blockSignals(False)
+
+    # --- showing ----------------------------------------------------------------------------------
+
+    def show_request(self, prepared: PreparedRequest) -> None:
+        self.prepared = prepared
+        self._fill_destinations(prepared)
+        self._show_destination(prepared)
+        if prepared.request is None:
+            names = ", ".join(sorted(field_name(which) for which in prepared.problems))
+            self.missing_label.setText(self.tr("Fix these on the Details tab first: {fields}.").format(fields=names))
+            self.preview.setPlainText("")
+            self.qr_view.set_text("")
+        else:
+            recommended = prepared.recommended_missing
+            self.missing_label.setText(
+                self.tr("Ready. Adding these makes the request stronger: {fields}.").format(
+                    fields=", ".join(field_name(which) for which in recommended)
+                )
+                if recommended
+                else self.tr("Ready: the request holds everything support asks for.")
+            )
+            text = prepared.request.as_text()
+            if self.preview.toPlainText() != text:
+                self.preview.setPlainText(text)
+            self.qr_view.set_text(prepared.qr_link().url)
+        for button in (self.copy_button, self.mail_button, self.pdf_button, self.print_button):
+            button.setEnabled(prepared.ready)
+
+    def _fill_destinations(self, prepared: PreparedRequest) -> None:
+        self.destination_combo.blockSignals(True)
+        self.destination_combo.clear()
+        for contact in prepared.contacts:
+            kind = {
+                ContactChannel.WEB: self.tr("web"),
+                ContactChannel.EMAIL: self.tr("email"),
+                ContactChannel.PHONE: self.tr("phone"),
+            }[contact.channel]
+            trust = self.tr("verified") if contact.verified else self.tr("unverified, check before use")
+            name = contact.label or contact.address
+            self.destination_combo.addItem(f"{shown(name, 80)} ({kind}) · {trust}", contact.id)
+        chosen = prepared.destination.id if prepared.destination is not None else ""
+        self.destination_combo.setCurrentIndex(max(0, self.destination_combo.findData(chosen)))
+        self.destination_combo.blockSignals(False)
+
+    def _show_destination(self, prepared: PreparedRequest) -> None:
+        contact = prepared.destination
+        if contact is None:
+            self.destination_note.setText("")
+            return
+        lines = [shown(contact.address, 200)]
+        if contact.channel is ContactChannel.WEB:
+            lines.append(self.tr("A web page: open it, then paste the request into its contact form."))
+        elif contact.channel is ContactChannel.PHONE:
+            lines.append(self.tr("A phone line: call, and read out the account ID and IMEI when asked."))
+        if contact.hours:
+            lines.append(self.tr("Hours: {hours}").format(hours=shown(contact.hours, 100)))
+        if not contact.verified:
+            lines.append(self.tr("Unverified: this contact has no official source. Check it before use."))
+        if contact.last_checked:
+            lines.append(self.tr("Last checked: {date}").format(date=shown(contact.last_checked, 20)))
+        self.destination_note.setText("\n".join(lines))
+
+    # --- handing over -------------------------------------------------------------------------------
+
+    def _on_copy_button_clicked(self) -> None:
+        prepared = self.prepared
+        if prepared is None or prepared.request is None:
+            return
+        QGuiApplication.clipboard().setText(prepared.request.as_text())
+        self._tell(self.tr("Copied. Paste it into an email or the help centre's form."), Tone.SUCCESS)
+        self.handed_over.emit()
+
+    def _on_mail_button_clicked(self) -> None:
+        prepared = self.prepared
+        if prepared is None or prepared.request is None:
+            return
+        link = prepared.mail_link()
+        if not link.complete:
+            QGuiApplication.clipboard().setText(prepared.request.as_text())
+            self._tell(
+                self.tr("The request is too long for a mail link: it was copied. Paste it into the email."), Tone.INFO
+            )
+        self._open_url(link.url)
+        self.handed_over.emit()
+
+    def _default_pdf_path(self, prepared: PreparedRequest) -> str:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        account = re.sub(r"\D", "", prepared.facts.account_id) or "request"
+        return str(Path(folder) / f"mi-account-support-{account}.pdf")
+
+    def _on_pdf_button_clicked(self) -> None:
+        prepared = self.prepared
+        if prepared is None or not prepared.ready:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the request as PDF"), self._default_pdf_path(prepared), self.tr("PDF files (*.pdf)")
+        )
+        if not path:
+            return
+        from mirecovery_gui.gui.support_document import write_pdf
+
+        target = Path(path if path.lower().endswith(".pdf") else path + ".pdf")
+        try:
+            write_pdf(prepared, target)
+        except OSError:
+            log.exception("saving the PDF failed")
+            self._tell(self.tr("The PDF could not be saved there. Choose another folder."), Tone.ERROR)
+            return
+        self._tell(self.tr("Saved: {path}").format(path=shown(str(target), 300)), Tone.SUCCESS)
+        self.handed_over.emit()
+
+    def _on_print_button_clicked(self) -> None:
+        prepared = self.prepared
+        if prepared is None or not prepared.ready:
+            return
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from mirecovery_gui.gui.support_document import print_request
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        print_request(prepared, printer)
+        self._tell(self.tr("Sent to the printer."), Tone.SUCCESS)
+        self.handed_over.emit()
