@@ -2,8 +2,8 @@
 
 The same rules trim the app and the minimal PySide6 bundle it is measured
 against (benchmarks/bundle_size.py), so the ratio compares like with like.
-Learned from reference/perf/hello_min.spec and checked by running the
-frozen --self-test:
+Learned from trimming a bare PySide6 bundle by hand, and checked by running
+the frozen --self-test:
 
 * Qt modules the app does not use (QtNetwork, QtDBus, QtOpenGL, QtSvg, QML;
   libQt6DBus itself stays: QtGui needs it on Linux);

@@ -6,9 +6,9 @@ is that English message: it never holds a URL, a cookie, a code or a
 password, so it is safe for a log line or a dialog. Server text (``tips``) is
 kept apart, already cleaned to plain text.
 
-Result codes follow Xiaomi's passport SDK (reference: xiaomi-passport-and-
-recovery-flows.md, section 1.3); transport faults are what ``requests``
-reports, sorted by what the user should do about them.
+Result codes follow Xiaomi's passport SDK (docs/passport.md); transport
+faults are what ``requests`` reports, sorted by what the user should do
+about them.
 """
 
 from __future__ import annotations

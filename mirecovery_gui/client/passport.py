@@ -1,6 +1,6 @@
 """The passport client: one code path for the live Xiaomi service and the training one.
 
-Conventions (reference: xiaomi-passport-and-recovery-flows.md, section 1):
+Conventions (docs/passport.md):
 form-encoded POSTs with ``_json=true``; answers that start with ``&&&START&&&``
 followed by JSON with ``code`` (0 is success), ``description``/``desc``
 (server-side text, never shown) and ``tips`` (localised, shown as plain

@@ -35,8 +35,8 @@ class ProfileError(ValueError):
 class Timeouts:
     connect_s: float = 5.0
     read_s: float = 10.0
-    # Every step ends within this, whatever the network does (DESIGN.md: the
-    # user hears about a server that never answers within 20 seconds).
+    # Every step ends within this, whatever the network does: the user hears
+    # about a server that never answers within 20 seconds.
     step_deadline_s: float = 18.0
 
 

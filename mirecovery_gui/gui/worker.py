@@ -37,7 +37,6 @@ class _Ticket:
     generation: int
     on_done: Callable[[Any], None]
     on_error: Callable[[RecoveryError], None]
-    thread: threading.Thread | None = None
     watchdog: QTimer | None = None
     settled: bool = False
     name: str = field(default="request")
@@ -46,7 +45,6 @@ class _Ticket:
 class RequestRunner(QObject):
     """The only way the GUI reaches the network."""
 
-    busy_changed = Signal(bool)
     _delivered = Signal(int, object, object)  # ticket number, result, error
 
     def __init__(self, client: RecoveryClient, deadline_s: float | None = None, parent: QObject | None = None):
@@ -74,7 +72,6 @@ class RequestRunner(QObject):
         """Run ``call(client)`` in the background; one of the callbacks follows on the GUI thread."""
         if self._closed:
             raise RuntimeError("the request runner is shut down")
-        was_busy = self.busy
         number = next(self._numbers)
         ticket = _Ticket(number, self._generation, on_done, on_error, name=name)
         watchdog = QTimer(self)
@@ -83,13 +80,10 @@ class RequestRunner(QObject):
         watchdog.start(int(self.deadline_s * 1000))
         ticket.watchdog = watchdog
         thread = threading.Thread(target=self._run, args=(number, call), name=f"mirecovery-{name}", daemon=True)
-        ticket.thread = thread
         self._tickets[number] = ticket
         self._threads = [t for t in self._threads if t.is_alive()]
         self._threads.append(thread)
         thread.start()
-        if not was_busy:
-            self.busy_changed.emit(True)
         return number
 
     def cancel_all(self) -> None:
@@ -100,7 +94,6 @@ class RequestRunner(QObject):
             self._settle(ticket)
         if pending:
             self.client.cancel()
-            self.busy_changed.emit(False)
 
     def shutdown(self, timeout_s: float = 1.0) -> bool:
         """Cancel everything and wait (bounded) for the threads; True when all ended."""
@@ -142,8 +135,6 @@ class RequestRunner(QObject):
         if ticket is None or ticket.settled or ticket.generation != self._generation:
             return
         self._settle(ticket)
-        if not self.busy:
-            self.busy_changed.emit(False)
         if isinstance(error, CancelledError):
             return
         if error is not None:
@@ -158,8 +149,6 @@ class RequestRunner(QObject):
         log.info("request %s passed its deadline; cancelling", ticket.name)
         self._settle(ticket)
         self.client.cancel()
-        if not self.busy:
-            self.busy_changed.emit(False)
         ticket.on_error(ServerTimeoutError())
 
     def _settle(self, ticket: _Ticket) -> None:

@@ -4,7 +4,7 @@ It runs in-process (``TrainingServer(...).start()``, used by the app's
 training mode and by the tests) or as ``mirecovery training-server``. Each
 answer goes out in a single send with TCP_NODELAY: a header write followed by
 a body write stalls a keep-alive client by about 44 ms per call (Nagle meets
-delayed ACK; reference/performance-floors.md).
+delayed ACK; docs/performance.md).
 
 Besides the passport paths of ``resources/providers/training.json`` it serves:
 

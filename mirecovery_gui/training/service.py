@@ -25,12 +25,29 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from mirecovery_gui.client.errors import ResultCode
 from mirecovery_gui.core.clock import Clock, SystemClock
 from mirecovery_gui.core.flow import Channel
 from mirecovery_gui.core.identifier import Identifier, IdentifierKind, parse_identifier
 from mirecovery_gui.core.password import PasswordPolicy, Rule, check_password
 from mirecovery_gui.training.faults import FaultPlan
+
+class ResultCode:
+    """The result codes the service answers with, as Xiaomi's passport SDK names them.
+
+    Written out here rather than borrowed from the client, so that the client's
+    tests check its reading of the codes against the service, not against itself.
+    """
+
+    SUCCESS = 0
+    UNKNOWN_USER = 20003
+    CAPTCHA = 87001
+    INVALID_PASSWORD = 70003
+    WRONG_CODE = 70014
+    SEND_LIMIT = 70022
+    EXPIRED = 21317
+    PASSWORD_INVALID = 110021001
+    PASSWORD_SAME_AS_EMAIL = 110071001
+
 
 PREFIX = "&&&START&&&"
 CAPTCHA_COOKIE = "ick"
@@ -66,7 +83,7 @@ class TrainingAccount:
 
 
 def default_accounts() -> list[TrainingAccount]:
-    """The training accounts documented in the README (DESIGN.md, public contracts)."""
+    """The training accounts the README documents (a public contract: tests and lessons use them)."""
     return [
         TrainingAccount("1000000001", "demo@example.com", "demo@example.com", "+6281200000002", "Old-pass-1"),
         TrainingAccount("1000000002", None, None, "+6281200000001", "Old-pass-2"),

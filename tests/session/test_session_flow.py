@@ -234,3 +234,19 @@ def test_this_run_has_no_qt_when_it_is_blocked() -> None:
 
     if os.environ.get("MIRECOVERY_BLOCK_QT") == "1":
         assert not any(name.split(".")[0] in ("PySide6", "shiboken6") for name in sys.modules)
+
+
+def test_nothing_the_session_keeps_holds_a_secret(recovery: Recovery) -> None:
+    session = recovery.session
+    recovery.identifier("demo@example.com")
+    answer = recovery.captcha_answer()
+    recovery.run(session.answer_captcha(answer))
+    recovery.run(session.choose_channel(Channel.EMAIL))
+    recovery.run(session.send_code())
+    code = recovery.newest_code()
+    recovery.run(session.verify(code))
+    recovery.run(session.reset_password("Sunny-day-42"))
+    kept = repr({name: value for name, value in vars(session).items() if not name.startswith("_listeners")})
+    kept += repr(session.cases.case)
+    for secret in (answer, code, "Sunny-day-42"):
+        assert secret not in kept
