@@ -147,8 +147,11 @@ class App:
 
         dialog = SettingsDialog(self.settings.settings, self.window)
         dialog.erase_requested.connect(lambda: self.erase_everything(dialog))
-        if dialog.exec() == SettingsDialog.DialogCode.Accepted:
-            self.settings.replace(dialog.settings())
+        try:
+            if dialog.exec() == SettingsDialog.DialogCode.Accepted:
+                self.settings.replace(dialog.settings())
+        finally:
+            dialog.deleteLater()  # open all day: one dialog at a time, not one more per visit
 
     # --- after the first paint ------------------------------------------------------------------------
 

@@ -21,8 +21,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from enum import Enum, IntEnum
+from typing import TYPE_CHECKING
 
-from mirecovery_gui.core.identifier import Identifier
+if TYPE_CHECKING:
+    from mirecovery_gui.core.identifier import Identifier
 
 
 class Step(IntEnum):

@@ -17,19 +17,23 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from mirecovery_gui.core.flow import Step
-from mirecovery_gui.core.identifier import Identifier, IdentifierKind, mask_identifier
-from mirecovery_gui.core.imei import check_imei
 from mirecovery_gui.recovery.calls import Customer
-from mirecovery_gui.store.cases import Case, Outcome, now
 
+# The case log is opened after the first paint; its module comes with it.
 if TYPE_CHECKING:
+    from mirecovery_gui.core.identifier import Identifier
+    from mirecovery_gui.store.cases import Case, Outcome
     from mirecovery_gui.store.drafts import Draft
     from mirecovery_gui.store.settings import Settings
     from mirecovery_gui.store.stores import Stores
 
 log = logging.getLogger(__name__)
 
-_OUTCOME_OF_STEP = {Step.DONE: Outcome.PASSWORD_RESET, Step.OFFICIAL_SITE: Outcome.OFFICIAL_SITE}
+
+def _outcome_of(step: Step) -> Outcome | None:
+    from mirecovery_gui.store.cases import Outcome
+
+    return {Step.DONE: Outcome.PASSWORD_RESET, Step.OFFICIAL_SITE: Outcome.OFFICIAL_SITE}.get(step)
 
 
 class CaseKeeper:
@@ -76,9 +80,11 @@ class CaseKeeper:
         case = self._open()
         if case is None:
             return
+        from mirecovery_gui.store.cases import Outcome, now
+
         if not case.steps or case.steps[-1][0] != step.name.lower():
             case.steps.append((step.name.lower(), now()))
-        outcome = _OUTCOME_OF_STEP.get(step)
+        outcome = _outcome_of(step)
         if outcome is not None:
             case.outcome = outcome
             if outcome is Outcome.PASSWORD_RESET and case.closed_at is None:
@@ -90,6 +96,8 @@ class CaseKeeper:
         case = self._open()
         if case is None:
             return
+        from mirecovery_gui.store.cases import Outcome, now
+
         case.outcome = Outcome.SUPPORT_REQUEST
         if case.closed_at is None:
             case.closed_at = now()
@@ -103,6 +111,9 @@ class CaseKeeper:
         case = self._open()
         if store is None or case is None:
             return
+        from mirecovery_gui.core.identifier import IdentifierKind, mask_identifier
+        from mirecovery_gui.core.imei import check_imei
+
         store.save(draft)
         facts = draft.facts
         case.draft_id = draft.id
@@ -125,10 +136,13 @@ class CaseKeeper:
             case.identifier_masked = mask_identifier(IdentifierKind.ACCOUNT_ID, facts.account_id.strip())
         self._save()
 
-    def close(self, outcome: Outcome = Outcome.ABANDONED) -> None:
-        """End the case in hand (a new recovery, another customer, the window closing)."""
+    def close(self, outcome: Outcome | None = None) -> None:
+        """End the case in hand (a new recovery, another customer, the window closing): stopped, unless done."""
         case = self.case
         if case is not None:
+            from mirecovery_gui.store.cases import Outcome, now
+
+            outcome = outcome or Outcome.ABANDONED
             if case.outcome is Outcome.OPEN:
                 case.outcome = outcome
             if case.closed_at is None:
@@ -143,6 +157,8 @@ class CaseKeeper:
     def adopt(self, case: Case, how: str) -> None:
         """Go on with an earlier case: ``how`` is "resumed" (after a crash) or "reopened" (a saved request)."""
         self.close()
+        from mirecovery_gui.store.cases import now
+
         self.case = case
         self._provider = case.provider or self._provider
         case.steps.append((how, now()))
@@ -176,6 +192,8 @@ class CaseKeeper:
         if case_log is None or not self._flushed():
             return None
         current = self.case.id if self.case is not None else None
+        from mirecovery_gui.store.cases import Outcome
+
         cases = [case for case in case_log.open_cases() if case.id != current]
         for older in cases[1:]:
             case_log.close_open(older.id, Outcome.ABANDONED)
@@ -185,6 +203,8 @@ class CaseKeeper:
         """Close a case left open by an earlier session, without going on with it."""
         case_log = self._stores.case_log() if self._stores is not None and self.recording else None
         if case_log is not None:
+            from mirecovery_gui.store.cases import Outcome
+
             case_log.close_open(case.id, Outcome.ABANDONED)
 
     # --- internals ---------------------------------------------------------------------------------
@@ -199,6 +219,8 @@ class CaseKeeper:
 
     def _open(self) -> Case | None:
         if self.case is None and self.recording:
+            from mirecovery_gui.store.cases import Case
+
             settings = self._settings()
             self.case = Case(provider=self._provider, staff=settings.staff_name if settings.shop_mode else "")
             self._take_identifier(self.case)

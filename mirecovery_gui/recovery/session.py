@@ -28,19 +28,20 @@ from mirecovery_gui.client.errors import CancelledError, NextAction, RecoveryErr
 from mirecovery_gui.core import flow
 from mirecovery_gui.core.clock import Clock
 from mirecovery_gui.core.flow import FINAL, CaptchaPurpose, Channel, RecoveryState, Step, SupportReason
-from mirecovery_gui.core.identifier import Identifier, IdentifierKind
 from mirecovery_gui.core.messages import QT_TRANSLATE_NOOP, Message
-from mirecovery_gui.core.support_request import SupportFacts
 from mirecovery_gui.core.text import plain_text
 from mirecovery_gui.recovery.calls import Call, Customer, Notice, Problem, Request, Tone
 from mirecovery_gui.recovery.case_keeper import CaseKeeper
-from mirecovery_gui.recovery.routes import RETRY_BY_PAGE, Effect, route_for, ways_forward
 
+# The support letter, the error routes and the case's storage are imported when
+# first needed: the window's first page needs none of them (start-up time).
 if TYPE_CHECKING:
     from mirecovery_gui.client.base import RecoveryClient
     from mirecovery_gui.client.profile import ProviderProfile
     from mirecovery_gui.client.results import CaptchaImage, QuotaResult, SendResult, StartResult, TrainingPeek
+    from mirecovery_gui.core.identifier import Identifier
     from mirecovery_gui.core.support_directory import SupportContact
+    from mirecovery_gui.core.support_request import SupportFacts
     from mirecovery_gui.store.cases import Case
     from mirecovery_gui.store.drafts import Draft
 
@@ -185,6 +186,8 @@ class RecoverySession:
             self._changed()
             return None
         log.info("%s failed: %s", call.name, type(error).__name__)
+        from mirecovery_gui.recovery.routes import RETRY_BY_PAGE, Effect, route_for, ways_forward
+
         route = route_for(call.request, error)
         follow: Call[Any] | None = None
         show = True
@@ -507,6 +510,8 @@ class RecoverySession:
     # --- the support request --------------------------------------------------------------------
 
     def _new_draft(self, *, prefilled: bool) -> None:
+        from mirecovery_gui.core.identifier import IdentifierKind
+        from mirecovery_gui.core.support_request import SupportFacts
         from mirecovery_gui.store.drafts import Draft
 
         facts = SupportFacts(country=self.default_region)
@@ -537,7 +542,9 @@ class RecoverySession:
         if draft is None or not self._support_dirty:
             return
         facts = draft.facts
-        empty = not any(str(getattr(facts, name)).strip() for name in _TYPED_FIELDS) and not facts.checklist.used
+        # The country comes preset, so it does not count as typed.
+        typed = (value for name, value in vars(facts).items() if name not in ("country", "checklist"))
+        empty = not any(str(value).strip() for value in typed) and not facts.checklist.used
         if empty and draft.id not in self._saved_drafts:
             return
         self._support_dirty = False
@@ -640,10 +647,6 @@ class RecoverySession:
         self.restarts += 1
         self._reset()
         self._changed()
-
-
-# Fields the user types on the support page; the country comes preset, so it does not count.
-_TYPED_FIELDS = tuple(field for field in SupportFacts.__dataclass_fields__ if field not in ("country", "checklist"))
 
 
 def _reopened(draft: Draft) -> Notice:

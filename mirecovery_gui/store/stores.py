@@ -9,7 +9,6 @@ through ``on_unavailable``.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -42,6 +41,8 @@ class Stores:
         if self.closed or self._failed:
             return None
         if self._database is None:
+            import sqlite3  # with the database, after the first paint
+
             from mirecovery_gui.store.database import Database
 
             try:

@@ -31,6 +31,7 @@ from mirecovery_gui.core.identifier import Identifier, IdentifierKind, parse_ide
 from mirecovery_gui.core.password import PasswordPolicy, Rule, check_password
 from mirecovery_gui.training.faults import FaultPlan
 
+
 class ResultCode:
     """The result codes the service answers with, as Xiaomi's passport SDK names them.
 

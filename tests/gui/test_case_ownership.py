@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QFileDialog, QPlainTextEdit, QTabWidget, QTableView
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QFileDialog, QPlainTextEdit, QTableView, QTabWidget
 from pytestqt.qtbot import QtBot
 
 from mirecovery_gui.__main__ import main as command_line
@@ -155,9 +155,7 @@ def test_history_notes_survive_the_next_step(shop: Driver) -> None:
     history = open_history(shop)
     select_case(shop, history, "d***@example.com")
     history.findChild(QPlainTextEdit, "history_notes_input").setPlainText("Comes back at three.")
-    shop.qtbot.mouseClick(
-        history.findChild(QAbstractButton, "history_save_notes_button"), Qt.MouseButton.LeftButton
-    )
+    shop.qtbot.mouseClick(history.findChild(QAbstractButton, "history_save_notes_button"), Qt.MouseButton.LeftButton)
     assert history.status_label.text() == "Notes saved."
     shop.send("channel_email")
     shop.wait_step(Step.ENTER_CODE)
@@ -180,9 +178,7 @@ def test_a_done_case_stays_done_when_an_older_history_view_saves_notes(
     shop.new_password()
     shop.wait_step(Step.DONE)
     history.findChild(QPlainTextEdit, "history_notes_input").setPlainText("Owner signed in again.")
-    shop.qtbot.mouseClick(
-        history.findChild(QAbstractButton, "history_save_notes_button"), Qt.MouseButton.LeftButton
-    )
+    shop.qtbot.mouseClick(history.findChild(QAbstractButton, "history_save_notes_button"), Qt.MouseButton.LeftButton)
     case = cases_by_account(shop)["d***@example.com"]
     assert case.outcome is Outcome.PASSWORD_RESET and case.notes == "Owner signed in again."
     window.close()

@@ -14,13 +14,27 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "mirecovery_gui"
 QT = ("PySide6", "shiboken6")
 NETWORK = ("requests", "urllib3", "socket", "http.client", "urllib.request")
+APP = "mirecovery_gui.app"
 FORBIDDEN = {
-    "core": (*QT, *NETWORK, "mirecovery_gui.client", "mirecovery_gui.store", "mirecovery_gui.recovery")
-    + ("mirecovery_gui.training", "mirecovery_gui.gui", "mirecovery_gui.app"),
-    "client": (*QT, "mirecovery_gui.store", "mirecovery_gui.recovery", "mirecovery_gui.training")
-    + ("mirecovery_gui.gui", "mirecovery_gui.app"),
-    "store": (*QT, *NETWORK, "mirecovery_gui.recovery", "mirecovery_gui.training", "mirecovery_gui.gui")
-    + ("mirecovery_gui.app",),
+    "core": (
+        *QT,
+        *NETWORK,
+        "mirecovery_gui.client",
+        "mirecovery_gui.store",
+        "mirecovery_gui.recovery",
+        "mirecovery_gui.training",
+        "mirecovery_gui.gui",
+        APP,
+    ),
+    "client": (
+        *QT,
+        "mirecovery_gui.store",
+        "mirecovery_gui.recovery",
+        "mirecovery_gui.training",
+        "mirecovery_gui.gui",
+        APP,
+    ),
+    "store": (*QT, *NETWORK, "mirecovery_gui.recovery", "mirecovery_gui.training", "mirecovery_gui.gui", APP),
     # The session decides; it never draws and never talks to the network itself.
     "recovery": (*QT, *NETWORK, "mirecovery_gui.training", "mirecovery_gui.gui", "mirecovery_gui.app"),
     # The training service may draw with QtGui, never with widgets.
