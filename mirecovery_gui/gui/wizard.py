@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QApplication,
     QFrame,
     QHBoxLayout,
@@ -77,6 +76,7 @@ class RecoveryWizard(QWidget):
         self.cancel_button.clicked.connect(self.reject)
         for button in (self.back_button, self.next_button, self.cancel_button):
             button.setAutoDefault(False)
+        self.next_button.setDefault(True)  # drawn as the one Enter presses (keyPressEvent)
         rule = QFrame(self)
         rule.setFrameShape(QFrame.Shape.HLine)
         rule.setFrameShadow(QFrame.Shadow.Sunken)
@@ -308,9 +308,10 @@ class RecoveryWizard(QWidget):
             self.reject()
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            # As in a dialog: Enter presses the focused button, or else the page's main action.
+            # As in a dialog: Enter presses the focused push button, or else the page's main action
+            # (a radio button or a check box only chooses).
             focus = QApplication.focusWidget()
-            if isinstance(focus, QAbstractButton) and focus.isEnabled() and self.isAncestorOf(focus):
+            if isinstance(focus, QPushButton) and focus.isEnabled() and self.isAncestorOf(focus):
                 focus.click()
                 return
             page = self.currentPage()

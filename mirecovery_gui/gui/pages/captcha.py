@@ -148,6 +148,7 @@ class CaptchaPage(RecoveryPage):
 
     def _on_training_peek(self, peek: TrainingPeek) -> None:
         self.training_captcha_answer.setText(peek.captcha_answer or "")
+        self.captcha_input.setFocus()  # the answer is there to be typed: the keyboard goes where it is typed
 
     def ready(self) -> bool:
         return self.image_loaded and bool(self.captcha_input.text().strip())

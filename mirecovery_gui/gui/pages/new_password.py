@@ -54,6 +54,9 @@ class NewPasswordPage(RecoveryPage):
         form.addRow(new_label, self.new_password)
         form.addRow(confirm_label, self.confirm_password)
         self.body.addLayout(form)
+        # Tab from the password goes to typing it again, then to Show: the order the eye reads the task in.
+        QWidget.setTabOrder(self.new_password_input, self.confirm_password_input)
+        QWidget.setTabOrder(self.confirm_password_input, self.show_password_button)
         self.suggest_password_button = QPushButton(self)
         self.suggest_password_button.setObjectName("suggest_password_button")
         self.keep(self.suggest_password_button.setText, lambda: self.tr("Su&ggest a strong password"))

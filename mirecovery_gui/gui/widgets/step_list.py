@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from mirecovery_gui.core.flow import Step
@@ -24,6 +25,7 @@ class StepList(QWidget):
         self._labels: dict[Step, QLabel] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 16, 8)
+        self._layout = layout
         layout.setSpacing(10)
         self._current: Step | None = None
         for number, step in enumerate(MAIN_LINE, start=1):
@@ -34,14 +36,31 @@ class StepList(QWidget):
             layout.addWidget(label)
         layout.addStretch(1)
         self.set_current(None)
+        self._fit()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.FontChange:
+            self._fit()
         super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.set_current(self._current)
+        self._fit()
+
+    def _fit(self) -> None:
+        # As wide as the widest step in bold: the page beside it never moves
+        # sideways when another step becomes the current one.
+        bold = self.font()
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        names = self._names()
+        widest = max(
+            metrics.horizontalAdvance(f"▶ {number}. {names[step]}") for number, step in enumerate(MAIN_LINE, 1)
+        )
+        margins = self._layout.contentsMargins()
+        self.setFixedWidth(widest + margins.left() + margins.right() + 4)
 
     def _names(self) -> dict[Step, str]:
         return {
