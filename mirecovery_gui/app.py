@@ -118,10 +118,9 @@ class App:
     # --- settings ----------------------------------------------------------------------------------
 
     def set_language(self, choice: str) -> None:
-        """The Language menu: switch now ("" follows the system) and remember the choice."""
+        """The Language menu: switch now ("" follows the system) and remember the choice (saved once)."""
         self.languages.switch(choice)
         self.settings.update(language=choice)
-        self._apply(self.settings.settings)
 
     def _on_settings_changed(self, old: Settings, new: Settings) -> None:
         if new.language != old.language and choose_language(new.language or None) != self.languages.language:
@@ -187,7 +186,7 @@ class App:
                 (
                     "resume_case_button",
                     QCoreApplication.translate("App", "&Continue"),
-                    lambda: self.session.resume(case),
+                    lambda: self.window.wizard.perform(self.session.resume(case)),
                 ),
                 (
                     "discard_case_button",
@@ -206,7 +205,7 @@ class App:
         if case_log is None or drafts is None:
             return
         if self.history is None:
-            self.history = HistoryWindow(case_log, drafts, support_directory, self.session.forget, self.window)
+            self.history = HistoryWindow(case_log, drafts, support_directory, self.forget, self.window)
         self.history.refresh()
         self.history.show()
         self.history.raise_()
@@ -218,7 +217,7 @@ class App:
         from mirecovery_gui.store.paths import log_dir
 
         # The case in hand lets go first, unwritten: nothing writes it back afterwards.
-        self.session.forget(None)
+        self.forget(None)
         case_log = self.stores.case_log()
         if case_log is not None:
             case_log.delete_everything()
@@ -233,6 +232,11 @@ class App:
                 "App", "All cases, support-request drafts and logs were deleted from this computer."
             ),
         )
+
+    def forget(self, case_ids: list[str] | None) -> None:
+        """Cases are about to be deleted (None: all): the session lets go, and an offer to resume one goes."""
+        self.session.forget(case_ids)
+        self.window.notice.hide()
 
     def _on_window_closing(self) -> None:
         self.closed = True

@@ -20,10 +20,6 @@ def _names() -> dict[str, str]:
     return {str(code): str(name) for code, name in data.items()}
 
 
-def is_country(code: str) -> bool:
-    return code.strip().upper() in _names()
-
-
 def country_name(code: str) -> str:
     """``"Indonesia (ID)"`` for ``"id"``; an unknown code comes back as typed."""
     key = code.strip().upper()

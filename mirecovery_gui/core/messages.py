@@ -11,9 +11,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from enum import Enum
 
 Translator = Callable[[str, str, int], str]
 """(context, source text, n) -> translated text; n is -1 without a plural."""
+
+
+class Tone(Enum):
+    """What a message is: the window gives each its colour and mark (never colour alone)."""
+
+    ERROR = "error"
+    SUCCESS = "success"
+    WARNING = "warning"
+    INFO = "info"  # the palette's own text colour
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:

@@ -2,8 +2,10 @@
 
 :func:`redact` masks, in any string, email addresses, phone numbers, IMEIs,
 Mi account IDs and verification codes (every run of four or more digits, with
-or without separators, is treated as one of them), and the values of fields
-that carry secrets (``password=...``, ``ticket: ...``, cookies). It errs on the
+or without separators, is treated as one of them), the values of fields
+that carry secrets (``password=...``, ``ticket: ...``, cookies), and
+everything after a link's address (a mail link carries a whole support
+request; a query string can carry anything). It errs on the
 side of masking: a log line that loses a harmless number is cheap, a log line
 that keeps a customer's IMEI is not.
 
@@ -36,10 +38,19 @@ _NUMBER = re.compile(r"(?<![\w.])\+?\d(?:[\s\-./()]?\d){3,}(?![\w])")
 # written as rc=87001, HTTP 503, port=8080 or elapsed=1234ms they are kept.
 _KEEP = re.compile(r"\b(?:rc=|HTTP |status=|port=|elapsed=|pid=|line )\d{1,9}(?:ms)?\b")
 
+# A mail link to the end of its line (Qt's own warnings quote a link they could
+# not open, decoded: spaces and all); a web address from its query or fragment on.
+_LINK = re.compile(r"(?P<scheme>mailto:)[^\n]*|(?P<address>https?://[^\s?#'\"]+)[?#][^\s'\"]*", re.IGNORECASE)
+
 MASK = "<redacted>"
 
 
+def _link(match: re.Match[str]) -> str:
+    return (match.group("scheme") or match.group("address") + "?") + MASK
+
+
 def _redact_part(text: str) -> str:
+    text = _LINK.sub(_link, text)
     text = _KEY_VALUE.sub(lambda m: m.group("key") + MASK, text)
     text = _EMAIL.sub("<email>", text)
     return _NUMBER.sub("<number>", text)

@@ -1,10 +1,12 @@
-"""Copying a secret (a suggested password) so that it does not linger.
+"""Copying a secret (a suggested password) or a customer's data so that it does not linger.
 
-The copy is marked as secret for the platforms that listen: Windows keeps
-it out of clipboard history and cloud sync, KDE's Klipper and other managers
+A secret is marked as such for the platforms that listen: Windows keeps it
+out of clipboard history and cloud sync, KDE's Klipper and other managers
 that honour ``x-kde-passwordManagerHint`` do not store it. Thirty seconds
 later, if the clipboard still holds it, it is cleared; so is it when the app
-quits. If the user copied something else meanwhile, that is left alone.
+quits. A customer's data (the support request) is pasted where the user
+chooses, so it stays until the next customer or quitting. If the user copied
+something else meanwhile, that is left alone.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ class SecretClipboard(QObject):
     def __init__(self, clock: Clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._secret: str | None = None
+        self._personal: str | None = None
         self._timer = Countdown(clock, self)
         self._timer.finished.connect(self.clear)
 
@@ -53,6 +56,20 @@ class SecretClipboard(QObject):
         self._secret = secret
         self._timer.start(CLEAR_AFTER_S)
         log.info("a secret was copied; it is cleared in %d s", CLEAR_AFTER_S)
+
+    def copy_personal(self, text: str) -> None:
+        """A customer's data: taken off the clipboard for the next customer (:meth:`forget_personal`)."""
+        QGuiApplication.clipboard().setText(text, QClipboard.Mode.Clipboard)
+        self._personal = text
+
+    def forget_personal(self) -> None:
+        """The next customer, or quitting: the last one's data leaves the clipboard if it is still there."""
+        if self._personal is None:
+            return
+        clipboard = QGuiApplication.clipboard()
+        if clipboard.text(QClipboard.Mode.Clipboard) == self._personal:
+            clipboard.clear(QClipboard.Mode.Clipboard)
+        self._personal = None
 
     def seconds_left(self) -> int:
         return self._timer.remaining() if self._timer.running else 0

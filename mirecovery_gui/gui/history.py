@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import logging
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -395,20 +396,29 @@ class HistoryWindow(QDialog):
         if case is None:
             return
         notes = self.notes_input.toPlainText()[:4000]
-        meanwhile = self.case_log.set_notes(case.id, notes, expected=case.notes)
-        if meanwhile is None:
+        try:
+            result = self.case_log.set_notes(case.id, notes, expected=case.notes)
+        except sqlite3.Error:
+            log.exception("notes could not be saved")
+            self.status_label.setText(
+                self.tr("The notes could not be saved. They are still in the field; try again in a moment.")
+            )
+            return
+        if result.saved:
             case.notes = notes
             self.status_label.setText(self.tr("Notes saved."))
-            return
-        # Someone saved other notes meanwhile (another window): nothing is overwritten.
-        # What was typed stays in the field; a second press replaces theirs knowingly.
-        case.notes = meanwhile
-        self.status_label.setText(
-            self.tr(
-                "These notes were changed elsewhere meanwhile, so yours were not saved. Theirs: «{notes}». "
-                "Press Save notes again to replace them with yours."
-            ).format(notes=shown(meanwhile, 200))
-        )
+        elif result.gone:
+            self.status_label.setText(self.tr("This case was deleted meanwhile, so there is nothing to add notes to."))
+        else:
+            # Someone saved other notes meanwhile (another window): nothing is overwritten.
+            # What was typed stays in the field; a second press replaces theirs knowingly.
+            case.notes = result.meanwhile
+            self.status_label.setText(
+                self.tr(
+                    "These notes were changed elsewhere meanwhile, so yours were not saved. Theirs: «{notes}». "
+                    "Press Save notes again to replace them with yours."
+                ).format(notes=shown(result.meanwhile, 200))
+            )
 
     def _prepared(self, case: Case) -> PreparedRequest | None:
         """The case's support request, composed as the page composed it; None unless it is ready."""

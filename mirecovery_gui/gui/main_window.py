@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         self.new_action = QAction(self)
         texts.keep(self.new_action.setText, lambda: self.tr("&New recovery"))
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_action.triggered.connect(lambda: self.wizard.start_over())
+        self.new_action.triggered.connect(lambda: self.wizard.reject())  # asks first when a recovery is under way
         file_menu.addAction(self.new_action)
         self.history_action = QAction(self)
         texts.keep(self.history_action.setText, lambda: self.tr("Case &history…"))
@@ -201,10 +201,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title + (self.tr(" (training)") if self.session.training else ""))
 
     def _on_official_action_triggered(self) -> None:
-        profile = self.session.profile
-        self.wizard.open_url(
-            profile.help_urls.forgot_password if profile else "https://account.xiaomi.com/pass/forgetPassword"
-        )
+        self.wizard.open_url(self.session.official_url)
 
     def _show_about(self) -> None:
         dialogs.inform(

@@ -16,12 +16,13 @@ ourselves.
 from __future__ import annotations
 
 import logging
-from enum import Enum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from mirecovery_gui.core.messages import Tone as Tone  # pages and widgets take it from here
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QProxyStyle
@@ -30,13 +31,6 @@ log = logging.getLogger(__name__)
 
 TEXT_CONTRAST = 4.5
 GRAPHIC_CONTRAST = 3.0
-
-
-class Tone(Enum):
-    ERROR = "error"
-    SUCCESS = "success"
-    WARNING = "warning"
-    INFO = "info"  # the palette's own text colour
 
 
 _ON_LIGHT = {Tone.ERROR: "#b71c1c", Tone.SUCCESS: "#1b5e20", Tone.WARNING: "#8a4b00"}

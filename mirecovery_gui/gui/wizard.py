@@ -96,6 +96,7 @@ class RecoveryWizard(QWidget):
         column.addLayout(buttons)
         self._shown: Step | None = None
         self._restarts = session.restarts
+        self._cases_begun = session.cases_begun
         self._sent_count = session.sent_count
         self._syncing = False
         self._again = False
@@ -218,10 +219,14 @@ class RecoveryWizard(QWidget):
 
     def _sync(self) -> None:
         session = self._session
+        if session.cases_begun != self._cases_begun:
+            self._cases_begun = session.cases_begun
+            # Another customer: the last one's password and request leave the clipboard.
+            self._secret_clipboard.clear()
+            self._secret_clipboard.forget_personal()
         if session.restarts != self._restarts:
             self._restarts = session.restarts
-            # A new case: nothing of the last customer stays, in any field or on the clipboard.
-            self._secret_clipboard.clear()
+            # A new recovery: nothing of the last one stays in any field, and no request is in flight.
             if self.runner is not None:
                 self.runner.cancel_all()
                 self.runner.client.reset_session()
@@ -288,9 +293,8 @@ class RecoveryWizard(QWidget):
         self._session.start_over()
 
     def reject(self) -> None:
-        """Cancel (and Esc): ask, then start a new recovery. The window stays open."""
-        session = self._session
-        if session.step in (Step.START, Step.IDENTIFIER, Step.DONE) and session.busy is None:
+        """Cancel, Esc and File > New recovery: ask when work would be lost, then start again. The window stays open."""
+        if not self._session.stopping_loses_work():
             self.start_over()
             return
         if dialogs.ask(
@@ -335,8 +339,9 @@ class RecoveryWizard(QWidget):
         self._session.close()
 
     def clear_all_secrets(self) -> None:
-        """Fields that held secrets, and a password still on the clipboard (quitting, or the next customer)."""
+        """Fields that held secrets, and what the clipboard still holds of ours (quitting)."""
         self._secret_clipboard.clear()
+        self._secret_clipboard.forget_personal()
         for page in self.pages.values():
             page.clear_secrets()
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from mirecovery_gui.client.errors import NextAction, RecoveryError
 from mirecovery_gui.core.flow import SupportReason
-from mirecovery_gui.core.messages import Message
+from mirecovery_gui.core.messages import Message, Tone
 
 if TYPE_CHECKING:
     from mirecovery_gui.client.base import RecoveryClient
@@ -62,11 +62,6 @@ class Problem:
     actions: tuple[NextAction, ...]
     support_reason: SupportReason = SupportReason.CONTACTS_LOST
     retry_by_page: bool = False  # "Try again" repeats the page's main action (it needs what was typed)
-
-
-class Tone(Enum):
-    INFO = "info"
-    SUCCESS = "success"
 
 
 @dataclass(frozen=True, eq=False)

@@ -59,24 +59,51 @@ class CaseKeeper:
 
     # --- what the session tells us ---------------------------------------------------------
 
+    def is_another_customer(self, identifier: Identifier | None, customer: Customer, *, has_request: bool) -> bool:
+        """Whether what was just typed belongs to another customer than the case in hand.
+
+        Another account than the case's is another case; so is a start without
+        an account (the field cleared) once the case has one, an account typed
+        after a support request with content was begun without one, and
+        another customer's name. ``has_request``: the support request in hand
+        holds something typed.
+        """
+        case = self.case
+        if case is None:
+            return False
+        if identifier is not None:
+            if self._identifier is not None:
+                return identifier != self._identifier
+            if case.identifier_masked:  # a case taken up again: only its masked form is known
+                return identifier.masked() != case.identifier_masked
+            if has_request:
+                return True
+        elif case.identifier_masked:
+            return True
+        typed = self._typed(customer)
+        return bool(typed.name and case.customer_name and typed.name != case.customer_name)
+
     def begin(self, provider: str, identifier: Identifier | None, customer: Customer) -> None:
-        """A recovery starts (again) from ``identifier``; another identifier than the case's is another case."""
-        if self.case is not None and identifier is not None and self._identifier not in (None, identifier):
-            self.close()
+        """What was typed on the first page goes to the case in hand (see :meth:`is_another_customer`)."""
         self._provider = provider
         if identifier is not None:
             self._identifier = identifier
-        settings = self._settings()
-        self._customer = customer.cleaned() if settings.shop_mode else Customer()
+        self._customer = self._typed(customer)
         if self.case is not None:
             self._take_identifier(self.case)
             self._take_customer(self.case)
             self._save()
 
+    def _typed(self, customer: Customer) -> Customer:
+        """The customer fields count in shop mode only (they are not even shown otherwise)."""
+        return customer.cleaned() if self._settings().shop_mode else Customer()
+
     def entered(self, step: Step) -> None:
         """The recovery reached ``step``: recorded, and the case opened if this is its first step."""
         if step in (Step.START, Step.IDENTIFIER):
             return
+        if step is Step.LOST_EVERYTHING and self.case is None and self._identifier is None:
+            return  # a support request begun from nothing is a case once something is typed in it
         case = self._open()
         if case is None:
             return
@@ -93,7 +120,7 @@ class CaseKeeper:
 
     def handed_over(self) -> None:
         """The support request was copied, mailed, saved or printed."""
-        case = self._open()
+        case = self._open(Step.LOST_EVERYTHING)
         if case is None:
             return
         from mirecovery_gui.store.cases import Outcome, now
@@ -108,7 +135,7 @@ class CaseKeeper:
         if not self.recording or self._stores is None:
             return
         store = self._stores.drafts()
-        case = self._open()
+        case = self._open(Step.LOST_EVERYTHING)
         if store is None or case is None:
             return
         from mirecovery_gui.core.identifier import IdentifierKind, mask_identifier
@@ -120,17 +147,25 @@ class CaseKeeper:
         case.device_model = facts.model.strip()[:60]
         imei = check_imei(facts.imei)
         case.imei = imei.normalized if imei.valid else ""
-        if not self._customer.name and facts.owner_name.strip():
-            case.customer_name = " ".join(facts.owner_name.split())[:100]
-        if not self._customer.contact:
-            case.customer_contact = " ".join((facts.contact_email or facts.contact_phone).split())[:100]
+        # The owner named on the request stands in for a customer nobody typed (never over one).
+        owner = " ".join(facts.owner_name.split())[:100]
+        reach = " ".join((facts.contact_email or facts.contact_phone).split())[:100]
+        if not self._customer.name and owner:
+            case.customer_name = owner
+        if not self._customer.contact and reach:
+            case.customer_contact = reach
         checklist = facts.checklist
-        case.checklist = {
-            "proof_of_purchase_seen": checklist.proof_of_purchase_seen,
-            "box_imei_matches": checklist.box_imei_matches,
-            "owner_identity_checked": checklist.owner_identity_checked,
-            "checked_by": checklist.checked_by,
-        }
+        # Recorded when the shop used the checklist; an unticked one says nothing was checked, not "no".
+        case.checklist = (
+            {
+                "proof_of_purchase_seen": checklist.proof_of_purchase_seen,
+                "box_imei_matches": checklist.box_imei_matches,
+                "owner_identity_checked": checklist.owner_identity_checked,
+                "checked_by": checklist.checked_by,
+            }
+            if checklist.used or checklist.checked_by
+            else {}
+        )
         if self._identifier is None and facts.account_id.strip():
             case.identifier_kind = IdentifierKind.ACCOUNT_ID.value
             case.identifier_masked = mask_identifier(IdentifierKind.ACCOUNT_ID, facts.account_id.strip())
@@ -161,6 +196,8 @@ class CaseKeeper:
 
         self.case = case
         self._provider = case.provider or self._provider
+        # What the case already says about its customer stays: nothing typed later overwrites it unasked.
+        self._customer = Customer(case.customer_name, case.customer_contact)
         case.steps.append((how, now()))
         self._save()
 
@@ -181,6 +218,11 @@ class CaseKeeper:
     def recent_drafts(self) -> list[Draft]:
         store = self._stores.drafts() if self._stores is not None and self.recording else None
         return store.recent() if store is not None and self._flushed() else []
+
+    def reload(self, case_id: str) -> Case | None:
+        """The case as the database has it now (None when it was deleted)."""
+        case_log = self._stores.case_log() if self._stores is not None else None
+        return case_log.get(case_id) if case_log is not None and self._flushed() else None
 
     def case_of_draft(self, draft_id: str) -> Case | None:
         case_log = self._stores.case_log() if self._stores is not None else None
@@ -217,14 +259,17 @@ class CaseKeeper:
         self._identifier = None
         self._customer = Customer()
 
-    def _open(self) -> Case | None:
+    def _open(self, step: Step | None = None) -> Case | None:
+        """The case in hand, opened now if there is none (``step``: where it begins, when not entered)."""
         if self.case is None and self.recording:
-            from mirecovery_gui.store.cases import Case
+            from mirecovery_gui.store.cases import Case, now
 
             settings = self._settings()
             self.case = Case(provider=self._provider, staff=settings.staff_name if settings.shop_mode else "")
             self._take_identifier(self.case)
             self._take_customer(self.case)
+            if step is not None:
+                self.case.steps.append((step.name.lower(), now()))
             log.info("case opened")
         return self.case
 

@@ -28,9 +28,9 @@ from mirecovery_gui.client.errors import CancelledError, NextAction, RecoveryErr
 from mirecovery_gui.core import flow
 from mirecovery_gui.core.clock import Clock
 from mirecovery_gui.core.flow import FINAL, CaptchaPurpose, Channel, RecoveryState, Step, SupportReason
-from mirecovery_gui.core.messages import QT_TRANSLATE_NOOP, Message
+from mirecovery_gui.core.messages import QT_TRANSLATE_NOOP, Message, Tone
 from mirecovery_gui.core.text import plain_text
-from mirecovery_gui.recovery.calls import Call, Customer, Notice, Problem, Request, Tone
+from mirecovery_gui.recovery.calls import Call, Customer, Notice, Problem, Request
 from mirecovery_gui.recovery.case_keeper import CaseKeeper
 
 # The support letter, the error routes and the case's storage are imported when
@@ -51,6 +51,8 @@ _CTX = "RecoverySession"
 
 # Steps Back cannot leave: the code was accepted (a commit), or the password changed.
 _NO_WAY_BACK = (Step.NEW_PASSWORD, Step.DONE)
+# Steps where a recovery is under way with the server.
+_MID_RECOVERY = (Step.CAPTCHA, Step.SEND_CODE, Step.ENTER_CODE, Step.NEW_PASSWORD)
 
 
 class RecoverySession:
@@ -73,7 +75,8 @@ class RecoverySession:
         self._listeners: list[Callable[[], None]] = []
         self.epoch = 0  # moves on every step: an answer from an earlier one is dropped
         self.visit = 0  # moves whenever a step comes on show (forward, back, a new recovery)
-        self.restarts = 0  # moves with every new case: pages clear what was typed
+        self.restarts = 0  # moves with every new recovery: pages clear what was typed
+        self.cases_begun = 0  # moves with every new case, typed fields kept or not: the clipboard empties
         self._reset()
 
     def _reset(self) -> None:
@@ -119,6 +122,16 @@ class RecoverySession:
 
     def can_go_back(self) -> bool:
         return bool(self._trail) and self.step not in _NO_WAY_BACK and self._trail[-1] is not Step.START
+
+    def stopping_loses_work(self) -> bool:
+        """Whether starting over now throws away something the user would want asked about first.
+
+        A recovery under way loses its server session and what was typed; a
+        support request is kept in the case database, unless nothing is recorded.
+        """
+        if self.busy is not None or self.step in _MID_RECOVERY:
+            return True
+        return self.step is Step.LOST_EVERYTHING and not self.cases.recording and self._request_typed()
 
     def resend_wait(self) -> float:
         """Seconds until the code page may ask for a new code (0: now)."""
@@ -182,10 +195,13 @@ class RecoverySession:
             return None
         if call.blocking:
             self.busy = None
-        if isinstance(error, CancelledError):
+        log.info("%s failed: %s", call.name, type(error).__name__)
+        if not call.blocking and self.busy is not None:
+            return None  # a side call (codes left) never takes the page from the step in flight
+        if isinstance(error, CancelledError) or call.request is Request.PEEK:
+            # Nothing to tell: cancelled on purpose, or the training phone looks again with the next code.
             self._changed()
             return None
-        log.info("%s failed: %s", call.name, type(error).__name__)
         from mirecovery_gui.recovery.routes import RETRY_BY_PAGE, Effect, route_for, ways_forward
 
         route = route_for(call.request, error)
@@ -237,11 +253,9 @@ class RecoverySession:
                 self.start_over()
                 return None
             case NextAction.SUPPORT_REQUEST:
-                self.go_support(problem.support_reason)
-                return None
+                return self.go_support(problem.support_reason)
             case NextAction.OFFICIAL_SITE:
-                self.go_official_site()
-                return None
+                return self.go_official_site()
         return None
 
     # --- moving -------------------------------------------------------------------------------
@@ -314,6 +328,7 @@ class RecoverySession:
         self.save_support()
         self.cases.close()
         self.restarts += 1
+        self.cases_begun += 1
         self._reset()
         self._changed()
 
@@ -326,10 +341,30 @@ class RecoverySession:
 
     # --- 1. the account -----------------------------------------------------------------------
 
+    def _begin(self, identifier: Identifier | None, customer: Customer) -> None:
+        """What the first page says goes to its case: another customer's starts a new one."""
+        if self.cases.is_another_customer(identifier, customer, has_request=self._request_typed()):
+            self._new_case()
+        self.cases.begin(self.provider, identifier, customer)
+
+    def _new_case(self) -> None:
+        """The case in hand ends; the next one starts with nothing of it (the step on show stays)."""
+        self.save_support()
+        self.cases.close()
+        self.state = RecoveryState(captcha_required=self.profile.captcha_required_at_start if self.profile else True)
+        self.support_draft = None
+        self._support_dirty = False
+        self._saved_drafts.clear()
+        self.cases_begun += 1
+
+    def _request_typed(self) -> bool:
+        draft = self.support_draft
+        return draft is not None and (draft.id in self._saved_drafts or _typed_anything(draft.facts))
+
     def submit_identifier(self, identifier: Identifier, customer: Customer | None = None) -> Call[Any] | None:
         if self.busy is not None or self.profile is None:
             return None
-        self.cases.begin(self.provider, identifier, customer or Customer())
+        self._begin(identifier, customer or Customer())
         self.state = flow.with_identifier(self.state, identifier)
         self.problem = None
         if self.state.started or self.state.captcha_required:
@@ -340,14 +375,17 @@ class RecoverySession:
             self._on_started,
         )
 
-    def lost_everything(self, identifier: Identifier | None, customer: Customer | None = None) -> None:
+    def lost_everything(self, identifier: Identifier | None, customer: Customer | None = None) -> Call[Any] | None:
         """ "I no longer have this email or phone number": the support request, from what was typed (if any)."""
         if self.busy is not None or self.profile is None:
-            return
-        self.cases.begin(self.provider, identifier, customer or Customer())
+            return None
+        self._begin(identifier, customer or Customer())
         if identifier is not None:
             self.state = flow.with_identifier(self.state, identifier)
-        self.go_support(SupportReason.CONTACTS_LOST)
+        elif self.state.identifier is not None:
+            # No account typed: the request starts from nothing a cleared field once held.
+            self.state = RecoveryState(captcha_required=self.state.captcha_required)
+        return self.go_support(SupportReason.CONTACTS_LOST)
 
     # --- 2. the captcha ---------------------------------------------------------------------
 
@@ -497,15 +535,22 @@ class RecoverySession:
 
     # --- detours ------------------------------------------------------------------------------
 
-    def go_support(self, reason: SupportReason = SupportReason.CONTACTS_LOST) -> None:
+    def go_support(self, reason: SupportReason = SupportReason.CONTACTS_LOST) -> Call[Any] | None:
         """To the support request (from any step)."""
         self.state = flow.to_support(self.state, reason)
-        self._go(Step.LOST_EVERYTHING)
+        return self._go(Step.LOST_EVERYTHING)
 
-    def go_official_site(self) -> None:
+    def go_official_site(self) -> Call[Any] | None:
         """The live provider cannot go on: the same steps on Xiaomi's website."""
         self.state = flow.to_official_site(self.state)
-        self._go(Step.OFFICIAL_SITE)
+        return self._go(Step.OFFICIAL_SITE)
+
+    @property
+    def official_url(self) -> str:
+        """Xiaomi's own forgot-password page, for the provider in use."""
+        if self.profile is not None and self.profile.help_urls.forgot_password:
+            return self.profile.help_urls.forgot_password
+        return OFFICIAL_FORGOT_PASSWORD_URL
 
     # --- the support request --------------------------------------------------------------------
 
@@ -542,10 +587,7 @@ class RecoverySession:
         if draft is None or not self._support_dirty:
             return
         facts = draft.facts
-        # The country comes preset, so it does not count as typed.
-        typed = (value for name, value in vars(facts).items() if name not in ("country", "checklist"))
-        empty = not any(str(value).strip() for value in typed) and not facts.checklist.used
-        if empty and draft.id not in self._saved_drafts:
+        if not _typed_anything(facts) and draft.id not in self._saved_drafts:
             return
         self._support_dirty = False
         self.cases.save_draft(draft)
@@ -578,6 +620,7 @@ class RecoverySession:
             RecoveryState(captcha_required=self.state.captcha_required), support_reason=self.support_reason
         )
         self.restarts += 1
+        self.cases_begun += 1
         self.epoch += 1
         self.busy = None
         self.problem = None
@@ -601,6 +644,7 @@ class RecoverySession:
         self._switch_case(self.cases.case_of_draft(draft_id))
         self.support_draft = draft
         self._support_dirty = False
+        self._saved_drafts.add(draft.id)
         self.notice = _reopened(draft)
         self._changed()
 
@@ -610,14 +654,25 @@ class RecoverySession:
         """A case an earlier session left open (after a crash), to offer going on with it."""
         return self.cases.interrupted()
 
-    def resume(self, case: Case) -> None:
-        """Go on with an interrupted case: only what needs no secret comes back."""
+    def resume(self, case: Case) -> Call[Any] | None:
+        """Go on with an interrupted case: only what needs no secret comes back.
+
+        The case is read again first: deleted or closed meanwhile (History, Delete
+        all, another window), there is nothing to go on with.
+        """
+        from mirecovery_gui.store.cases import Outcome
+
+        fresh = self.cases.reload(case.id)
+        if fresh is None or fresh.outcome is not Outcome.OPEN:
+            return None
         self.start_over()
-        self.cases.adopt(case, "resumed")
-        draft = self.cases.load_draft(case.draft_id) if case.draft_id else None
+        self.cases.adopt(fresh, "resumed")
+        draft = self.cases.load_draft(fresh.draft_id) if fresh.draft_id else None
+        follow: Call[Any] | None = None
         if draft is not None:
             self.support_draft = draft
-            self.go_support(SupportReason.CONTACTS_LOST)
+            self._saved_drafts.add(draft.id)
+            follow = self.go_support(SupportReason.CONTACTS_LOST)
             self.notice = _reopened(draft)
         else:
             self.notice = Notice(
@@ -628,10 +683,11 @@ class RecoverySession:
                         "Type the email, phone number or Mi account ID again ({masked}): only a masked form was "
                         "kept, and codes or captchas are never kept. The case continues.",
                     ),
-                    masked=case.identifier_masked or "-",
+                    masked=fresh.identifier_masked or "-",
                 )
             )
         self._changed()
+        return follow
 
     def abandon(self, case: Case) -> None:
         """Close an interrupted case without going on with it."""
@@ -645,8 +701,18 @@ class RecoverySession:
         self.cases.discard()
         self.support_draft = None  # erased with its case: never saved again
         self.restarts += 1
+        self.cases_begun += 1
         self._reset()
         self._changed()
+
+
+OFFICIAL_FORGOT_PASSWORD_URL = "https://account.xiaomi.com/pass/forgetPassword"
+
+
+def _typed_anything(facts: SupportFacts) -> bool:
+    """Whether the user typed anything on the request (the country comes preset: it does not count)."""
+    typed = (value for name, value in vars(facts).items() if name not in ("country", "checklist"))
+    return any(str(value).strip() for value in typed) or facts.checklist.used
 
 
 def _reopened(draft: Draft) -> Notice:

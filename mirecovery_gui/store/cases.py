@@ -94,8 +94,9 @@ class Case:
         )
 
 
-# Columns only their own updates change: the notes (the case history), and the
-# outcome and close time (guarded in the statement itself).
+# Columns a case's save never simply overwrites: the notes (the case history's own
+# update), and the outcome and close time (guarded in the statement: never back
+# to open, the first close time kept).
 _NOT_OVERWRITTEN = ("notes", "outcome", "closed_at")
 
 COLUMNS = (
@@ -136,6 +137,15 @@ def _case(row: sqlite3.Row) -> Case:
         notes=row["notes"],
         draft_id=row["draft_id"],
     )
+
+
+@dataclass(frozen=True)
+class NotesSaved:
+    """How saving a case's notes went: saved; or not, because someone saved others meanwhile, or it is gone."""
+
+    saved: bool
+    meanwhile: str = ""  # the notes the case holds now, when someone else saved them
+    gone: bool = False
 
 
 @dataclass(frozen=True)
@@ -182,22 +192,24 @@ class CaseLog:
 
         self.database.writer.submit(f"case:{case.id}", write)
 
-    def set_notes(self, case_id: str, notes: str, expected: str) -> str | None:
-        """Replace the notes of a case if they are still ``expected``.
+    def set_notes(self, case_id: str, notes: str, expected: str) -> NotesSaved:
+        """Replace the notes of a case if they are still ``expected`` (nothing is overwritten unseen).
 
-        Returns None when saved; otherwise the notes someone saved meanwhile
-        (nothing is overwritten), or "" when the case is gone. Waits for the write.
+        Waits for the write (a local disk: milliseconds); raises ``sqlite3.Error``
+        when the database cannot take it.
         """
 
-        def write(connection: sqlite3.Connection) -> str | None:
+        def write(connection: sqlite3.Connection) -> NotesSaved:
             changed = connection.execute(
                 "UPDATE cases SET notes = ?, updated_at = ? WHERE id = ? AND notes = ?",
                 (notes, now(), case_id, expected),
             ).rowcount
             if changed:
-                return None
+                return NotesSaved(saved=True)
             row = connection.execute("SELECT notes FROM cases WHERE id = ?", (case_id,)).fetchone()
-            return str(row["notes"]) if row is not None else ""
+            if row is None:
+                return NotesSaved(saved=False, gone=True)
+            return NotesSaved(saved=False, meanwhile=str(row["notes"]))
 
         return self.database.writer.call(write)
 

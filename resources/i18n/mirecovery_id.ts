@@ -439,8 +439,16 @@
         <translation>Diperiksa oleh: {name}</translation>
     </message>
     <message>
+        <source>The notes could not be saved. They are still in the field; try again in a moment.</source>
+        <translation>Catatan tidak bisa disimpan. Catatan masih ada di kolomnya; coba lagi sebentar lagi.</translation>
+    </message>
+    <message>
         <source>Notes saved.</source>
         <translation>Catatan tersimpan.</translation>
+    </message>
+    <message>
+        <source>This case was deleted meanwhile, so there is nothing to add notes to.</source>
+        <translation>Kasus ini sudah dihapus, jadi tidak ada yang bisa diberi catatan.</translation>
     </message>
     <message>
         <source>These notes were changed elsewhere meanwhile, so yours were not saved. Theirs: «{notes}». Press Save notes again to replace them with yours.</source>

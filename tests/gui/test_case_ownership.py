@@ -128,7 +128,8 @@ def test_after_delete_all_and_closing_no_file_holds_the_deleted_data(
     recover(driver, "demo@example.com")
     driver.click("start_another_button")
     support_request(driver)  # and still on screen when everything is deleted
-    window.app.stores.flush()
+    qtbot.waitUntil(lambda: on_disk(private_home, REQUEST["support_imei_input"]))  # the autosave wrote it
+    assert on_disk(private_home, FIRST["name"])
 
     def erase(dialog: SettingsDialog) -> None:
         dialog.erase_button.click()  # asks first; answer_yes presses the real dialog's Yes
@@ -140,12 +141,29 @@ def test_after_delete_all_and_closing_no_file_holds_the_deleted_data(
     window.close()
 
     deleted = [FIRST["name"], FIRST["contact"], *REQUEST.values()]
-    found = []
-    for path in private_home.rglob("*"):
-        if path.is_file():
-            data = path.read_bytes()
-            found += [f"{path.relative_to(private_home)}: {value}" for value in deleted if value.encode() in data]
-    assert found == []
+    assert [value for value in deleted if on_disk(private_home, value)] == []
+
+
+def test_deleting_one_customer_leaves_no_copy_of_them(
+    qtbot: QtBot, clock: ManualClock, service: TrainingService, private_home: Path, answer_yes: None
+) -> None:
+    save_settings(config_dir() / SETTINGS_FILE, Settings(shop_mode=True, staff_name="Sari"))
+    window = open_window(qtbot, clock, service)
+    driver = Driver(qtbot, window, service, clock)
+    support_request(driver)  # on screen while its case is deleted from the history
+    qtbot.waitUntil(lambda: on_disk(private_home, REQUEST["support_imei_input"]))
+    history = open_history(driver)
+    select_case(driver, history, "12******90")
+    qtbot.mouseClick(history.findChild(QAbstractButton, "history_delete_button"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not history.model.cases)
+    assert window.wizard.current_step is Step.IDENTIFIER  # the case on screen let go first
+    window.close()
+    assert [value for value in REQUEST.values() if on_disk(private_home, value)] == []
+
+
+def on_disk(home: Path, value: str) -> bool:
+    """Whether any file under ``home`` (database, -wal, -shm, logs, settings) holds ``value``."""
+    return any(value.encode() in path.read_bytes() for path in home.rglob("*") if path.is_file())
 
 
 def test_history_notes_survive_the_next_step(shop: Driver) -> None:
@@ -224,3 +242,16 @@ def test_historys_reprint_is_the_pages_letter_and_the_command_lines(
     texts = {name: pdf_text(path) for name, path in pdfs.items()}
     assert texts["page"] == texts["history"] == texts["cli"]
     assert "490154203237518" in texts["page"]
+
+
+def test_history_offers_save_and_print_only_for_a_ready_request(shop: Driver) -> None:
+    support_request(shop, {"support_account_id_input": "1234567890", "support_owner_name_input": "Eko"})
+    shop.window.session.save_support()  # no IMEI yet: not ready
+    history = open_history(shop)
+    select_case(shop, history, "12******90")
+    assert not history.pdf_button.isEnabled() and not history.reprint_button.isEnabled()
+    shop.type_into("support_imei_input", REQUEST["support_imei_input"])
+    shop.window.session.save_support()
+    history.refresh()
+    select_case(shop, history, "12******90")
+    assert history.pdf_button.isEnabled() and history.reprint_button.isEnabled()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel
 from pytestqt.qtbot import QtBot
 
@@ -97,3 +98,30 @@ def test_the_language_choice_is_remembered(qtbot: QtBot, clock: ManualClock, ser
     assert again.session.language == "id"
     assert again.language_actions["id"].isChecked()
     again.close()
+
+
+def test_a_language_change_is_saved_once(
+    qtbot: QtBot, clock: ManualClock, service: TrainingService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mirecovery_gui.gui.settings_dialog import SettingsDialog
+    from mirecovery_gui.store import stores
+    from tests.gui.conftest import using_dialog, while_dialogs_open
+
+    saved: list[str] = []
+    real_save = stores.save_settings
+    monkeypatch.setattr(
+        stores, "save_settings", lambda path, settings: (saved.append(settings.language), real_save(path, settings))
+    )
+    window = window_in(qtbot, clock, service, "en")
+    window.findChild(type(window.language_actions["id"]), "language_id_action").trigger()
+    heading = window.wizard.currentPage().findChild(QLabel, "page_heading")
+    assert saved == ["id"] and heading.text() == "Akun yang mana?"
+
+    def choose_english(dialog: SettingsDialog) -> None:
+        dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("en"))
+        dialog.accept()
+
+    with while_dialogs_open(using_dialog(SettingsDialog, choose_english)):
+        window.settings_action.trigger()
+    assert saved == ["id", "en"] and heading.text() == "Which account?"
+    window.close()

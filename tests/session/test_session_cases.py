@@ -10,7 +10,7 @@ from mirecovery_gui.recovery.calls import Customer
 from mirecovery_gui.store.cases import Case, CaseLog, Outcome
 from mirecovery_gui.store.settings import Settings
 from mirecovery_gui.store.stores import Stores
-from tests.session.conftest import Recovery
+from tests.session.conftest import Recovery, identifier
 
 FACTS = SupportFacts(
     account_id="1234567890",
@@ -67,7 +67,7 @@ def test_notes_typed_in_the_history_survive_the_next_step(recovery: Recovery, st
     (case,) = cases(stores)
     case_log = stores.case_log()
     assert case_log is not None
-    assert case_log.set_notes(case.id, "Customer will come back at 3", expected="") is None
+    assert case_log.set_notes(case.id, "Customer will come back at 3", expected="").saved
     recovery.run(recovery.session.choose_channel(Channel.EMAIL))
     recovery.run(recovery.session.send_code())
     (after,) = cases(stores)
@@ -79,9 +79,12 @@ def test_a_note_changed_elsewhere_meanwhile_is_reported_not_overwritten(stores: 
     assert case_log is not None
     case = Case(provider="training")
     case_log.save(case)
-    assert case_log.set_notes(case.id, "first desk", expected="") is None
-    assert case_log.set_notes(case.id, "second desk", expected="") == "first desk"
+    assert case_log.set_notes(case.id, "first desk", expected="").saved
+    second = case_log.set_notes(case.id, "second desk", expected="")
+    assert not second.saved and second.meanwhile == "first desk"
     assert case_log.get(case.id).notes == "first desk"  # type: ignore[union-attr]
+    case_log.delete([case.id])
+    assert case_log.set_notes(case.id, "too late", expected="first desk").gone
 
 
 def test_a_done_case_stays_done(recovery: Recovery, stores: Stores) -> None:
@@ -203,3 +206,86 @@ def test_an_interrupted_case_comes_back_with_its_request(recovery: Recovery, sto
     session.close()
     (case,) = cases(stores)
     assert [step for step, _ in case.steps][-2:] == ["resumed", "lost_everything"]
+
+
+def test_back_then_another_account_is_another_case_without_the_last_request(recovery: Recovery, stores: Stores) -> None:
+    session = recovery.session
+    session.lost_everything(None, Customer("Ani", ""))
+    session.edit_support(FACTS, "en", "")
+    session.save_support()
+    first = session.support_draft
+    recovery.run(session.back())
+    session.lost_everything(identifier("nocontact@example.com"), Customer("Budi", ""))
+    draft = session.support_draft
+    assert draft is not None and first is not None and draft.id != first.id
+    assert draft.facts.imei == "" and draft.facts.old_email == "nocontact@example.com"
+    session.edit_support(replace(draft.facts, imei="356938035643809"), "en", "")
+    session.close()
+    by_draft = {case.draft_id: case for case in cases(stores)}
+    assert by_draft[first.id].customer_name == "Ani" and by_draft[first.id].imei == "490154203237518"
+    assert by_draft[draft.id].customer_name == "Budi" and by_draft[draft.id].identifier_masked == "n***@example.com"
+
+
+def test_a_cleared_field_then_lost_everything_is_a_new_empty_request(recovery: Recovery, stores: Stores) -> None:
+    session = recovery.session
+    recovery.identifier("demo@example.com", Customer("Ani", "ani@example.com"))
+    recovery.run(session.back())
+    session.lost_everything(None, Customer("Budi", "budi@example.com"))
+    draft = session.support_draft
+    assert draft is not None and draft.facts == SupportFacts(country="ID")
+    session.edit_support(FACTS, "en", "")
+    session.close()
+    by_account = {case.identifier_masked: case for case in cases(stores)}
+    assert by_account["d***@example.com"].customer_name == "Ani"
+    assert by_account["12******90"].customer_name == "Budi"
+
+
+def test_a_resumed_case_goes_on_only_with_its_own_account(recovery: Recovery, stores: Stores) -> None:
+    session = recovery.session
+    recovery.identifier("demo@example.com", Customer("Ani", "0812-555"))
+    recovery.solve_captcha()
+    session.cases.discard()  # a crash: the case stays open in the database
+    session.start_over()
+    interrupted = session.interrupted_case()
+    assert interrupted is not None
+    recovery.run(session.resume(interrupted))
+    recovery.identifier("1234567890")  # someone else's account
+    recovery.solve_captcha()
+    session.close()
+    by_account = {case.identifier_masked: case for case in cases(stores)}
+    assert by_account["d***@example.com"].customer_contact == "0812-555"
+    assert by_account["d***@example.com"].outcome is Outcome.ABANDONED
+    assert by_account["12******90"].customer_name == ""
+
+
+def test_resuming_a_case_deleted_meanwhile_brings_nothing_back(recovery: Recovery, stores: Stores) -> None:
+    session = recovery.session
+    session.lost_everything(None)
+    session.edit_support(FACTS, "en", "")
+    session.save_support()
+    session.cases.discard()
+    session.start_over()
+    interrupted = session.interrupted_case()
+    assert interrupted is not None
+    case_log = stores.case_log()
+    assert case_log is not None
+    case_log.delete([interrupted.id])
+    assert session.resume(interrupted) is None
+    session.close()
+    assert cases(stores) == []
+
+
+def test_resuming_keeps_the_customers_contact(recovery: Recovery, stores: Stores) -> None:
+    session = recovery.session
+    session.lost_everything(None, Customer("Dewi", "0812-555"))
+    session.edit_support(replace(FACTS, contact_email=""), "en", "")
+    session.save_support()
+    session.cases.discard()
+    session.start_over()
+    interrupted = session.interrupted_case()
+    assert interrupted is not None
+    session.resume(interrupted)
+    session.edit_support(replace(FACTS, contact_email="", description="came back"), "en", "")
+    session.close()
+    (case,) = cases(stores)
+    assert (case.customer_name, case.customer_contact) == ("Dewi", "0812-555")

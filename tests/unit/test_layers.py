@@ -80,6 +80,18 @@ def test_a_layer_imports_nothing_above_it(layer: str) -> None:
     assert offences == []
 
 
+def test_the_session_imports_only_core_client_store_and_the_standard_library() -> None:
+    allowed = ("mirecovery_gui.core", "mirecovery_gui.client", "mirecovery_gui.store", "mirecovery_gui.recovery")
+    offences = []
+    for path in sorted((PACKAGE / "recovery").rglob("*.py")):
+        for name in imports_of(path):
+            top = name.split(".")[0]
+            ours = name.startswith("mirecovery_gui")
+            if (ours and not name.startswith(allowed)) or (not ours and top not in sys.stdlib_module_names):
+                offences.append(f"{path.relative_to(PACKAGE)} imports {name}")
+    assert offences == []
+
+
 def test_no_module_imports_itself_round_a_circle() -> None:
     modules = {module_name(path): path for path in PACKAGE.rglob("*.py")}
     graph = {

@@ -23,6 +23,10 @@ from mirecovery_gui.core.redact import RedactingFilter, redact
         ("abcDEF123", "Cookie: ick=abcDEF123; identity_session=xyz"),
         ("K3W9R", "icode=K3W9R"),
         ("tok3n-value", "ticket: tok3n-value"),
+        # Qt's warning when no mail app can open a link: the whole request, decoded.
+        ("Siti Rahma", "does not support openUrl() for 'mailto:?subject=Mi&body=Owner: Siti Rahma, x%40y.com'"),
+        ("siti%40example.com", "opening mailto:help@xiaomi.com?body=reply%20to%20siti%40example.com failed"),
+        ("name=Budi", "GET https://example.com/form?name=Budi&lang=id"),
     ],
 )
 def test_secrets_and_personal_data_are_masked(secret: str, text: str) -> None:

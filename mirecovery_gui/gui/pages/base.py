@@ -29,9 +29,8 @@ from PySide6.QtWidgets import (
 from mirecovery_gui.client.errors import NextAction
 from mirecovery_gui.core.flow import Step
 from mirecovery_gui.gui.i18n import TextBook, translate
-from mirecovery_gui.gui.theme import Tone, ToneLabel
+from mirecovery_gui.gui.theme import ToneLabel
 from mirecovery_gui.gui.widgets.error_panel import ErrorPanel
-from mirecovery_gui.recovery.calls import Tone as NoticeTone
 
 if TYPE_CHECKING:
     from mirecovery_gui.core.clock import Clock
@@ -212,8 +211,7 @@ class RecoveryPage(QWidget):
             self.problem_shown(problem)
         elif notice is not None:
             message = notice.message
-            tone = Tone.SUCCESS if notice.tone is NoticeTone.SUCCESS else Tone.INFO
-            self.error_panel.show_message(lambda: translate(message), tone)
+            self.error_panel.show_message(lambda: translate(message), notice.tone)
         else:
             self.error_panel.clear()
 

@@ -174,10 +174,8 @@ class IdentifierPage(RecoveryPage):
     # --- forwarding -------------------------------------------------------------------------
 
     def customer(self) -> Customer:
-        """The customer typed in shop mode (nothing otherwise)."""
-        if not self.session.shop_mode:
-            return Customer()
-        return Customer(self.customer_name_input.text(), self.customer_contact_input.text()).cleaned()
+        """The customer fields as typed (the session keeps them in shop mode only)."""
+        return Customer(self.customer_name_input.text(), self.customer_contact_input.text())
 
     def main_action(self) -> None:
         if not isinstance(self._parsed, Identifier):
@@ -188,7 +186,7 @@ class IdentifierPage(RecoveryPage):
     def _on_lost_everything_button_clicked(self) -> None:
         # The support request starts from what was typed here (an account ID, an old email...), if anything.
         identifier = self._parsed if isinstance(self._parsed, Identifier) else None
-        self.session.lost_everything(identifier, self.customer())
+        self.host.perform(self.session.lost_everything(identifier, self.customer()))
 
     def problem_shown(self, problem: Problem) -> None:
         if problem.request is Request.START and NextAction.FIX_INPUT in problem.actions:

@@ -24,6 +24,7 @@ from mirecovery_gui.gui.widgets.support_handover import SupportHandover, compact
 if TYPE_CHECKING:
     from mirecovery_gui.core.support_directory import SupportContact
     from mirecovery_gui.gui.pages.base import PageHost
+    from mirecovery_gui.store.drafts import Draft
 
 AUTOSAVE_MS = 600
 # Composing the letter and its QR code costs tens of milliseconds: not per
@@ -61,7 +62,9 @@ class LostEverythingPage(RecoveryPage):
 
         self.details = SupportDetailsForm(self.session.default_region, self)
         self.details.edited.connect(self._on_details_edited)
-        self.handover = SupportHandover(self.error_panel.show_message, host.open_url, self)
+        self.handover = SupportHandover(
+            self.error_panel.show_message, host.open_url, host.secret_clipboard.copy_personal, self
+        )
         self.handover.choice_changed.connect(self._on_handover_choice_changed)
         self.handover.handed_over.connect(self._on_handover_handed_over)
         scroll = QScrollArea(self)
@@ -129,12 +132,15 @@ class LostEverythingPage(RecoveryPage):
         self.drafts_combo.blockSignals(True)
         self.drafts_combo.clear()
         for draft in self.session.saved_requests():
-            title = draft.title or self.tr("(no name yet)")
-            when = (draft.updated_at or draft.created_at)[:16].replace("T", " ")
-            self.drafts_combo.addItem(f"{shown(title, 60)} · {when}", draft.id)
+            self.drafts_combo.addItem(self._draft_label(draft), draft.id)
         if current is not None:
             self.drafts_combo.setCurrentIndex(max(0, self.drafts_combo.findData(current.id)))
         self.drafts_combo.blockSignals(False)
+
+    def _draft_label(self, draft: Draft) -> str:
+        title = draft.title or self.tr("(no name yet)")
+        when = (draft.updated_at or draft.created_at)[:16].replace("T", " ")
+        return f"{shown(title, 60)} · {when}"
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -161,7 +167,14 @@ class LostEverythingPage(RecoveryPage):
         self._autosave_timer.stop()
         self._pass_on()
         self.session.save_support()
-        self._fill_drafts_combo()
+        self._name_current_draft()
+
+    def _name_current_draft(self) -> None:
+        # The list is read once per visit; typing renames the request in hand in place.
+        draft = self.session.support_draft
+        index = self.drafts_combo.findData(draft.id) if draft is not None else -1
+        if draft is not None and index >= 0:
+            self.drafts_combo.setItemText(index, self._draft_label(draft))
 
     def _refresh_request(self) -> None:
         self._refresh_timer.stop()
@@ -170,14 +183,12 @@ class LostEverythingPage(RecoveryPage):
             return
         if self._directory is None:
             self._directory = self.session.directory()
-        self.handover.show_request(
-            prepare(self.details.facts(), self._directory, self.handover.language(), draft.destination)
-        )
+        self.handover.show_request(prepare(draft.facts, self._directory, draft.language, draft.destination))
 
     def _on_handover_handed_over(self) -> None:
         self._pass_on()
         self.session.support_handed_over()
-        self._fill_drafts_combo()
+        self._name_current_draft()
 
     def _on_drafts_combo_activated(self, index: int) -> None:
         draft_id = self.drafts_combo.itemData(index)

@@ -15,8 +15,6 @@ from mirecovery_gui.gui.widgets.qr_view import QrView
 if TYPE_CHECKING:
     from mirecovery_gui.gui.pages.base import PageHost
 
-FALLBACK_URL = "https://account.xiaomi.com/pass/forgetPassword"
-
 
 class OfficialSitePage(RecoveryPage):
     step = Step.OFFICIAL_SITE
@@ -54,7 +52,9 @@ class OfficialSitePage(RecoveryPage):
         self.support_button = QPushButton(self)
         self.keep(self.support_button.setText, lambda: self.tr("No email or phone? Prepare a &support request"))
         self.support_button.setObjectName("official_support_button")
-        self.support_button.clicked.connect(lambda: self.session.go_support(SupportReason.CONTACTS_LOST))
+        self.support_button.clicked.connect(
+            lambda: self.host.perform(self.session.go_support(SupportReason.CONTACTS_LOST))
+        )
         actions = QVBoxLayout()
         actions.addWidget(self.url_label)
         actions.addWidget(self.open_site_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -69,8 +69,7 @@ class OfficialSitePage(RecoveryPage):
         self.body.addLayout(row)
 
     def url(self) -> str:
-        profile = self.session.profile
-        return profile.help_urls.forgot_password if profile else FALLBACK_URL
+        return self.session.official_url
 
     def entered(self) -> None:
         self.qr_view.set_text(self.url())

@@ -121,7 +121,7 @@ class SendCodePage(RecoveryPage):
         self.host.perform(self.session.send_code())
 
     def ready(self) -> bool:
-        return self.session.state.code_sent
+        return self.session.can_go_on()
 
     def main_action(self) -> None:
         self.host.perform(self.session.go_on())

@@ -14,7 +14,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -51,12 +50,14 @@ class SupportHandover(QWidget):
         self,
         tell: Callable[[str, Tone], None],
         open_url: Callable[[str], None],
+        copy: Callable[[str], None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("support_handover")
         self._tell = tell
         self._open_url = open_url
+        self._copy = copy  # the customer's data: off the clipboard again for the next customer
         self.texts = TextBook()
         self.prepared: PreparedRequest | None = None
         # Two columns: what to read on the left, the QR code and the actions on the
@@ -236,7 +237,7 @@ class SupportHandover(QWidget):
         prepared = self.prepared
         if prepared is None or prepared.request is None:
             return
-        QGuiApplication.clipboard().setText(prepared.request.as_text())
+        self._copy(prepared.request.as_text())
         self._tell(self.tr("Copied. Paste it into an email or the help centre's form."), Tone.SUCCESS)
         self.handed_over.emit()
 
@@ -246,7 +247,7 @@ class SupportHandover(QWidget):
             return
         link = prepared.mail_link()
         if not link.complete:
-            QGuiApplication.clipboard().setText(prepared.request.as_text())
+            self._copy(prepared.request.as_text())
             self._tell(
                 self.tr("The request is too long for a mail link: it was copied. Paste it into the email."), Tone.INFO
             )
