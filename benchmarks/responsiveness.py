@@ -112,7 +112,8 @@ def main() -> int:
     # 2. The send never answers: the step deadline reports it.
     send_page = window.wizard.currentPage()
     driver.child(QAbstractButton, "channel_email").click()
-    driver.wait_for("the codes left", lambda: not send_page.busy)  # type: ignore[attr-defined]
+    runner = window.wizard.runner
+    driver.wait_for("the codes left", lambda: runner is not None and not runner.busy)
     service.faults.add(Fault(FaultKind.HANG, step="send"))
     heartbeat.start()
     began = time.monotonic()
