@@ -226,7 +226,11 @@ class CaseLog:
         self.database.writer.submit(f"outcome:{case_id}", write)
 
     def delete(self, case_ids: Sequence[str], with_drafts: bool = True) -> None:
-        """Delete cases (and their support-request drafts): "delete this customer's data"."""
+        """Delete cases (and their support-request drafts): "delete this customer's data".
+
+        The journal is emptied afterwards, so the customer is gone from every
+        file, not only from the database's pages.
+        """
         ids = list(case_ids)
 
         def write(connection: sqlite3.Connection) -> None:
@@ -241,10 +245,13 @@ class CaseLog:
                 connection.execute(f"DELETE FROM cases WHERE id IN ({marks})", ids)
                 connection.execute("COMMIT")
             except BaseException:
-                connection.execute("ROLLBACK")
+                # A full disk or an I/O error may have rolled it back already; a second
+                # ROLLBACK would raise and hide the error that says why.
+                if connection.in_transaction:
+                    connection.execute("ROLLBACK")
                 raise
 
-        self.database.writer.submit(f"delete:{new_id()}", write)
+        self.database.writer.submit(f"delete:{new_id()}", write, erase=True)
 
     def delete_everything(self) -> None:
         """Every case and draft, then the free pages overwritten and the journal emptied."""
@@ -258,6 +265,12 @@ class CaseLog:
         self.database.writer.submit(f"delete-all:{new_id()}", write)
 
     def purge_older_than(self, days: int, today: dt.datetime | None = None) -> None:
+        """Delete what was last touched more than ``days`` ago, then empty the journal.
+
+        Safe to call as often as wanted (the app calls it hourly): a purge still
+        queued is replaced by the newer one, and a purge with nothing to delete
+        changes nothing.
+        """
         import datetime as dt
 
         cutoff = ((today or dt.datetime.now(dt.UTC)) - dt.timedelta(days=days)).isoformat(timespec="seconds")
@@ -278,10 +291,13 @@ class CaseLog:
                 )
                 connection.execute("COMMIT")
             except BaseException:
-                connection.execute("ROLLBACK")
+                # A full disk or an I/O error may have rolled it back already; a second
+                # ROLLBACK would raise and hide the error that says why.
+                if connection.in_transaction:
+                    connection.execute("ROLLBACK")
                 raise
 
-        self.database.writer.submit("purge", write)
+        self.database.writer.submit("purge", write, erase=True)
 
     # --- reading ----------------------------------------------------------------------------------
 

@@ -69,10 +69,12 @@ class DraftStore:
         self.database.writer.submit(f"draft:{draft.id}", write)
 
     def delete(self, draft_id: str) -> None:
+        """Delete a draft (a queued save of it goes too), then empty the journal that still holds it."""
+
         def write(connection: sqlite3.Connection) -> None:
             connection.execute("DELETE FROM support_drafts WHERE id = ?", (draft_id,))
 
-        self.database.writer.submit(f"draft:{draft_id}", write)
+        self.database.writer.submit(f"draft:{draft_id}", write, erase=True)
 
     def load(self, draft_id: str) -> Draft | None:
         rows = self.database.read("SELECT * FROM support_drafts WHERE id = ?", (draft_id,))

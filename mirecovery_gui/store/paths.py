@@ -13,6 +13,7 @@ from pathlib import Path
 
 APP = "mirecovery"
 HOME_ENV = "MIRECOVERY_HOME"
+PRIVATE_FOLDER = 0o700
 
 
 def _home() -> Path | None:
@@ -29,8 +30,26 @@ def _folder(name: str, platform_function: str) -> Path:
         path: Path = getattr(platformdirs, platform_function)(APP, appauthor=False)
     else:
         path = home / name
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+    _make_private(path)
     return path
+
+
+def _make_private(folder: Path) -> None:
+    """Only the user may list or open what is inside (POSIX): the data and logs name customers.
+
+    Set again on every start, so a folder made by an older version, or under a
+    loose umask, is closed too. Windows needs nothing: these folders are in
+    the user's own profile. A file system without modes (a FAT stick) keeps
+    what it has.
+    """
+    if os.name != "posix":
+        return
+    try:
+        if folder.stat().st_mode & 0o777 != PRIVATE_FOLDER:
+            os.chmod(folder, PRIVATE_FOLDER)
+    except OSError:
+        pass
 
 
 def data_dir() -> Path:

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
+
+from mirecovery_gui.store.files import write_file_atomically
 
 log = logging.getLogger(__name__)
 
@@ -113,10 +114,8 @@ def save_settings(path: Path, settings: Settings) -> None:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` so that a crash leaves the old file or the new one, never half."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(temporary, "w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
+    """Replace ``path`` with ``text`` so that a crash leaves the old file or the new one, never half.
+
+    0600 (the staff name is in the settings); a failed write leaves no temporary file.
+    """
+    write_file_atomically(path, text.encode("utf-8"))

@@ -3,7 +3,10 @@
 The window paints its first page before any of this is touched; the case
 database opens on the first read or write. When it cannot be opened the app
 goes on without it (the recovery works; nothing is recorded) and says so once,
-through ``on_unavailable``.
+through ``on_unavailable``; :attr:`Stores.unavailable_reason` says why. A
+damaged file is set aside and a new one started (``on_set_aside``), and
+trouble with writes while the app runs (a full disk) is told through
+``on_trouble``.
 """
 
 from __future__ import annotations
@@ -12,29 +15,67 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from mirecovery_gui.store.settings import Settings, save_settings
 
 if TYPE_CHECKING:
     from mirecovery_gui.store.cases import CaseLog
-    from mirecovery_gui.store.database import Database
+    from mirecovery_gui.store.database import Database, Trouble, TroubleListener
     from mirecovery_gui.store.drafts import DraftStore
 
 log = logging.getLogger(__name__)
 
+# Why the case database could not be opened: a trouble kind, or a file from a newer mirecovery.
+Unavailable = Literal["disk_full", "damaged", "read_only", "other", "newer_version"]
+
 
 class Stores:
-    """The case database and what reads and writes it: the case log and the support-request drafts."""
+    """The case database and what reads and writes it: the case log and the support-request drafts.
 
-    def __init__(self, path: Callable[[], Path], on_unavailable: Callable[[], None] = lambda: None) -> None:
+    ``on_unavailable()``: the database cannot be opened (called once, on the
+    thread that first asked for it); :attr:`unavailable_reason` is set before.
+    ``on_trouble(kind)``: writes fail (``"disk_full"``, ``"damaged"``,
+    ``"read_only"``, ``"other"``) or, with None, land again; called on the
+    writer's thread (and, for damage a read finds, on the reading thread).
+    ``on_set_aside(path)``: a damaged database was renamed to ``path`` and a new
+    one started (on the thread that opened it).
+    """
+
+    def __init__(
+        self,
+        path: Callable[[], Path],
+        on_unavailable: Callable[[], None] = lambda: None,
+        *,
+        on_trouble: TroubleListener | None = None,
+        on_set_aside: Callable[[Path], None] | None = None,
+    ) -> None:
         self._path = path
         self._on_unavailable = on_unavailable
+        self._on_trouble = on_trouble
+        self._on_set_aside = on_set_aside
         self._database: Database | None = None
         self._case_log: CaseLog | None = None
         self._drafts: DraftStore | None = None
         self._failed = False
+        self.unavailable_reason: Unavailable | None = None
+        self.set_aside: Path | None = None
         self.closed = False
+
+    @property
+    def trouble(self) -> Trouble | None:
+        """What keeps writes from landing now (None when they land, or nothing is open)."""
+        return self._database.trouble if self._database is not None else None
+
+    @property
+    def pending_writes(self) -> int:
+        """Writes not on disk yet, those kept after a failure included."""
+        return self._database.writer.pending if self._database is not None else 0
+
+    @property
+    def lost_writes(self) -> int:
+        """Writes that could not be made before the database was closed (the disk refused them to the end)."""
+        return self._database.writer.lost if self._database is not None else 0
 
     def database(self) -> Database | None:
         """The open database; None when it cannot be opened, or once the stores are closed."""
@@ -43,15 +84,25 @@ class Stores:
         if self._database is None:
             import sqlite3  # with the database, after the first paint
 
-            from mirecovery_gui.store.database import Database
+            from mirecovery_gui.store.database import Database, classify
 
+            path: Path | None = None
             try:
-                self._database = Database(self._path())
-            except (OSError, sqlite3.Error, RuntimeError):
-                log.exception("the case database cannot be opened")
+                path = self._path()
+                self._database = Database(path, self._on_trouble)
+            except (OSError, sqlite3.Error, RuntimeError) as exc:
+                reason: Unavailable = (
+                    "newer_version" if isinstance(exc, RuntimeError) else classify(exc, path) or "other"
+                )
+                log.warning("the case database cannot be opened (%s)", reason, exc_info=True)
+                self.unavailable_reason = reason
                 self._failed = True
                 self._on_unavailable()
                 return None
+            if self._database.set_aside is not None:
+                self.set_aside = self._database.set_aside
+                if self._on_set_aside is not None:
+                    self._on_set_aside(self.set_aside)
         return self._database
 
     def case_log(self) -> CaseLog | None:
@@ -68,12 +119,62 @@ class Stores:
             self._drafts = DraftStore(database)
         return self._drafts if not self.closed else None
 
+    def apply_retention(self, days: int) -> bool:
+        """Delete cases and drafts older than ``days``, and damaged copies set aside before then.
+
+        For the app to call at start and then hourly while it is open; calling
+        it again before the last purge ran replaces that one. False when nothing
+        could be queued (closed, or no database).
+        """
+        case_log = self.case_log()
+        if case_log is None:
+            return False
+        case_log.purge_older_than(days)
+        self._remove_set_aside(days)
+        return True
+
+    def erase_set_aside(self) -> int:
+        """Delete every damaged copy set aside ("Delete all data"); returns how many files were removed."""
+        return self._remove_set_aside(None)
+
+    def _remove_set_aside(self, days: int | None) -> int:
+        """Remove set-aside copies (``days``: only those set aside more than that long ago)."""
+        import datetime as dt
+
+        from mirecovery_gui.store.database import set_aside_copies
+
+        try:
+            path = self._path()
+        except OSError:
+            return 0
+        cutoff = dt.datetime.now() - dt.timedelta(days=days) if days is not None else None
+        removed = 0
+        prefix = f"{path.name}.damaged-"
+        for copy in set_aside_copies(path):
+            if cutoff is not None:
+                try:
+                    when = dt.datetime.strptime(copy.name[len(prefix) : len(prefix) + 15], "%Y%m%d-%H%M%S")
+                except ValueError:
+                    continue  # not named by us: left alone
+                if when >= cutoff:
+                    continue
+            try:
+                copy.unlink()
+                removed += 1
+            except OSError:
+                log.warning("a damaged copy of the case database could not be removed")
+        return removed
+
     def flush(self, timeout_s: float = 10.0) -> bool:
-        """Wait until every queued write is on disk (True when it is, or nothing was open)."""
+        """Wait until every queued write is on disk (True when it is, or nothing was open).
+
+        Returns False at once, without waiting out ``timeout_s``, when the disk
+        refuses a write (:attr:`trouble` says why).
+        """
         return self._database is None or self._database.writer.flush(timeout_s)
 
     def close(self) -> None:
-        """Write what is queued and close; nothing is opened again."""
+        """Write what is queued and close; nothing is opened again (:attr:`lost_writes`: what the disk refused)."""
         self.closed = True
         if self._database is not None:
             self._database.close()

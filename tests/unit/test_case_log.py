@@ -133,3 +133,50 @@ def test_version_1_databases_are_migrated_with_their_drafts(tmp_path: Path) -> N
     assert connection.execute("SELECT count(*) FROM support_drafts").fetchone()[0] == 1
     assert connection.execute("SELECT count(*) FROM cases").fetchone()[0] == 0
     connection.close()
+
+
+@pytest.mark.parametrize("deletion", ["case", "draft", "purge"])
+def test_every_deletion_empties_the_journal_while_the_window_reads(tmp_path: Path, deletion: str) -> None:
+    """The reading connection holds no snapshot between reads, so the checkpoint after a deletion truncates."""
+    path = tmp_path / "cases.sqlite3"
+    database = Database(path)
+    drafts = DraftStore(database)
+    try:
+        draft = Draft(SupportFacts(owner_name="Ottoline Vexley", imei="490154203237518"))
+        drafts.save(draft)
+        case = Case("live", customer_name="Zebulon Quartz", imei="490154203237518", draft_id=draft.id)
+        log = saved(database, case)
+        assert log.get(case.id) is not None and drafts.recent()  # the window has read
+        assert (tmp_path / "cases.sqlite3-wal").stat().st_size > 0
+        if deletion == "case":
+            log.delete([case.id])
+        elif deletion == "draft":
+            drafts.delete(draft.id)
+        else:
+            database.writer.submit(
+                "age", lambda c: c.execute("UPDATE cases SET updated_at = ? WHERE id = ?", (days_ago(91), case.id))
+            )
+            log.purge_older_than(90)
+        assert database.writer.flush()
+        assert (tmp_path / "cases.sqlite3-wal").stat().st_size == 0
+        assert drafts.load(draft.id) is None
+        gone = ["Ottoline Vexley"] if deletion == "draft" else ["Ottoline Vexley", "Zebulon Quartz", "490154203237518"]
+        assert [value for value in gone if value.encode() in path.read_bytes()] == []
+    finally:
+        database.close()
+
+
+def test_retention_can_run_every_hour(database: Database) -> None:
+    old, recent = Case("live", customer_name="old"), Case("live", customer_name="recent")
+    log = saved(database, old, recent)
+    database.writer.submit(
+        "age", lambda c: c.execute("UPDATE cases SET updated_at = ? WHERE id = ?", (days_ago(91), old.id))
+    )
+    for _ in range(3):  # queued again before the last one ran: one purge, the newest
+        log.purge_older_than(90)
+    assert database.writer.flush()
+    for _ in range(3):  # and again with nothing left to purge
+        log.purge_older_than(90)
+        assert database.writer.flush()
+    assert [c.customer_name for c in log.search(CaseQuery())] == ["recent"]
+    assert database.writer.failures == 0 and database.trouble is None

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from mirecovery_gui.core.support_request import SupportFacts
-from mirecovery_gui.store.cases import Case, CaseLog
+from mirecovery_gui.store.cases import Case, CaseLog, CaseQuery
 from mirecovery_gui.store.database import SCHEMA_VERSION, Database, connect, migrate
 from mirecovery_gui.store.drafts import Draft, DraftStore
 from mirecovery_gui.store.paths import config_dir, data_dir, database_path, log_dir
+from mirecovery_gui.store.stores import Stores
 
 
 def test_paths_follow_mirecovery_home(private_home: Path) -> None:
@@ -107,4 +108,51 @@ def test_a_case_naming_a_draft_not_written_yet_is_still_saved(tmp_path: Path) ->
         saved = cases.get(case.id)
         assert saved is not None and saved.customer_name == "Budi" and saved.draft_id is None
     finally:
+        database.close()
+
+
+def test_a_write_with_a_mistake_in_it_is_dropped_and_does_not_hold_up_the_others(tmp_path: Path) -> None:
+    told: list[str | None] = []
+    database = Database(tmp_path / "cases.sqlite3", told.append)
+    cases = CaseLog(database)
+    try:
+        database.writer.submit("mistake", lambda connection: connection.execute("INSERT INTO no_such_table VALUES (1)"))
+        cases.save(Case(provider="training", customer_name="after"))
+        assert database.writer.flush()
+        assert [case.customer_name for case in cases.search(CaseQuery())] == ["after"]
+        assert database.writer.failures == 1 and told == [] and database.trouble is None
+    finally:
+        database.close()
+
+
+def test_apply_retention_removes_damaged_copies_set_aside_long_ago(tmp_path: Path) -> None:
+    import datetime as dt
+
+    path = tmp_path / "mirecovery.sqlite3"
+    old = (dt.datetime.now() - dt.timedelta(days=100)).strftime("%Y%m%d-%H%M%S")
+    new = (dt.datetime.now() - dt.timedelta(days=2)).strftime("%Y%m%d-%H%M%S")
+    for name in (f"damaged-{old}", f"damaged-{old}-wal", f"damaged-{new}", f"damaged-{new}-wal"):
+        (tmp_path / f"mirecovery.sqlite3.{name}").write_bytes(b"customers")
+    stores = Stores(lambda: path)
+    try:
+        assert stores.apply_retention(90)
+        assert stores.apply_retention(90)  # again: nothing more to do
+        left = sorted(p.name for p in tmp_path.iterdir() if ".damaged-" in p.name)
+        assert left == [f"mirecovery.sqlite3.damaged-{new}", f"mirecovery.sqlite3.damaged-{new}-wal"]
+        assert stores.erase_set_aside() == 2  # "Delete all data"
+        assert not [p for p in tmp_path.iterdir() if ".damaged-" in p.name]
+    finally:
+        stores.close()
+    assert not stores.apply_retention(90)  # closed: nothing queued, nothing raised
+
+
+def test_closing_with_a_write_that_never_ends_does_not_hang(tmp_path: Path) -> None:
+    database = Database(tmp_path / "cases.sqlite3")
+    release = threading.Event()
+    try:
+        database.writer.submit("stuck", lambda connection: release.wait(30))
+        assert not database.writer.flush(0.2)
+        assert not database.writer.close(0.2)
+    finally:
+        release.set()
         database.close()
