@@ -13,12 +13,15 @@ about them.
 
 from __future__ import annotations
 
+import math
 from enum import Enum
 
 from mirecovery_gui.core.messages import QT_TRANSLATE_NOOP, Message
 from mirecovery_gui.core.text import clock_face
 
 _CTX = "RecoveryError"
+
+MAX_WAIT_S = 24 * 3600  # the longest wait a server's Retry-After is believed for
 
 
 class NextAction(Enum):
@@ -30,6 +33,7 @@ class NextAction(Enum):
     START_OVER = "start_over"
     SUPPORT_REQUEST = "support_request"
     OFFICIAL_SITE = "official_site"
+    CONTINUE = "continue"  # the step may have been done although its answer was lost: go on as if it was
 
 
 class ResultCode:
@@ -258,11 +262,15 @@ class ConnectTimeoutError(TransportError):
 
 
 class ServerTimeoutError(TransportError):
-    """Connected, but no answer in time (also: a server that never answers)."""
+    """Connected, but no answer in time (also: a server that never answers).
+
+    It never says nothing was changed: a request that went out may have been
+    carried out (see :class:`AnswerLostError` for the steps where that matters).
+    """
 
     default_message = QT_TRANSLATE_NOOP(
         "RecoveryError",
-        "The server did not answer in time. Nothing was changed; try again in a moment.",
+        "The server did not answer in time. Try again in a moment.",
     )
 
 
@@ -270,6 +278,52 @@ class ConnectionDroppedError(TransportError):
     """The connection broke in the middle of the answer."""
 
     default_message = QT_TRANSLATE_NOOP("RecoveryError", "The connection broke in the middle of the answer. Try again.")
+
+
+class AnswerLostError(TransportError):
+    """A request that changes something went out, then its answer was lost: it may have been done.
+
+    The server may have sent a code, accepted one or set the password before
+    the connection broke or the time ran out; the message says what to check
+    before doing it again.
+    """
+
+    default_message = QT_TRANSLATE_NOOP(
+        "RecoveryError", "The server's answer was lost on the way. Try again in a moment."
+    )
+
+
+class SendMaybeDoneError(AnswerLostError):
+    """The answer to "send a code" was lost: a code may be on its way."""
+
+    default_message = QT_TRANSLATE_NOOP(
+        "RecoveryError",
+        "The server's answer was lost on the way, so a code may have been sent. Check the phone or email "
+        "first: if a code came, go on and type it. You can ask for another after the countdown.",
+    )
+    default_actions = (NextAction.CONTINUE,)  # another code: the button that sends counts the wait down
+
+
+class VerifyMaybeDoneError(AnswerLostError):
+    """The answer to "check the code" was lost: the code may have been accepted."""
+
+    default_message = QT_TRANSLATE_NOOP(
+        "RecoveryError",
+        "The server's answer was lost on the way, so the code may already have been accepted. Go on to "
+        "choose the new password; if Xiaomi refuses it, ask for a new code.",
+    )
+    default_actions = (NextAction.CONTINUE, NextAction.NEW_CODE)
+
+
+class ResetMaybeDoneError(AnswerLostError):
+    """The answer to "set the new password" was lost: it may be the account's password now."""
+
+    default_message = QT_TRANSLATE_NOOP(
+        "RecoveryError",
+        "The server's answer was lost on the way, so the new password may already be active. Try signing "
+        "in with it on the phone first: if it works, go on; if not, try again.",
+    )
+    default_actions = (NextAction.CONTINUE, NextAction.RETRY)
 
 
 class ServerError(TransportError):
@@ -290,15 +344,17 @@ class RateLimitedError(TransportError):
     default_message = QT_TRANSLATE_NOOP(
         "RecoveryError", "The server is busy and asks to wait {time} (minutes:seconds) before trying again."
     )
+    long_message = QT_TRANSLATE_NOOP(
+        "RecoveryError", "The server is busy and asks to wait {time} (hours:minutes:seconds) before trying again."
+    )
     default_actions = (NextAction.WAIT,)
 
     def __init__(self, retry_after: float, *, tips: str = "") -> None:
-        seconds = max(1, round(retry_after))
-        super().__init__(
-            Message.of(_CTX, self.default_message, time=clock_face(seconds)),
-            retry_after=float(seconds),
-            tips=tips,
-        )
+        # A server may name any wait (a date in the year 9999): a day is the most anyone is told to wait.
+        seconds = min(MAX_WAIT_S, max(1, round(retry_after))) if math.isfinite(retry_after) else MAX_WAIT_S
+        source = self.default_message if seconds < 3600 else self.long_message
+        message = Message.of(_CTX, source, time=clock_face(seconds))
+        super().__init__(message, retry_after=float(seconds), tips=tips)
 
 
 class ProtocolError(TransportError):

@@ -19,17 +19,21 @@ an attempt.
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import json
 import logging
+import math
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from mirecovery_gui import __version__
 from mirecovery_gui.client.errors import (
+    MAX_WAIT_S,
+    AnswerLostError,
     CancelledError,
     CaptchaError,
     CaptchaNeededError,
@@ -44,9 +48,11 @@ from mirecovery_gui.client.errors import (
     ProtocolError,
     RateLimitedError,
     RecoveryError,
+    ResetMaybeDoneError,
     RestrictedError,
     ResultCode,
     SendLimitError,
+    SendMaybeDoneError,
     ServerError,
     ServerTimeoutError,
     ServiceError,
@@ -55,6 +61,7 @@ from mirecovery_gui.client.errors import (
     TransportError,
     UnexpectedResultError,
     UnknownAccountError,
+    VerifyMaybeDoneError,
     WrongCodeError,
 )
 from mirecovery_gui.client.profile import ProviderProfile
@@ -88,24 +95,34 @@ _VERIFY_STEP = {Channel.PHONE: "verify_phone", Channel.EMAIL: "verify_email"}
 QUOTA_CONTENT_TYPE = "160040"
 
 MAX_BODY_BYTES = 2 * 1024 * 1024
+MAX_CAPTCHA_BYTES = 512 * 1024  # a captcha is a few KB; anything this big is not one
 GET_ATTEMPTS = 3
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
+# The steps that change something on the server, and what to say when their answer is lost.
+_MAYBE_DONE: dict[str, type[AnswerLostError]] = {
+    "send_phone": SendMaybeDoneError,
+    "send_email": SendMaybeDoneError,
+    "verify_phone": VerifyMaybeDoneError,
+    "verify_email": VerifyMaybeDoneError,
+    "reset": ResetMaybeDoneError,
+}
+# The header that carries a classroom training server's join code (``--server URL?code=...``).
+JOIN_CODE_HEADER = "X-Training-Code"
 
 
 def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date), at most a day."""
     if not value:
         return None
-    value = value.strip()
+    value = value.strip()[:64]
     if value.isdigit():
-        return float(int(value))
+        return float(min(int(value[:9]), MAX_WAIT_S))
     try:
         when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+        seconds = when.timestamp() - (time.time() if now is None else now)
+    except (TypeError, ValueError, IndexError, OverflowError, OSError):
         return None
-    if when is None:
-        return None
-    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+    return min(max(0.0, seconds), float(MAX_WAIT_S))
 
 
 @dataclass(frozen=True)
@@ -115,11 +132,52 @@ class _Reply:
     body: bytes
 
 
-def _int_or_none(value: Any) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
+def _int_or_none(value: Any, low: int = -(2**31), high: int = 2**31 - 1) -> int | None:
+    """``value`` as an int within [low, high]; None for anything else (1e999, "9" * 5000, [])."""
+    if isinstance(value, bool):
         return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, str) and len(value.strip()) > 12:
+        return None
+    try:
+        number = int(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return number if low <= number <= high else None
+
+
+def _data(payload: dict[str, Any], default: dict[str, Any]) -> dict[str, Any]:
+    """The answer's ``data`` object, or ``default`` when there is none (or it is not an object)."""
+    data = payload.get("data")
+    return data if isinstance(data, dict) else default
+
+
+@contextlib.contextmanager
+def _parsing() -> Iterator[None]:
+    """An answer of the wrong shape, however wrong, is one the client does not understand."""
+    try:
+        yield
+    except (ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError) as exc:
+        raise ProtocolError() from exc
+
+
+def _split_join_code(url: str) -> tuple[str, str]:
+    """``url`` without its query, and the ``code`` it carried: a classroom training server's join code, or "".
+
+    ``mirecovery --server http://HOST:PORT/?code=CODE``: the code goes in a header
+    with every request, the query would break every path appended to the address.
+    A code that could not travel in a header (anything but ASCII letters and
+    digits) is dropped, and the server's refusal says the rest.
+    """
+    from urllib.parse import parse_qs, urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    code = (parse_qs(parts.query).get("code") or [""])[0].strip()
+    if code and not (len(code) <= 32 and code.isascii() and code.isalnum()):
+        log.warning("the join code in the server address is not letters and digits; not sent")
+        code = ""
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, "", "")), code
 
 
 class PassportClient:
@@ -135,8 +193,10 @@ class PassportClient:
         url = base_url or profile.base_url
         if not url:
             raise ValueError(f"provider {profile.id!r} needs a server address")
+        url, join_code = _split_join_code(url)
         self.profile = profile
         self.base_url = url.rstrip("/")
+        self.join_code: str = join_code  # sent with every request (the X-Training-Code header)
         self.locale = locale
         self._lock = threading.Lock()
         self._session: requests.Session | None = None
@@ -150,6 +210,8 @@ class PassportClient:
         reply = self._request("GET", "captcha", params=params)
         if not reply.content_type.startswith("image/") or not reply.body.startswith(_IMAGE_MAGIC):
             raise self._handoff(ProtocolError())
+        if len(reply.body) > MAX_CAPTCHA_BYTES:
+            raise self._handoff(ProtocolError())
         return CaptchaImage(reply.body, reply.content_type)
 
     def start(self, identifier: Identifier, captcha_answer: str) -> StartResult:
@@ -158,22 +220,23 @@ class PassportClient:
             {"user": identifier.normalized, "icode": captcha_answer.strip()},
             captcha_sent=bool(captcha_answer.strip()),
         )
-        data = payload.get("data") if isinstance(payload.get("data"), dict) else payload
-        assert isinstance(data, dict)
-        raw_options = data.get("options", [])
-        flags = {_int_or_none(flag) for flag in raw_options} if isinstance(raw_options, list) else set()
-        options: list[ContactOption] = []
-        # Phone first: it is what Xiaomi's own screen offers first.
-        for channel in (Channel.PHONE, Channel.EMAIL):
-            if FLAG_BY_CHANNEL[channel] in flags:
-                masked = plain_text(str(data.get(_MASK_FIELD[channel]) or ""), 80)
-                options.append(ContactOption(channel, masked))
-        return StartResult(tuple(options))
+        with _parsing():
+            data = _data(payload, payload)
+            raw_options = data.get("options", [])
+            flags = {_int_or_none(flag) for flag in raw_options[:20]} if isinstance(raw_options, list) else set()
+            options: list[ContactOption] = []
+            # Phone first: it is what Xiaomi's own screen offers first.
+            for channel in (Channel.PHONE, Channel.EMAIL):
+                if FLAG_BY_CHANNEL[channel] in flags:
+                    masked = plain_text(str(data.get(_MASK_FIELD[channel]) or ""), 80)
+                    options.append(ContactOption(channel, masked))
+            return StartResult(tuple(options))
 
     def quota(self, channel: Channel) -> QuotaResult:
         payload = self._post("quota", {"addressType": ADDRESS_TYPE[channel], "contentType": QUOTA_CONTENT_TYPE})
-        left = _int_or_none(payload.get("info"))
-        return QuotaResult(channel, left if left is None else max(0, left))
+        with _parsing():
+            left = _int_or_none(payload.get("info"), 0, 1000)
+            return QuotaResult(channel, left)
 
     def send_code(self, channel: Channel, captcha_answer: str = "") -> SendResult:
         payload = self._post(
@@ -181,21 +244,17 @@ class PassportClient:
             {"icode": captcha_answer.strip()},
             captcha_sent=bool(captcha_answer.strip()),
         )
-        data = payload.get("data") if isinstance(payload.get("data"), dict) else {}
-        assert isinstance(data, dict)
-        length = _int_or_none(data.get("vCodeLen"))
-        if length is None or not 4 <= length <= 8:
-            length = self.profile.code_length
-        resend = _int_or_none(data.get("resendAfter"))
-        if resend is None or not 0 <= resend <= 3600:
-            resend = self.profile.resend_cooldown_s
-        return SendResult(
-            channel=channel,
-            masked_contact=plain_text(str(data.get(_MASK_FIELD[channel]) or ""), 80),
-            code_length=length,
-            resend_after_s=resend,
-            sends_left=_int_or_none(data.get("sendsLeft")),
-        )
+        with _parsing():
+            data = _data(payload, {})
+            length = _int_or_none(data.get("vCodeLen"), 4, 8)
+            resend = _int_or_none(data.get("resendAfter"), 0, 3600)
+            return SendResult(
+                channel=channel,
+                masked_contact=plain_text(str(data.get(_MASK_FIELD[channel]) or ""), 80),
+                code_length=self.profile.code_length if length is None else length,
+                resend_after_s=self.profile.resend_cooldown_s if resend is None else resend,
+                sends_left=_int_or_none(data.get("sendsLeft"), 0, 1000),
+            )
 
     def verify_code(self, channel: Channel, code: str) -> VerifyResult:
         self._post(
@@ -214,7 +273,7 @@ class PassportClient:
             raise ProtocolError()
         reply = self._request("GET", "peek", path=self.profile.peek_path)
         try:
-            data = json.loads(reply.body.decode("utf-8"))
+            data = json.loads(reply.body.decode("utf-8", errors="replace"))
             messages = tuple(
                 TrainingMessage(
                     to=str(item["to"]),
@@ -226,8 +285,8 @@ class PassportClient:
                 for item in data.get("messages", [])
             )
             answer = data.get("captcha_answer")
-            return TrainingPeek(None if answer is None else str(answer), messages)
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            return TrainingPeek(None if answer is None else plain_text(str(answer), 40), messages)
+        except (ValueError, KeyError, TypeError, AttributeError, OverflowError, RecursionError) as exc:
             raise ProtocolError() from exc
 
     # --- lifetime ----------------------------------------------------------------
@@ -260,13 +319,14 @@ class PassportClient:
 
                 self._registry = transport.SocketRegistry()
                 language = self.locale.replace("_", "-")
+                headers = {
+                    "User-Agent": f"mirecovery/{__version__}",
+                    "Accept-Language": f"{language},en;q=0.5",
+                }
+                if self.join_code:
+                    headers[JOIN_CODE_HEADER] = self.join_code
                 self._session = transport.make_session(
-                    self._registry,
-                    trust_env=not self.profile.training,
-                    headers={
-                        "User-Agent": f"mirecovery/{__version__}",
-                        "Accept-Language": f"{language},en;q=0.5",
-                    },
+                    self._registry, trust_env=not self.profile.training, headers=headers
                 )
             return self._session, self._epoch
 
@@ -282,9 +342,17 @@ class PassportClient:
 
     def _post(self, step: str, fields: Mapping[str, str], *, captcha_sent: bool = False) -> dict[str, Any]:
         form = {"_json": "true", "_locale": self.locale, **fields}
-        reply = self._request("POST", step, data=form)
+        try:
+            reply = self._request("POST", step, data=form)
+        except (ServerTimeoutError, ConnectionDroppedError) as error:
+            # The request went out; the server may have done it before the answer was lost.
+            maybe_done = _MAYBE_DONE.get(step)
+            if maybe_done is None:
+                raise
+            raise self._handoff(maybe_done()) from error
         payload = self._envelope(reply.body)
-        self._raise_for_result(step, payload, captcha_sent=captcha_sent)
+        with _parsing():
+            self._raise_for_result(step, payload, captcha_sent=captcha_sent)
         return payload
 
     def _request(
@@ -297,13 +365,55 @@ class PassportClient:
         data: Mapping[str, str] | None = None,
     ) -> _Reply:
         """One step's HTTP exchange, body included, within the step deadline."""
-        import requests
 
         session, epoch = self._session_and_epoch()
         url = self.base_url + (path or self.profile.paths[step])
         timeouts = self.profile.timeouts
         started = time.monotonic()
         deadline = started + timeouts.step_deadline_s
+        # A server that trickles its headers a byte at a time resets the read timeout
+        # with every byte; at the deadline the connections are cut, whatever they are doing.
+        guard = threading.Timer(timeouts.step_deadline_s, self._deadline_passed)
+        guard.daemon = True
+        guard.start()
+        try:
+            reply = self._exchange(session, epoch, method, step, url, params, data, started, deadline)
+            if time.monotonic() >= deadline:
+                # Cut at the deadline mid-answer: what arrived is a fragment, not an answer.
+                raise self._handoff(ServerTimeoutError())
+            return reply
+        except CancelledError:
+            if time.monotonic() >= deadline and not self._cancelled(epoch):
+                raise self._handoff(ServerTimeoutError()) from None
+            raise
+        except (ConnectionDroppedError, NoConnectionError) as error:
+            if time.monotonic() >= deadline:
+                raise self._handoff(ServerTimeoutError()) from error
+            raise
+        finally:
+            guard.cancel()
+
+    def _deadline_passed(self) -> None:
+        with self._lock:
+            registry = self._registry
+        if registry is not None:
+            registry.abort()
+
+    def _exchange(
+        self,
+        session: requests.Session,
+        epoch: int,
+        method: str,
+        step: str,
+        url: str,
+        params: Mapping[str, str] | None,
+        data: Mapping[str, str] | None,
+        started: float,
+        deadline: float,
+    ) -> _Reply:
+        import requests
+
+        timeouts = self.profile.timeouts
         attempts = GET_ATTEMPTS if method == "GET" else 1
         for attempt in range(1, attempts + 1):
             remaining = deadline - time.monotonic()
@@ -415,7 +525,7 @@ class PassportClient:
             text = text[len(prefix) :]
         try:
             payload = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: JSON nested thousands deep
             raise self._handoff(ProtocolError()) from None
         if not isinstance(payload, dict):
             raise self._handoff(ProtocolError())
@@ -430,8 +540,7 @@ class PassportClient:
             return
         tips = plain_text(str(payload.get("tips") or ""))
         log.info("step %s rc=%d", step, code)
-        data = payload.get("data") if isinstance(payload.get("data"), dict) else {}
-        assert isinstance(data, dict)
+        data = _data(payload, {})
         error: ServiceError
         if code == ResultCode.CAPTCHA:
             error = (
@@ -440,7 +549,7 @@ class PassportClient:
                 else CaptchaNeededError(tips=tips, result_code=code)
             )
         elif code == ResultCode.WRONG_CODE:
-            error = WrongCodeError(_int_or_none(data.get("attemptsLeft")), tips=tips, result_code=code)
+            error = WrongCodeError(_int_or_none(data.get("attemptsLeft"), 0, 100), tips=tips, result_code=code)
         elif code == ResultCode.SEND_LIMIT:
             error = SendLimitError(tips=tips, result_code=code)
         elif code == ResultCode.UNKNOWN_USER:

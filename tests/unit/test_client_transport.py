@@ -5,7 +5,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 import pytest
@@ -20,8 +20,11 @@ from mirecovery_gui.client.errors import (
     ProtocolError,
     RateLimitedError,
     RecoveryError,
+    ResetMaybeDoneError,
+    SendMaybeDoneError,
     ServerError,
     ServerTimeoutError,
+    VerifyMaybeDoneError,
 )
 from mirecovery_gui.client.passport import PassportClient, parse_retry_after
 from mirecovery_gui.client.profile import ProviderProfile, load_profile
@@ -102,15 +105,29 @@ def test_connect_timeout_on_the_captcha_get_is_retried_within_the_deadline(
     assert FAST_TIMEOUTS.connect_s * 1.5 < elapsed <= FAST_TIMEOUTS.step_deadline_s + 0.5
 
 
-@pytest.mark.parametrize("step", ["start", "send", "verify", "reset", "quota", "captcha"])
-def test_a_server_that_never_answers_times_out(client: PassportClient, service: TrainingService, step: str) -> None:
+@pytest.mark.parametrize(
+    ("step", "expected"),
+    [
+        ("start", ServerTimeoutError),
+        ("quota", ServerTimeoutError),
+        ("captcha", ServerTimeoutError),
+        # A request that changes something went out: it may have been done, and the message says so.
+        ("send", SendMaybeDoneError),
+        ("verify", VerifyMaybeDoneError),
+        ("reset", ResetMaybeDoneError),
+    ],
+)
+def test_a_server_that_never_answers_times_out(
+    client: PassportClient, service: TrainingService, step: str, expected: type[RecoveryError]
+) -> None:
     if step not in ("start", "captcha"):
         start(client)
     service.faults.add(Fault(FaultKind.HANG, step=step))
     began = time.monotonic()
-    with pytest.raises(ServerTimeoutError):
+    with pytest.raises(expected) as caught:
         run_step(client, step)
     assert time.monotonic() - began <= FAST_TIMEOUTS.step_deadline_s + 0.5
+    assert "Nothing was changed" not in str(caught.value)
 
 
 def run_step(client: PassportClient, step: str) -> object:
@@ -263,7 +280,7 @@ def test_a_server_that_trickles_bytes_is_cut_at_the_step_deadline(
     client = PassportClient(profile, f"http://127.0.0.1:{listener.getsockname()[1]}")
     began = time.monotonic()
     try:
-        with pytest.raises(ServerTimeoutError):
+        with pytest.raises(VerifyMaybeDoneError):  # the server answered 200: it did something
             client.verify_code(Channel.EMAIL, "123456")
         assert time.monotonic() - began < 2.5
     finally:
@@ -295,3 +312,121 @@ def test_tls_verification_cannot_be_turned_off() -> None:
 
     source = inspect.getsource(passport)
     assert "verify=False" not in source and "verify=True" in source
+
+
+@pytest.fixture
+def one_answer() -> Iterator[Callable[[bytes, float], str]]:
+    """A loopback server that answers every request with the given raw bytes, sent ``pace`` s apart per byte."""
+    stop = threading.Event()
+    threads: list[threading.Thread] = []
+    listeners: list[socket.socket] = []
+
+    def serve(listener: socket.socket, raw: bytes, pace: float) -> None:
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except TimeoutError:
+                continue
+            with conn:
+                conn.recv(65536)
+                try:
+                    if pace <= 0:
+                        conn.sendall(raw)
+                    else:
+                        for byte in raw:
+                            if stop.wait(pace):
+                                return
+                            conn.sendall(bytes([byte]))
+                    # Close gently: unread request bytes would make the close a reset.
+                    conn.shutdown(socket.SHUT_WR)
+                    conn.settimeout(1.0)
+                    while conn.recv(65536):
+                        pass
+                except OSError:
+                    continue
+
+    def start_server(raw: bytes, pace: float = 0.0) -> str:
+        listener = socket.socket()
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(8)
+        listeners.append(listener)
+        thread = threading.Thread(target=serve, args=(listener, raw, pace))
+        thread.start()
+        threads.append(thread)
+        return f"http://127.0.0.1:{listener.getsockname()[1]}"
+
+    yield start_server
+    stop.set()
+    for thread in threads:
+        thread.join(timeout=5)
+    for listener in listeners:
+        listener.close()
+
+
+def http(body: str, headers: str = "Content-Type: application/json\r\n", status: str = "200 OK") -> bytes:
+    data = body.encode()
+    return f"HTTP/1.1 {status}\r\n{headers}Content-Length: {len(data)}\r\nConnection: close\r\n\r\n".encode() + data
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '&&&START&&&{"code": 1e999}',
+        '&&&START&&&{"code": "9' + "9" * 5000 + '"}',
+        "&&&START&&&" + "[" * 100_000 + "]" * 100_000,
+        '&&&START&&&{"code": {"nested": 1}}',
+        '&&&START&&&{"code": [1, 2]}',
+        '&&&START&&&"just a string"',
+    ],
+)
+def test_any_malformed_answer_is_a_protocol_error(
+    training_profile: ProviderProfile, one_answer: Callable[[bytes, float], str], body: str
+) -> None:
+    client = PassportClient(training_profile, one_answer(http(body), 0.0))
+    try:
+        with pytest.raises(ProtocolError):
+            client.quota(Channel.EMAIL)
+    finally:
+        client.close()
+
+
+def test_numbers_out_of_any_sane_range_fall_back(
+    training_profile: ProviderProfile, one_answer: Callable[[bytes, float], str]
+) -> None:
+    body = '&&&START&&&{"code": 0, "data": {"vCodeLen": 1e300, "sendsLeft": 99999999999999999999, "resendAfter": -5}}'
+    client = PassportClient(training_profile, one_answer(http(body), 0.0))
+    try:
+        sent = client.send_code(Channel.EMAIL)
+    finally:
+        client.close()
+    assert (sent.code_length, sent.sends_left, sent.resend_after_s) == (6, None, 60)
+
+
+def test_a_retry_after_in_the_year_9999_is_a_day_in_words(
+    training_profile: ProviderProfile, one_answer: Callable[[bytes, float], str]
+) -> None:
+    raw = http("busy", "Retry-After: Fri, 31 Dec 9999 23:59:59 GMT\r\n", "429 Too Many Requests")
+    client = PassportClient(training_profile, one_answer(raw, 0.0))
+    try:
+        with pytest.raises(RateLimitedError) as caught:
+            client.quota(Channel.EMAIL)
+    finally:
+        client.close()
+    assert caught.value.retry_after == 24 * 3600
+    assert "wait 24:00:00 (hours:minutes:seconds)" in str(caught.value)
+    assert parse_retry_after("9" * 5000) == 24 * 3600 and parse_retry_after("Fri, 31 Dec 99999") is None
+
+
+def test_the_client_alone_keeps_the_step_deadline_while_headers_trickle(
+    training_profile: ProviderProfile, one_answer: Callable[[bytes, float], str]
+) -> None:
+    profile = replace(training_profile, timeouts=replace(FAST_TIMEOUTS, read_s=1.0, step_deadline_s=1.5))
+    client = PassportClient(profile, one_answer(http("x" * 200, "X-Slow: " + "y" * 200 + "\r\n"), 0.05))
+    began = time.monotonic()
+    try:
+        with pytest.raises(ServerTimeoutError):
+            client.quota(Channel.EMAIL)
+        assert time.monotonic() - began < 2.2
+    finally:
+        client.close()
