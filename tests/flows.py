@@ -38,6 +38,6 @@ def to_verified(client: PassportClient, user: str = "demo@example.com", channel:
     client.verify_code(channel, latest_code(client))
 
 
-def wrong(code: str) -> str:
-    """A code of the same length that is certainly not ``code``."""
-    return "".join(str((int(c) + 1) % 10) for c in code)
+def wrong(code: str, shift: int = 1) -> str:
+    """A code of the same length that is certainly not ``code`` (a different one for each shift 1-9)."""
+    return "".join(str((int(c) + shift) % 10) for c in code)

@@ -21,6 +21,7 @@ from mirecovery_gui.client.errors import (
     RecoveryError,
     RestrictedError,
     SendLimitError,
+    SendMaybeDoneError,
     UnknownAccountError,
     WrongCodeError,
 )
@@ -37,6 +38,7 @@ class Effect(Enum):
     SEND_WAIT = "send_wait"  # the Send button counts down the wait the server asked for
     RESEND_WAIT = "resend_wait"  # the same on the code page's Resend button
     CODE_BLOCKED = "code_blocked"  # the code is used up: only a new one helps
+    MAYBE_SENT = "maybe_sent"  # the answer to a send was lost: a code may be on its way (and the cooldown runs)
 
 
 ANY: frozenset[Request] = frozenset(Request)
@@ -80,6 +82,8 @@ ROUTES: tuple[Route, ...] = (
     # A wait before sending counts down on the button that sends, not on a second one.
     Route(frozenset({Request.SEND}), RateLimitedError, Effect.SEND_WAIT, drop=(NextAction.WAIT,), when=_has_wait),
     Route(frozenset({Request.RESEND}), RateLimitedError, Effect.RESEND_WAIT, drop=(NextAction.WAIT,), when=_has_wait),
+    # The answer to a send was lost: the code may have gone out, so it counts as sent (and the wait runs).
+    Route(_SENDS, SendMaybeDoneError, Effect.MAYBE_SENT),
     Route(frozenset({Request.VERIFY}), CodeExpiredError, Effect.CODE_BLOCKED),
     Route(frozenset({Request.VERIFY}), WrongCodeError, Effect.CODE_BLOCKED, when=_no_tries_left),
     Route(ANY, RestrictedError, support_reason=SupportReason.RESTRICTED),
@@ -100,6 +104,7 @@ RETRY_BY_PAGE = frozenset({Request.START, Request.VERIFY, Request.RESET})
 # Where each way forward can be taken; elsewhere it is not offered.
 FIX_INPUT_AT = frozenset({Request.START, Request.START_WITH_CAPTCHA, Request.VERIFY, Request.RESET})
 NEW_CAPTCHA_AT = _CAPTCHA_PAGE
+CONTINUE_AT = _SENDS | {Request.VERIFY, Request.RESET}  # the steps whose answer may be lost after they acted
 
 
 def ways_forward(route: Route, request: Request, error: RecoveryError, *, on_code_page: bool) -> tuple[NextAction, ...]:
@@ -115,6 +120,8 @@ def ways_forward(route: Route, request: Request, error: RecoveryError, *, on_cod
         if action is NextAction.NEW_CAPTCHA and request not in NEW_CAPTCHA_AT:
             continue
         if action is NextAction.NEW_CODE and not on_code_page:
+            continue
+        if action is NextAction.CONTINUE and request not in CONTINUE_AT:
             continue
         offered.append(action)
     return tuple(offered)

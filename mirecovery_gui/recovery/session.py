@@ -19,12 +19,14 @@ or a captcha answer beyond the call that carries it.
 
 from __future__ import annotations
 
+import hmac
 import logging
+import secrets
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from mirecovery_gui.client.errors import CancelledError, NextAction, RecoveryError
+from mirecovery_gui.client.errors import CancelledError, NextAction, RecoveryError, WrongCodeError
 from mirecovery_gui.core import flow
 from mirecovery_gui.core.clock import Clock
 from mirecovery_gui.core.flow import FINAL, CaptchaPurpose, Channel, RecoveryState, Step, SupportReason
@@ -73,6 +75,7 @@ class RecoverySession:
         self.profile: ProviderProfile | None = None
         self.training = False
         self._listeners: list[Callable[[], None]] = []
+        self._code_key = secrets.token_bytes(16)  # for the digests of refused codes; never leaves memory
         self.epoch = 0  # moves on every step: an answer from an earlier one is dropped
         self.visit = 0  # moves whenever a step comes on show (forward, back, a new recovery)
         self.restarts = 0  # moves with every new recovery: pages clear what was typed
@@ -98,6 +101,9 @@ class RecoverySession:
         self.resend_ready_at: float | None = None  # monotonic: the code page's Resend comes alive
         self.send_ready_at: float | None = None  # monotonic: the send page's Send comes alive
         self.code_blocked = False  # the code was used up; only a new one helps
+        # Codes the service refused, as keyed digests (never the codes): sending one again only burns a try.
+        self._rejected: set[str] = set()
+        self._checking = ""
         self.support_draft: Draft | None = None
         self._support_dirty = False
         self._saved_drafts: set[str] = set()  # ids written: an emptied request is written too
@@ -222,8 +228,12 @@ class RecoverySession:
                 self.resend_ready_at = self.clock.monotonic() + float(error.retry_after or 0)
             case Effect.CODE_BLOCKED:
                 self.code_blocked = True
+            case Effect.MAYBE_SENT:
+                follow = self._maybe_sent(call.request)
             case Effect.SHOW:
                 pass
+        if call.request is Request.VERIFY and isinstance(error, WrongCodeError) and self._checking:
+            self._rejected.add(self._checking)
         if show:
             actions = ways_forward(route, call.request, error, on_code_page=self.step is Step.ENTER_CODE)
             self.problem = Problem(error, call.request, actions, route.support_reason, call.request in RETRY_BY_PAGE)
@@ -256,6 +266,8 @@ class RecoverySession:
                 return self.go_support(problem.support_reason)
             case NextAction.OFFICIAL_SITE:
                 return self.go_official_site()
+            case NextAction.CONTINUE:
+                return self._as_if_done(problem.request)
         return None
 
     # --- moving -------------------------------------------------------------------------------
@@ -481,7 +493,31 @@ class RecoverySession:
         if result.sends_left is not None:
             self.sends_left = result.sends_left
         self.code_blocked = False
+        self._rejected.clear()
         self.state = flow.code_sent(self.state, result.channel, result.code_length)
+
+    def _maybe_sent(self, request: Request) -> Call[Any] | None:
+        """The answer to a send was lost: the code may be on its way, so it counts as sent.
+
+        The owner can type it if it came; asking for another waits for the
+        cooldown, as after any send (a second code too soon is refused, or burns
+        a day's limit).
+        """
+        channel = self.state.channel or Channel.EMAIL
+        length = self.profile.code_length if self.profile else 6
+        wait = float(self.profile.resend_cooldown_s if self.profile else 60)
+        now = self.clock.monotonic()
+        self.state = flow.code_sent(self.state, channel, length)
+        self.resend_ready_at = now + wait
+        if request is Request.SEND:
+            self.send_ready_at = now + wait  # the Send button counts the same wait down
+        self.sent_count += 1
+        self.code_blocked = False
+        self._rejected.clear()
+        if request is Request.SEND_WITH_CAPTCHA:
+            self.captcha = None
+            return self._next()  # on to the code page, where the message says what may have happened
+        return None
 
     # --- 4. the code ------------------------------------------------------------------------
 
@@ -512,9 +548,31 @@ class RecoverySession:
         option = self.state.option_for(self.state.channel)
         return option.masked if option is not None else ""
 
+    def _as_if_done(self, request: Request) -> Call[Any] | None:
+        """The user says the step whose answer was lost did happen (a code came, the password works)."""
+        self.problem = None
+        if request is Request.VERIFY:
+            self.state = flow.code_verified(self.state)
+            return self._next()
+        if request is Request.RESET:
+            self.state = flow.password_reset(self.state)
+            return self._next()
+        if self.step is Step.SEND_CODE:
+            return self.go_on()  # to type the code that came
+        self._changed()  # on the code page already: the code goes in the field
+        return None
+
+    def was_rejected(self, code: str) -> bool:
+        """Whether the service already refused this very code (sending it again would only burn a try)."""
+        return bool(code) and self._digest(code) in self._rejected
+
+    def _digest(self, code: str) -> str:
+        return hmac.new(self._code_key, code.encode(), "sha256").hexdigest()
+
     def verify(self, code: str) -> Call[Any] | None:
-        if self.code_blocked or not code:
+        if self.code_blocked or not code or self.was_rejected(code):
             return None
+        self._checking = self._digest(code)
         channel = self.state.channel or Channel.EMAIL
         return self._call(Request.VERIFY, lambda client: client.verify_code(channel, code), self._on_verified)
 

@@ -79,7 +79,7 @@ def test_switching_language_mid_recovery_rewords_everything(
     assert driver.line("code_input").text() == wrong  # nothing typed is lost
 
     # The server's own words follow: the next answer carries Indonesian tips.
-    driver.type_into("code_input", wrong)
+    driver.type_into("code_input", "".join(str((int(c) + 2) % 10) for c in code))  # another wrong one
     driver.press_next()
     qtbot.waitUntil(lambda: "Sisa percobaan sebelum diblokir: 3." in driver.error_text())
 

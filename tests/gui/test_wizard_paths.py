@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtWidgets import QLabel
 
 from mirecovery_gui.core.flow import Step
+from tests.flows import wrong
 from tests.gui.conftest import PASSWORD, Driver
 
 
@@ -107,13 +108,15 @@ def test_an_unknown_account_gets_the_neutral_message(driver: Driver) -> None:
 
 def test_wrong_codes_until_a_new_one_is_needed(driver: Driver) -> None:
     code = driver.to_enter_code()
-    wrong = "".join(str((int(c) + 1) % 10) for c in code)
-    for left in (4, 3, 2, 1):
-        driver.type_into("code_input", wrong)
+    for shift, left in enumerate((4, 3, 2, 1), start=1):
+        driver.type_into("code_input", wrong(code, shift))
         driver.press_next()
         driver.qtbot.waitUntil(lambda left=left: f"Tries left before it is blocked: {left}." in driver.error_text())
         assert driver.step is Step.ENTER_CODE
-    driver.type_into("code_input", wrong)
+    # The same refused code again: Verify stays off (it would only burn a try).
+    driver.type_into("code_input", wrong(code, 1))
+    assert not driver.next_button().isEnabled()
+    driver.type_into("code_input", wrong(code, 5))
     driver.press_next()
     driver.qtbot.waitUntil(lambda: "blocked" in driver.error_text() and "new code" in driver.error_text())
     assert not driver.next_button().isEnabled()

@@ -95,8 +95,8 @@ def test_an_unknown_account_goes_back_to_the_identifier_to_fix_it(recovery: Reco
 def test_wrong_codes_until_blocked_then_a_resend_through_the_captcha(recovery: Recovery, clock: ManualClock) -> None:
     session = recovery.session
     code = recovery.to_enter_code()
-    for left in (4, 3, 2, 1, 0):
-        recovery.run(session.verify(wrong(code)))
+    for shift, left in enumerate((4, 3, 2, 1, 0), start=1):
+        recovery.run(session.verify(wrong(code, shift)))  # a refused code is never sent twice
         error = session.problem.error if session.problem else None
         assert isinstance(error, WrongCodeError) and error.attempts_left == left
     assert session.code_blocked and session.verify(code) is None  # a used-up code is never sent again
@@ -289,3 +289,37 @@ def _filled(cell: object) -> bool:
     except ValueError:  # a closure variable not bound yet
         return False
     return True
+
+
+def test_a_refused_code_is_never_sent_again_unchanged(recovery: Recovery) -> None:
+    session = recovery.session
+    code = recovery.to_enter_code()
+    recovery.run(session.verify(wrong(code)))
+    assert session.was_rejected(wrong(code)) and session.verify(wrong(code)) is None  # no try burnt
+    assert recovery.service.hits("verify") == 1
+    recovery.run(session.verify(code))
+    assert recovery.step is Step.NEW_PASSWORD
+
+
+def test_a_lost_answer_to_send_counts_as_sent_and_waits_for_the_cooldown(
+    recovery: Recovery, clock: ManualClock
+) -> None:
+    from mirecovery_gui.client.errors import SendMaybeDoneError
+
+    session = recovery.session
+    recovery.identifier("demo@example.com")
+    recovery.solve_captcha()
+    recovery.run(session.choose_channel(Channel.EMAIL))
+    recovery.service.faults.add(Fault(FaultKind.HANG, step="send"))
+    recovery.run(session.send_code())
+    assert session.problem is not None and isinstance(session.problem.error, SendMaybeDoneError)
+    said = str(session.problem.error)
+    assert "may have been sent" in said and "Nothing was changed" not in said
+    assert not session.can_send() and session.send_wait() == 60  # no second code before the cooldown
+    assert session.problem.actions == (NextAction.CONTINUE,)  # "Go on": the owner types a code that did arrive
+    recovery.run(session.act(NextAction.CONTINUE))
+    assert recovery.step is Step.ENTER_CODE and session.resend_wait() == 60
+    clock.advance(60)
+    recovery.run(session.resend())
+    recovery.run(session.verify(recovery.newest_code()))
+    assert recovery.step is Step.NEW_PASSWORD

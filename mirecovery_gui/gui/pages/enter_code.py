@@ -129,7 +129,8 @@ class EnterCodePage(RecoveryPage):
     # --- forwarding ---------------------------------------------------------------------------
 
     def ready(self) -> bool:
-        return self.code_input.complete() and not self.session.code_blocked
+        code = self.code_input.text()
+        return self.code_input.complete() and not self.session.code_blocked and not self.session.was_rejected(code)
 
     def next_text(self) -> str:
         return self.tr("&Verify")

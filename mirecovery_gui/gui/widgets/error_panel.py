@@ -155,6 +155,7 @@ class ErrorPanel(QFrame):
             NextAction.START_OVER: self.tr("&Start again"),
             NextAction.SUPPORT_REQUEST: self.tr("Prepare a &support request"),
             NextAction.OFFICIAL_SITE: self.tr("Continue on the &official website"),
+            NextAction.CONTINUE: self.tr("Go &on"),
         }
         return texts[action]
 
