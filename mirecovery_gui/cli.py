@@ -46,14 +46,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="run the training passport service for a classroom",
         description="Serve the training passport service until stopped (Ctrl+C).",
     )
-    server.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    server.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1); any other address is reachable from the network "
+        "and needs the join code",
+    )
     server.add_argument("--port", type=int, default=0, help="port (default: 0, any free port)")
     server.add_argument(
         "--latency",
         type=float,
         default=0.0,
         metavar="SECONDS",
-        help="delay every answer (for practice)",
+        help="delay every answer, 0 to 60 seconds (for practice)",
+    )
+    server.add_argument(
+        "--join-code",
+        metavar="CODE",
+        help="the code students' requests must carry, 4 to 32 letters or digits "
+        "(default: a new random code when --host is not loopback)",
     )
     request = commands.add_parser(
         "support-request",

@@ -14,14 +14,35 @@ Besides the passport paths of ``resources/providers/training.json`` it serves:
   :class:`~mirecovery_gui.training.faults.Fault`) or clear faults; a POST
   with ``{"latency_s": 2}`` sets an added latency for every answer;
 * ``GET /_training/health``: ``ok``.
+
+Bound beyond loopback (any ``host`` but 127.0.0.1, ::1 and localhost: a
+classroom), anyone on the network can reach it, so:
+
+* every passport request and ``/_training/peek`` must carry the join code in
+  the ``X-Training-Code`` header (compared in constant time); without it,
+  403 with an error in the passport envelope. The code is random unless
+  given, and students get it in the address they start the app with
+  (``mirecovery --server http://HOST:PORT/?code=CODE``);
+* ``/_training/peek`` shows only the caller's own session (its cookies),
+  never the server-wide "latest" view: a student's app still shows its own
+  training phone, and nobody else's codes;
+* ``/_training/faults`` answers only to the trainer's own machine (a
+  loopback source address, or the address the connection came in on).
+
+On loopback nothing of this applies unless a join code is given: the app's
+embedded service and the tests see no difference.
 """
 
 from __future__ import annotations
 
+import hmac
+import ipaddress
 import json
 import logging
+import secrets
 import socket
 import struct
+import sys
 import threading
 from http.cookies import CookieError, SimpleCookie
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -30,13 +51,84 @@ from urllib.parse import parse_qsl, urlsplit
 
 from mirecovery_gui.client.profile import load_profile
 from mirecovery_gui.core.flow import Channel
-from mirecovery_gui.training.faults import Fault, FaultKind
-from mirecovery_gui.training.service import PREFIX, Reply, TrainingService
+from mirecovery_gui.training.faults import Fault, FaultKind, read_arming
+from mirecovery_gui.training.service import PREFIX, Reply, TrainingService, envelope
 
 log = logging.getLogger(__name__)
 
 MAX_REQUEST_BODY = 64 * 1024
 HANG_LIMIT_S = 600.0
+
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})
+JOIN_CODE_HEADER = "X-Training-Code"
+# No 0/O, 1/I/L: a code read off a whiteboard is typed right the first time.
+JOIN_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+JOIN_CODE_LENGTH = 6
+JOIN_CODE_REFUSED = 403  # the result code of the refusal's envelope, after its HTTP status
+_JOIN_CODE_TIP = "This classroom training server needs the join code: start the app with the address the trainer gives."
+
+
+def new_join_code(length: int = JOIN_CODE_LENGTH) -> str:
+    return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(length))
+
+
+def check_join_code(code: str) -> str:
+    """A trainer's own join code, upper-cased; ValueError unless 4 to 32 ASCII letters or digits.
+
+    It travels in a URL and a header: nothing there needs escaping.
+    """
+    code = code.strip().upper()
+    if not 4 <= len(code) <= 32 or not (code.isascii() and code.isalnum()):
+        raise ValueError("a join code is 4 to 32 letters or digits")
+    return code
+
+
+def is_classroom_host(host: str) -> bool:
+    """True when ``host`` is reachable from beyond this machine (anything but the loopback names)."""
+    return host not in LOOPBACK_HOSTS
+
+
+def _ip(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        address = ipaddress.ip_address(text)
+    except ValueError:
+        return None
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        return address.ipv4_mapped  # a dual-stack socket shows IPv4 peers as ::ffff:a.b.c.d
+    return address
+
+
+def is_trainer_peer(peer: str, local: str) -> bool:
+    """Whether a connection from ``peer`` to our ``local`` address comes from this machine.
+
+    A loopback source, or the very address it came in on (the trainer used the
+    machine's network address, as printed for the students).
+    """
+    source = _ip(peer)
+    if source is None:
+        return False
+    return source.is_loopback or source == _ip(local)
+
+
+def _reachable_host(host: str) -> str:
+    """The address students can use for a server bound to ``host``.
+
+    A wildcard bind (0.0.0.0, ::) has no address of its own: the one this
+    machine would use to reach another network is a fair guess. ``connect``
+    on a UDP socket only picks a route, nothing is sent.
+    """
+    if host not in ("", "0.0.0.0", "::"):
+        return host
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(("10.255.255.255", 9))
+            guess = str(probe.getsockname()[0])
+    except OSError:
+        guess = ""
+    address = _ip(guess)
+    if address is None or address.is_loopback or address.is_unspecified:
+        return socket.gethostname()
+    return guess
 
 
 class _HTTPServer(ThreadingHTTPServer):
@@ -45,10 +137,25 @@ class _HTTPServer(ThreadingHTTPServer):
     daemon_threads = False
     block_on_close = True
     allow_reuse_address = True
+    # The listen backlog. socketserver's default of 5 drops the connections of a
+    # classroom that presses Next together: each dropped SYN waits a second
+    # (then 3, 7...) to be sent again, and clients time out. The kernel caps it
+    # at net.core.somaxconn.
+    request_queue_size = 256
 
-    def __init__(self, address: tuple[str, int], service: TrainingService, family: int) -> None:
+    def __init__(
+        self,
+        address: tuple[str, int],
+        service: TrainingService,
+        family: int,
+        *,
+        join_code: str | None = None,
+        classroom: bool = False,
+    ) -> None:
         self.address_family = family
         self.service = service
+        self.join_code = join_code
+        self.classroom = classroom
         self.stopping = threading.Event()
         self.connections: set[socket.socket] = set()
         self.connections_lock = threading.Lock()
@@ -65,6 +172,16 @@ class _HTTPServer(ThreadingHTTPServer):
         }
         super().__init__(address, _Handler)
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A client that hangs up (a closed app, a step deadline, stop()) is
+        # ordinary here: socketserver would print a traceback on the trainer's
+        # console for each one. Anything else is logged with its traceback.
+        error = sys.exc_info()[1]
+        if isinstance(error, (ConnectionResetError, BrokenPipeError, ConnectionAbortedError, TimeoutError)):
+            log.debug("a client hung up: %s", type(error).__name__)
+            return
+        log.exception("the training service failed to answer a request")
+
     def abort_connections(self) -> None:
         with self.connections_lock:
             connections = list(self.connections)
@@ -73,6 +190,10 @@ class _HTTPServer(ThreadingHTTPServer):
                 connection.shutdown(socket.SHUT_RDWR)
             except OSError:
                 continue
+
+
+def _json_reply(status: int, data: dict[str, Any]) -> Reply:
+    return Reply(status=status, body=json.dumps(data).encode())
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -125,52 +246,91 @@ class _Handler(BaseHTTPRequestHandler):
         if route is None:
             self._send_reply(Reply(status=404, body=b"not found", content_type="text/plain"))
             return
+        if not self._join_code_ok():
+            # Before the hit is counted or a fault taken: a stranger's request changes nothing.
+            self._send_reply(self._join_code_refused())
+            return
         step, channel = route
         service.record_hit(step)
         if service.faults.latency_s > 0 and self._wait(service.faults.latency_s):
             return
         fault = service.faults.take(step)
-        if fault is not None and self._apply_fault(fault, step):
+        lost_answer = fault is not None and fault.kind is FaultKind.LOST_ANSWER
+        if fault is not None and not lost_answer and self._apply_fault(fault, step):
             return
+        reply = self._serve(step, channel, body, cookies)
+        if lost_answer:
+            # The step is done (a code sent, a password changed...); its answer never
+            # leaves. The body was read in full, so the close is a clean FIN, not a reset.
+            self.close_connection = True
+            log.debug("training fault lost_answer on %s (HTTP %d not sent)", step, reply.status)
+            return
+        self._send_reply(reply)
+
+    def _serve(self, step: str, channel: Channel | None, body: bytes, cookies: dict[str, str]) -> Reply:
+        service = self.server.service
         form = dict(parse_qsl(body.decode("utf-8", errors="replace"), keep_blank_values=True))
         if step == "captcha":
-            reply = service.captcha()
-        elif step == "start":
-            reply = service.start(form, cookies)
-        elif step == "quota":
-            reply = service.quota(form, cookies)
-        elif step == "send":
+            return service.captcha()
+        if step == "start":
+            return service.start(form, cookies)
+        if step == "quota":
+            return service.quota(form, cookies)
+        if step == "send":
             assert channel is not None
-            reply = service.send(channel, form, cookies)
-        elif step == "verify":
+            return service.send(channel, form, cookies)
+        if step == "verify":
             assert channel is not None
-            reply = service.verify(channel, form, cookies)
-        else:
-            reply = service.reset(form, cookies)
-        self._send_reply(reply)
+            return service.verify(channel, form, cookies)
+        return service.reset(form, cookies)
+
+    def _join_code_ok(self) -> bool:
+        expected = self.server.join_code
+        if expected is None:
+            return True
+        given = (self.headers.get(JOIN_CODE_HEADER) or "").strip().upper()
+        # Constant time: a student cannot find the code a character at a time.
+        return hmac.compare_digest(given.encode("utf-8", "replace"), expected.encode("ascii"))
+
+    @staticmethod
+    def _join_code_refused() -> Reply:
+        return Reply(status=403, body=envelope(JOIN_CODE_REFUSED, tip=_JOIN_CODE_TIP))
+
+    def _from_trainer(self) -> bool:
+        return is_trainer_peer(str(self.client_address[0]), str(self.connection.getsockname()[0]))
 
     def _training_endpoint(self, method: str, path: str, body: bytes, cookies: dict[str, str]) -> Reply:
         service = self.server.service
-        if path == "/_training/peek" and method == "GET":
-            return service.peek(cookies)
+        classroom = self.server.classroom
         if path == "/_training/health" and method == "GET":
             return Reply(body=b"ok", content_type="text/plain")
+        if path == "/_training/peek" and method == "GET":
+            if not self._join_code_ok():
+                return self._join_code_refused()
+            return service.peek(cookies, own_only=classroom)
         if path == "/_training/faults":
+            if classroom and not self._from_trainer():
+                return _json_reply(403, {"error": "faults can only be set on the trainer's machine"})
             if method == "DELETE":
                 service.faults.clear()
             elif method == "POST":
                 try:
                     data = json.loads(body or b"{}")
-                    if "latency_s" in data:
-                        service.faults.latency_s = max(0.0, float(data["latency_s"]))
-                    if "kind" in data:
-                        service.faults.add(Fault.from_mapping(data))
-                except (ValueError, KeyError, TypeError) as exc:
-                    message = json.dumps({"error": str(exc)}).encode()
-                    return Reply(status=400, body=message)
+                except RecursionError:
+                    return _json_reply(400, {"error": "the body is nested too deeply"})
+                except ValueError:  # not JSON, not UTF-8, or a number of 5,000 digits
+                    return _json_reply(400, {"error": "the body is not JSON"})
+                try:
+                    latency, fault = read_arming(data)
+                except ValueError as exc:  # our own short words, never the value
+                    return _json_reply(400, {"error": str(exc)[:200]})
+                if latency is not None:
+                    service.faults.latency_s = latency
+                if fault is not None:
+                    service.faults.add(fault)
             listing = {
                 "latency_s": service.faults.latency_s,
-                "faults": [fault.to_mapping() for fault in service.faults.pending()],
+                "faults": [armed.to_mapping() for armed in service.faults.pending()],
             }
             return Reply(body=json.dumps(listing).encode())
         return Reply(status=404, body=b"not found", content_type="text/plain")
@@ -206,8 +366,6 @@ class _Handler(BaseHTTPRequestHandler):
                 )
             )
         elif kind is FaultKind.RESULT:
-            from mirecovery_gui.training.service import envelope
-
             self._send_reply(Reply(body=envelope(fault.code, tip=fault.tips or "unknown")))
         elif kind in (FaultKind.TRUNCATED, FaultKind.RESET):
             body = (PREFIX + json.dumps({"code": 0, "data": {"padding": "x" * 400}})).encode()
@@ -268,7 +426,13 @@ class _Handler(BaseHTTPRequestHandler):
             f"Content-Length: {length}",
             "Cache-Control: no-store",
         ]
-        lines += [f"{name}: {value}" for name, value in headers.items()]
+        for name, value in headers.items():
+            # The last guard against header injection (faults check their values already):
+            # a CR or LF here would let a value add headers, or a body, of its own.
+            if any(ch < " " or ch > "~" for ch in name + value):
+                log.warning("training header %r dropped: not printable ASCII", name[:40])
+                continue
+            lines.append(f"{name}: {value}")
         lines += [f"Set-Cookie: {name}={value}; Path=/; HttpOnly; SameSite=Strict" for name, value in cookies.items()]
         if self.close_connection:
             lines.append("Connection: close")
@@ -284,12 +448,30 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 class TrainingServer:
-    """Start and stop the training service's HTTP server in a background thread."""
+    """Start and stop the training service's HTTP server in a background thread.
 
-    def __init__(self, service: TrainingService | None = None, host: str = "127.0.0.1", port: int = 0) -> None:
+    Bound beyond loopback it is a classroom server (see the module docstring):
+    it then always has a join code, a random one unless ``join_code`` is given.
+    A ``join_code`` given on loopback is required there too.
+    """
+
+    def __init__(
+        self,
+        service: TrainingService | None = None,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        join_code: str | None = None,
+    ) -> None:
         self.service = service or TrainingService()
         self.host = host
         self.port = port
+        self.classroom = is_classroom_host(host)
+        if join_code is not None:
+            join_code = check_join_code(join_code)
+        elif self.classroom:
+            join_code = new_join_code()
+        self.join_code = join_code
         self._httpd: _HTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -298,14 +480,28 @@ class TrainingServer:
         if self._httpd is None:
             raise RuntimeError("the training server is not running")
         host, port = self._httpd.server_address[:2]
-        host = str(host)
-        return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+        return _http_url(str(host), int(port))
+
+    @property
+    def student_url(self) -> str:
+        """The address students start the app with: ``http://HOST:PORT/?code=CODE`` (the code when there is one)."""
+        if self._httpd is None:
+            raise RuntimeError("the training server is not running")
+        port = int(self._httpd.server_address[1])
+        url = _http_url(_reachable_host(str(self._httpd.server_address[0])), port)
+        return f"{url}/?code={self.join_code}" if self.join_code else url
 
     def start(self) -> str:
         if self._httpd is not None:
             return self.url
         family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
-        self._httpd = _HTTPServer((self.host, self.port), self.service, family)
+        self._httpd = _HTTPServer(
+            (self.host, self.port),
+            self.service,
+            family,
+            join_code=self.join_code,
+            classroom=self.classroom,
+        )
         self._thread = threading.Thread(
             target=self._httpd.serve_forever,
             kwargs={"poll_interval": 0.1},
@@ -334,3 +530,7 @@ class TrainingServer:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+def _http_url(host: str, port: int) -> str:
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"

@@ -10,7 +10,12 @@ Rules (all times from the injected clock):
 * a captcha at the start, and again before a send once a session has had 3
   failed code entries;
 * codes of 6 digits from ``secrets``; 60 s before a resend; valid 10 minutes;
-  5 wrong entries invalidate a code; 5 sends per address per 24 hours (70022);
+  5 wrong entries invalidate a code; 5 sends per address per 24 hours (70022),
+  counted per training session (the ``identity_session`` cookie), not per
+  address across the server: a classroom of students behind one training
+  account must not use up each other's codes. An account with
+  ``sends_used_today`` (limit@example.com) starts every session with that
+  many sends already made, so it shows the reached limit on its first send;
 * the new password checked against the profile's policy on the server side
   too; the permission to set it (the reset ticket) is single-use, 10 minutes.
 """
@@ -124,6 +129,8 @@ class _Session:
     last_send: dict[Channel, float] = field(default_factory=dict)
     verified_at: float | None = None
     ticket: str | None = None
+    # Send times per address, for the daily limit: per session (see the module docstring).
+    sends: dict[str, list[float]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -254,16 +261,9 @@ class TrainingService:
         self._captchas: dict[str, str] = {}
         self._latest_captcha: str | None = None
         self._sessions: dict[str, _Session] = {}
-        self._sends: dict[str, list[float]] = {}
         self._inbox: list[Delivery] = []
         self._render = render_captcha
         self._hits: Counter[str] = Counter()
-        now = self.clock.time()
-        for account in self._accounts:
-            for channel in Channel:
-                address = account.contact(channel)
-                if address and account.sends_used_today:
-                    self._sends[address] = [now] * account.sends_used_today
 
     def record_hit(self, step: str) -> None:
         """Count a request of ``step`` (tests check that no POST is ever repeated)."""
@@ -290,9 +290,9 @@ class TrainingService:
                 return account
         return None
 
-    def _sends_left(self, address: str, now: float) -> int:
-        recent = [t for t in self._sends.get(address, []) if now - t < DAY_S]
-        self._sends[address] = recent
+    def _sends_left(self, session: _Session, address: str, now: float) -> int:
+        recent = [t for t in session.sends.get(address, []) if now - t < DAY_S]
+        session.sends[address] = recent
         return max(0, self.config.daily_sends - len(recent))
 
     def _check_captcha(self, ick: str | None, answer: str) -> bool:
@@ -332,7 +332,14 @@ class TrainingService:
             if account is None:
                 return Reply(body=envelope(ResultCode.UNKNOWN_USER, locale=locale, tip="unknown"))
             key = secrets.token_urlsafe(24)
-            self._sessions[key] = _Session(account, locale)
+            session = _Session(account, locale)
+            if account.sends_used_today:
+                now = self.clock.time()
+                for channel in Channel:
+                    address = account.contact(channel)
+                    if address:
+                        session.sends[address] = [now] * account.sends_used_today
+            self._sessions[key] = session
             options: list[int] = []
             data: dict[str, Any] = {}
             if account.phone:
@@ -358,7 +365,7 @@ class TrainingService:
             address = session.account.contact(channel)
             if not address:
                 return Reply(body=envelope(10017, locale=locale, tip="unknown"))
-            left = self._sends_left(address, self.clock.time())
+            left = self._sends_left(session, address, self.clock.time())
             return Reply(body=envelope(0, info=str(left)))
 
     def send(self, channel: Channel, form: Mapping[str, str], cookies: Mapping[str, str]) -> Reply:
@@ -392,13 +399,13 @@ class TrainingService:
                     content_type="text/plain",
                     headers={"Retry-After": str(wait)},
                 )
-            left = self._sends_left(address, now)
+            left = self._sends_left(session, address, now)
             if left <= 0:
                 return Reply(body=envelope(ResultCode.SEND_LIMIT, locale=locale, tip="limit"))
             code = "".join(secrets.choice("0123456789") for _ in range(self.config.code_length))
             session.codes[channel] = _Code(code, now)
             session.last_send[channel] = now
-            self._sends.setdefault(address, []).append(now)
+            session.sends.setdefault(address, []).append(now)
             key = cookies.get(SESSION_COOKIE, "")
             self._inbox.append(
                 Delivery(address, channel, code, _tip("sms", session.locale).format(code=code), now, key)
@@ -480,11 +487,13 @@ class TrainingService:
 
     # --- training only -------------------------------------------------------------
 
-    def peek(self, cookies: Mapping[str, str]) -> Reply:
+    def peek(self, cookies: Mapping[str, str], *, own_only: bool = False) -> Reply:
         """The latest captcha answer and the delivered messages, newest last.
 
         With a session cookie, only that session's captcha and messages: one
-        classroom server serves many students.
+        classroom server serves many students. With ``own_only`` (a server
+        reachable from the network), never the server-wide view: without the
+        cookies, nothing.
         """
         import json
 
@@ -492,9 +501,12 @@ class TrainingService:
             key = cookies.get(SESSION_COOKIE)
             ick = cookies.get(CAPTCHA_COOKIE)
             answer = self._captchas.get(ick) if ick else None
-            if answer is None and not key:
-                answer = self._latest_captcha
-            deliveries = [d for d in self._inbox if not key or d.session == key]
+            if own_only:
+                deliveries = [d for d in self._inbox if key and d.session == key]
+            else:
+                if answer is None and not key:
+                    answer = self._latest_captcha
+                deliveries = [d for d in self._inbox if not key or d.session == key]
             body = {
                 "captcha_answer": answer,
                 "messages": [
