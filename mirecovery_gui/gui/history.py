@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -43,6 +42,7 @@ from mirecovery_gui.core.support_directory import SupportContact
 from mirecovery_gui.core.support_request import PreparedRequest, prepare
 from mirecovery_gui.gui import dialogs
 from mirecovery_gui.gui.i18n import TextBook, clear_button_setter, named, shown, step_name
+from mirecovery_gui.gui.widgets.limited_text import LimitedTextEdit
 from mirecovery_gui.store.cases import Case, CaseLog, CaseQuery, Outcome
 from mirecovery_gui.store.drafts import DraftStore
 from mirecovery_gui.store.settings import write_atomically
@@ -50,6 +50,8 @@ from mirecovery_gui.store.settings import write_atomically
 log = logging.getLogger(__name__)
 
 _Index = QModelIndex | QPersistentModelIndex
+
+NOTES_MAX = 4000  # characters of a case's notes that are saved
 
 
 def local_time(stamp: str | None) -> str:
@@ -143,6 +145,7 @@ class HistoryWindow(QDialog):
 
         self.search_input = QLineEdit(self)
         self.search_input.setObjectName("history_search_input")
+        self.search_input.setMaxLength(200)  # longer than anything stored is searched for; a pasted log is not
         self.texts.keep(
             self.search_input.setPlaceholderText, lambda: self.tr("Name, phone, masked account, IMEI, model, notes…")
         )
@@ -199,8 +202,10 @@ class HistoryWindow(QDialog):
         self.details_label.setTextFormat(Qt.TextFormat.PlainText)
         self.details_label.setWordWrap(True)
         self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.notes_input = QPlainTextEdit(self)
+        # Notes are saved up to NOTES_MAX characters: the field stops there, and says so when a paste is cut.
+        self.notes_input = LimitedTextEdit(NOTES_MAX, self)
         self.notes_input.setObjectName("history_notes_input")
+        self.notes_input.cut_note.setObjectName("history_notes_note")
         self.texts.keep(self.notes_input.setPlaceholderText, lambda: self.tr("Notes for this case"))
         self.notes_input.setTabChangesFocus(True)
         self.notes_input.setMaximumHeight(90)
@@ -228,6 +233,7 @@ class HistoryWindow(QDialog):
         details_layout.addWidget(self.details_label)
         details_layout.addWidget(notes_label)
         details_layout.addWidget(self.notes_input)
+        details_layout.addWidget(self.notes_input.cut_note)
         for button in (self.save_notes_button, self.reprint_button, self.pdf_button, self.delete_button):
             details_layout.addWidget(button)
         details_layout.addStretch(1)
@@ -387,7 +393,7 @@ class HistoryWindow(QDialog):
             if checks.get("checked_by"):
                 lines.append(self.tr("Checked by: {name}").format(name=checks["checked_by"]))
         self.details_label.setText("\n".join(shown(line, 300) for line in lines))
-        self.notes_input.setPlainText(case.notes)
+        self.notes_input.set_text(case.notes)
 
     # --- acting -----------------------------------------------------------------------------------
 
@@ -395,7 +401,7 @@ class HistoryWindow(QDialog):
         case = self.selected_case()
         if case is None:
             return
-        notes = self.notes_input.toPlainText()[:4000]
+        notes = self.notes_input.toPlainText()[:NOTES_MAX]
         try:
             result = self.case_log.set_notes(case.id, notes, expected=case.notes)
         except sqlite3.Error:

@@ -11,15 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import html
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QUrl
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from mirecovery_gui.core.support_request import ComposedRequest, MailLink, PreparedRequest
 from mirecovery_gui.gui.widgets.qr_view import qr_image
+from mirecovery_gui.store.files import write_file_atomically
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPagedPaintDevice
@@ -86,25 +86,26 @@ def _document(prepared: PreparedRequest) -> tuple[ComposedRequest, QTextDocument
 
 
 def write_pdf(prepared: PreparedRequest, path: Path) -> None:
-    """Write the request as a PDF at ``path`` (written to a temporary name, then moved in place)."""
+    """Write the request as a PDF at ``path``: the old file or the whole new one, never half.
+
+    The PDF (some tens of kB) is drawn in memory and then written the way every
+    file we save is (``write_file_atomically``): readable by its owner only, a
+    folder or a link refused with a reason, no temporary file left behind.
+    """
     request, document = _document(prepared)
-    temporary = path.with_name(path.name + ".part")
-    try:
-        writer = QPdfWriter(str(temporary))
-        writer.setResolution(300)
-        writer.setTitle(request.subject)
-        writer.setCreator("mirecovery")
-        _print_into(writer, document)
-        del writer  # closes the file
-        # QPdfWriter reports nothing when it cannot write: look for the file.
-        if not temporary.is_file() or temporary.stat().st_size == 0:
-            raise OSError(errno.EIO, "the PDF could not be written", str(temporary))
-        os.replace(temporary, path)
-    except BaseException:
-        # A file already at ``path`` stays as it was; no half-written one is left.
-        if temporary.is_file():
-            temporary.unlink()
-        raise
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(300)
+    writer.setTitle(request.subject)
+    writer.setCreator("mirecovery")
+    _print_into(writer, document)
+    del writer  # ends the PDF
+    buffer.close()
+    if data.isEmpty():  # QPdfWriter reports nothing when it fails
+        raise OSError(errno.EIO, "the PDF could not be drawn", str(path))
+    write_file_atomically(path, bytes(data.data()))
 
 
 def print_request(prepared: PreparedRequest, printer: QPagedPaintDevice) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import time
 from pathlib import Path
 
@@ -90,7 +92,12 @@ def test_a_pdf_that_cannot_be_written_leaves_the_old_file_and_no_half(
 ) -> None:
     target = tmp_path / "request.pdf"
     target.write_bytes(b"%PDF- yesterday's request")
-    (tmp_path / "request.pdf.part").mkdir()  # something in the way: the new PDF cannot be written
+
+    def disk_error(_handle: int) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    # The disk fails as the new PDF is being made durable, after its bytes were written.
+    monkeypatch.setattr(os, "fsync", disk_error)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
     driver.wait_step(Step.IDENTIFIER)
     driver.type_into("identifier_input", "1234567890")
@@ -102,6 +109,5 @@ def test_a_pdf_that_cannot_be_written_leaves_the_old_file_and_no_half(
     driver.click("pdf_request_button")
     driver.qtbot.waitUntil(lambda: "could not be saved" in driver.error_text())
     assert target.read_bytes() == b"%PDF- yesterday's request"
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["request.pdf", "request.pdf.part"]
-    assert not any((tmp_path / "request.pdf.part").iterdir())
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["request.pdf"]  # no temporary file left
     close_quickly(driver)

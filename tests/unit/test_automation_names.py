@@ -39,6 +39,7 @@ EXPANSIONS: dict[str, list[str]] = {
     "rule_{}": [rule.value for rule in Rule],  # gui/pages/new_password.py
     "support_{}_input": FORM_FIELDS,  # gui/widgets/support_form.py
     "support_{}_problem": FORM_FIELDS,
+    "support_{}_note": [Field.DESCRIPTION.value],  # only the description is a many-line field
     "language_{}_action": [code or "system" for code in LANGUAGES],  # gui/main_window.py, the Language menu
 }
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
+
+import pytest
 
 from mirecovery_gui.core.support_request import QR_MAX, SupportFacts, compose, mail_link
 from tests.tools import decode_qr, pdf_page_png, pdf_text
@@ -99,3 +103,91 @@ def test_bytes_that_are_not_text_and_control_characters_on_the_command_line() ->
     assert "Owner's name: Budi [31m<b>x</b>" in text
     smuggled = run(*BASE, "--format", "mailto", "--to", "service.id@xiaomi.com?bcc=evil@example.com")
     assert smuggled.returncode == 2 and "--to" in smuggled.stderr and "Traceback" not in smuggled.stderr
+
+
+# --- -o FILE: written whole, never beside it, never through a link or a device -------------------------------
+
+posix_only = pytest.mark.skipif(sys.platform == "win32", reason="links, fifos and file size limits are POSIX here")
+
+
+def entries(folder: Path) -> set[str]:
+    return {entry.name for entry in folder.iterdir()}
+
+
+def test_a_file_is_for_its_owner_only_and_nothing_is_left_beside_it(tmp_path: Path) -> None:
+    target = tmp_path / "request.txt"
+    target.write_text("an older request\n" * 50, encoding="utf-8")
+    out = run(*BASE, "-o", str(target))
+    assert out.returncode == 0, out.stderr
+    assert target.read_text(encoding="utf-8").startswith("Mi Account recovery request")
+    assert entries(tmp_path) == {"request.txt"}
+    if sys.platform != "win32":
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("format_", ["text", "mailto", "pdf"])
+def test_a_folder_is_refused(tmp_path: Path, format_: str) -> None:
+    folder = tmp_path / "requests"
+    folder.mkdir()
+    out = run(*BASE, "--format", format_, "--to", "service.id@xiaomi.com", "-o", str(folder))
+    assert out.returncode == 2
+    assert out.stderr == f"mirecovery support-request: -o: {folder} is a folder\n"
+    assert entries(folder) == set() and entries(tmp_path) == {"requests"}  # no requests.part with the letter
+
+
+@posix_only
+@pytest.mark.parametrize("format_", ["text", "pdf"])
+def test_a_link_is_refused_and_its_target_untouched(tmp_path: Path, format_: str) -> None:
+    precious = tmp_path / "precious.txt"
+    precious.write_text("keep me", encoding="utf-8")
+    link = tmp_path / "request.txt"
+    link.symlink_to(precious)
+    out = run(*BASE, "--format", format_, "-o", str(link))
+    assert out.returncode == 2
+    assert out.stderr.startswith(f"mirecovery support-request: -o: {link} is a symbolic link")
+    assert link.is_symlink() and os.readlink(link) == str(precious)
+    assert precious.read_text(encoding="utf-8") == "keep me"
+    assert entries(tmp_path) == {"precious.txt", "request.txt"}
+
+
+@posix_only
+@pytest.mark.parametrize("format_", ["text", "pdf"])
+def test_a_special_file_is_refused_not_replaced(tmp_path: Path, format_: str) -> None:
+    # A fifo stands for /dev/null or /dev/stdout's device: never opened (no reader: it would hang), never replaced.
+    fifo = tmp_path / "device"
+    os.mkfifo(fifo)
+    out = run(*BASE, "--format", format_, "-o", str(fifo))
+    assert out.returncode == 2
+    assert out.stderr.startswith(f"mirecovery support-request: -o: {fifo} is not a regular file")
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert entries(tmp_path) == {"device"}
+
+
+@posix_only
+def test_a_disk_error_exits_1_and_leaves_the_old_file_and_no_temporary_one(tmp_path: Path) -> None:
+    # As root a read-only folder does not stop a write; a file size limit does, for everyone (EFBIG).
+    # The limit is set by the child itself (not preexec_fn, which is unsafe in a process with threads).
+    target = tmp_path / "request.txt"
+    target.write_text("the old request", encoding="utf-8")
+    child = (
+        "import resource, runpy, sys\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (64, 64))\n"
+        "sys.argv = ['mirecovery', *sys.argv[1:]]\n"
+        "runpy.run_module('mirecovery_gui', run_name='__main__', alter_sys=True)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", child, "support-request", *BASE, "-o", str(target)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 1, out.stderr
+    assert out.stderr == f"mirecovery support-request: cannot write {target}: File too large\n"
+    assert target.read_text(encoding="utf-8") == "the old request"
+    assert entries(tmp_path) == {"request.txt"}
+
+
+def test_a_missing_folder_exits_1(tmp_path: Path) -> None:
+    out = run(*BASE, "-o", str(tmp_path / "no-such-folder" / "request.txt"))
+    assert out.returncode == 1 and "cannot write" in out.stderr
+    assert entries(tmp_path) == set()

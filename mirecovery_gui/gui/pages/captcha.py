@@ -2,14 +2,23 @@
 
 The same page serves a captcha demanded later (before a code is sent): its
 Next button then says "Send code" and sends the code with the answer.
+
+The picture comes from the network, so it is decoded on a short-lived thread
+(QImage works in any thread; QPixmap only in the GUI thread) after its byte
+count, format and pixel size are checked: a small PNG of 7000 x 7000 pixels
+once took 250 ms and 188 MB on the GUI thread.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import threading
+import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QWidget
 
 from mirecovery_gui.core.flow import CaptchaPurpose, Step
@@ -20,7 +29,92 @@ if TYPE_CHECKING:
     from mirecovery_gui.client.results import TrainingPeek
     from mirecovery_gui.gui.pages.base import PageHost
 
+log = logging.getLogger(__name__)
+
 DISPLAY_SIZE = QSize(270, 90)  # logical pixels; the service's picture has twice that for hi-DPI
+
+# A captcha is a few KB and a few hundred pixels wide (the training one 360 x 120).
+# Anything past these is refused before it is decoded.
+MAX_PICTURE_BYTES = 512 * 1024
+MAX_PICTURE_SIZE = QSize(2000, 1000)
+# Formats a captcha comes in. Not SVG (a drawing program, not a picture), PDF or TIFF.
+PICTURE_FORMATS = frozenset({b"png", b"jpeg", b"jpg", b"gif", b"bmp", b"webp"})
+DECODE_WAIT_S = 2.0  # at close, the longest wait for a decode still running (one takes milliseconds)
+
+
+def decode_picture(data: bytes, target: QSize) -> QImage | None:
+    """The picture in ``data`` scaled to fit ``target`` (device pixels), or None if it is refused or broken.
+
+    Safe on any thread. The size is read from the header first, and a larger
+    picture is decoded straight to the display size (``setScaledSize``), so
+    memory stays near the display size whatever the picture claims.
+    """
+    if not data or len(data) > MAX_PICTURE_BYTES:
+        return None
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    if not buffer.open(QIODevice.OpenModeFlag.ReadOnly):
+        return None
+    reader = QImageReader(buffer)
+    reader.setAllocationLimit(64)  # MB: a second guard, should a header lie about the size
+    if bytes(reader.format().data()).lower() not in PICTURE_FORMATS:
+        return None
+    size = reader.size()  # from the header only; invalid when the format cannot tell before decoding
+    if (
+        not size.isValid()
+        or size.isEmpty()
+        or size.width() > MAX_PICTURE_SIZE.width()
+        or size.height() > MAX_PICTURE_SIZE.height()
+    ):
+        return None
+    fitted = size.scaled(target, Qt.AspectRatioMode.KeepAspectRatio)
+    if size.width() > fitted.width():
+        reader.setScaledSize(fitted)
+    image = reader.read()
+    if image.isNull():
+        return None
+    if image.size() != fitted:
+        # Scale from the service's picture straight to device pixels: crisp at 200 %.
+        image = image.scaled(fitted, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation)
+    return image
+
+
+class _PictureDecoder(QObject):
+    """Runs :func:`decode_picture` on a thread of its own; the result comes back on the GUI thread."""
+
+    # The picture's serial and the QImage, or None. Emitted from the decoding thread: delivered
+    # queued on the thread this object lives in (the GUI thread), as the request runner's results are.
+    decoded = Signal(int, object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._threads: list[threading.Thread] = []
+
+    def start(self, serial: int, data: bytes, target: QSize) -> None:
+        thread = threading.Thread(
+            target=self._run, args=(serial, data, QSize(target)), name="mirecovery-captcha-picture", daemon=True
+        )
+        self._threads = [t for t in self._threads if t.is_alive()]
+        self._threads.append(thread)
+        thread.start()
+
+    def _run(self, serial: int, data: bytes, target: QSize) -> None:
+        image: QImage | None = None
+        try:
+            image = decode_picture(data, target)
+        except Exception:  # a broken picture must end as "could not be shown", never kill the page
+            log.exception("the captcha picture could not be decoded")
+        # RuntimeError: the page was deleted while this thread finished; nobody waits.
+        with contextlib.suppress(RuntimeError):
+            self.decoded.emit(serial, image)
+
+    def wait(self, timeout_s: float) -> bool:
+        """Wait (bounded) for the decodes still running; True when none is left."""
+        end = time.monotonic() + timeout_s
+        for thread in self._threads:
+            thread.join(timeout=max(0.0, end - time.monotonic()))
+        self._threads = [t for t in self._threads if t.is_alive()]
+        return not self._threads
 
 
 class CaptchaPage(RecoveryPage):
@@ -84,8 +178,11 @@ class CaptchaPage(RecoveryPage):
         training_row.addWidget(self.training_show_answer_button)
         training_row.addWidget(self.training_captcha_answer, 1)
         self.body.addLayout(training_row)
-        self._serial: int | None = None  # the session's picture on show
+        self._serial: int | None = None  # the session's picture on show (or being decoded)
         self._loaded = False
+        self._ratio = 1.0  # the device pixel ratio the picture on show (or being decoded) was made for
+        self._decoder = _PictureDecoder(self)
+        self._decoder.decoded.connect(self._on_picture_decoded)
 
     @property
     def image_loaded(self) -> bool:
@@ -120,23 +217,27 @@ class CaptchaPage(RecoveryPage):
                 self.captcha_image.setText(text)
         elif session.captcha_serial != self._serial:
             self._serial = session.captcha_serial
-            self._loaded = self._show_picture(session.captcha.data)
+            self._loaded = False
+            self.clear_secrets()
+            self.captcha_image.clear()
+            self.captcha_image.setText(self.tr("Loading…"))
+            self._ratio = self.devicePixelRatioF()
+            self._decoder.start(session.captcha_serial, session.captcha.data, DISPLAY_SIZE * self._ratio)
             self.host.input_changed()
 
-    def _show_picture(self, data: bytes) -> bool:
-        self.clear_secrets()
-        pixmap = QPixmap()
-        if not pixmap.loadFromData(data):
+    def _on_picture_decoded(self, serial: int, image: QImage | None) -> None:
+        if serial != self._serial:
+            return  # a newer picture came meanwhile, or the recovery started again
+        if image is None:
             self.captcha_image.setText(self.tr("The picture could not be shown. Press New picture."))
-            return False
-        ratio = self.devicePixelRatioF()
-        target = DISPLAY_SIZE * ratio
-        # Scale from the service's (larger) picture straight to device pixels: crisp at 200 %.
-        scaled = pixmap.scaled(target, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
-        scaled.setDevicePixelRatio(ratio)
-        self.captcha_image.setPixmap(scaled)
-        self.captcha_input.setFocus()
-        return True
+            return
+        pixmap = QPixmap.fromImage(image)
+        pixmap.setDevicePixelRatio(self._ratio)
+        self.captcha_image.setPixmap(pixmap)
+        self._loaded = True
+        if self.isVisible():
+            self.captcha_input.setFocus()
+        self.host.input_changed()
 
     # --- forwarding --------------------------------------------------------------------------------
 
@@ -164,6 +265,11 @@ class CaptchaPage(RecoveryPage):
     def clear_secrets(self) -> None:
         self.captcha_input.clear()
         self.training_captcha_answer.clear()
+
+    def about_to_close(self) -> None:
+        # No decoding thread outlives the window (each is bounded; this is a wait of milliseconds).
+        if not self._decoder.wait(DECODE_WAIT_S):
+            log.warning("a captcha picture was still being decoded at close")
 
     def focus_first(self) -> QWidget | None:
         return self.captcha_input

@@ -15,6 +15,11 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from mirecovery_gui.core.text import digits_only
 
+# A pasted message is taken up to this many characters: room for an SMS
+# ("[Xiaomi] Your verification code is 123456. It expires in 10 minutes...")
+# but never a whole clipboard, which would only be searched for a code.
+MAX_PASTE = 200
+
 
 def extract_code(text: str, length: int) -> str:
     """The code in ``text``: a run of exactly ``length`` digits (one separator allowed between groups)."""
@@ -32,6 +37,8 @@ class CodeValidator(QValidator):
         self.length = length
 
     def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        # The field's maxLength cuts a paste before Qt asks; this keeps the rule whoever asks.
+        text = text[:MAX_PASTE]
         if text.isascii() and text.isdigit() and len(text) <= self.length:
             cleaned = text
         else:
@@ -64,7 +71,7 @@ class CodeInput(QLineEdit):
 
     def set_length(self, length: int) -> None:
         self._validator.length = length
-        self.setMaxLength(max(length, 64))  # room for a pasted message; the validator trims it
+        self.setMaxLength(max(length, MAX_PASTE))  # room for a pasted message; the validator keeps the code
         self.setPlaceholderText("0" * length)
 
     def complete(self) -> bool:

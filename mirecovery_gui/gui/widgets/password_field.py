@@ -5,6 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QToolButton, QWidget
 
+# Far beyond any policy (Xiaomi's is 8-16), so a too-long password is shown as
+# too long by the meter instead of being cut without a word; the limit only
+# keeps a pasted document out of the field and out of the strength check.
+MAX_LENGTH = 128
+
 
 class PasswordField(QWidget):
     """``line_edit`` hides what is typed until ``show_button`` is toggled.
@@ -20,6 +25,7 @@ class PasswordField(QWidget):
         self.line_edit = QLineEdit(self)
         self.line_edit.setObjectName(input_name)
         self.line_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.line_edit.setMaxLength(MAX_LENGTH)
         self.line_edit.setInputMethodHints(
             Qt.InputMethodHint.ImhSensitiveData
             | Qt.InputMethodHint.ImhNoPredictiveText

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mirecovery_gui.core.support_request import Field, ShopChecklist, SupportFacts, check_field
+from mirecovery_gui.core.support_request import MAX_LENGTH, Field, ShopChecklist, SupportFacts, check_field
 from mirecovery_gui.gui.i18n import TextBook, translate
 from mirecovery_gui.gui.theme import Tone, ToneLabel
 from mirecovery_gui.gui.widgets.country_combo import CountryCombo
+from mirecovery_gui.gui.widgets.limited_text import LimitedTextEdit
 
 PROBLEM_DELAY_MS = 700
 
@@ -117,7 +118,7 @@ class SupportDetailsForm(QWidget):
         layout.addWidget(owner)
 
         story, form = self._group(lambda: self.tr("What happened"))
-        description = QPlainTextEdit(self)
+        description = LimitedTextEdit(MAX_LENGTH[Field.DESCRIPTION], self)
         description.setObjectName("support_description_input")
         description.setTabChangesFocus(True)
         self.texts.keep(
@@ -183,6 +184,8 @@ class SupportDetailsForm(QWidget):
     ) -> QLineEdit:
         edit = QLineEdit(self)
         edit.setObjectName(f"support_{which.value}_input")
+        # Typing or pasting stops at core's limit, so a field is never "too long" and a paste is cut in Qt.
+        edit.setMaxLength(MAX_LENGTH[which])
         if callable(placeholder):
             self.texts.keep(edit.setPlaceholderText, placeholder)
         else:
@@ -220,6 +223,9 @@ class SupportDetailsForm(QWidget):
             column.addWidget(hint_label)
             self._hints[which] = hint
         column.addWidget(problem)
+        if isinstance(edit, LimitedTextEdit):
+            edit.cut_note.setObjectName(f"support_{which.value}_note")
+            column.addWidget(edit.cut_note)
         form.addRow(title, column)
         self.inputs[which] = edit
         self.problem_labels[which] = problem
@@ -268,7 +274,9 @@ class SupportDetailsForm(QWidget):
         try:
             for which, edit in self.inputs.items():
                 value = facts.value(which)
-                if isinstance(edit, QPlainTextEdit):
+                if isinstance(edit, LimitedTextEdit):
+                    edit.set_text(value)
+                elif isinstance(edit, QPlainTextEdit):
                     if edit.toPlainText() != value:
                         edit.setPlainText(value)
                 elif edit.text() != value:
