@@ -3,7 +3,7 @@
     mirecovery [--training | --server URL] [--lang en|id] [--scheme system|light|dark]
     mirecovery --self-test
     mirecovery --version
-    mirecovery training-server [--host 127.0.0.1] [--port 0] [--latency S]
+    mirecovery training-server [--host 127.0.0.1] [--port 0] [--latency S] [--join-code CODE]
     mirecovery support-request ...
 
 Only the standard library is imported before the command is known, so
@@ -30,13 +30,24 @@ log = logging.getLogger(__name__)
 
 
 def run_training_server(args: argparse.Namespace) -> int:
-    from mirecovery_gui.training.server import TrainingServer
+    from mirecovery_gui.training.faults import check_seconds
+    from mirecovery_gui.training.server import TrainingServer, check_join_code
 
     if not 0 <= args.port <= 65535:
         print("mirecovery training-server: --port must be between 0 and 65535", file=sys.stderr)
         return EXIT_USAGE
-    server = TrainingServer(host=args.host, port=args.port)
-    server.service.faults.latency_s = max(0.0, args.latency)
+    try:
+        latency = check_seconds(args.latency, "--latency")
+    except ValueError as exc:
+        print(f"mirecovery training-server: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        join_code = None if args.join_code is None else check_join_code(args.join_code)
+    except ValueError as exc:
+        print(f"mirecovery training-server: --join-code: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    server = TrainingServer(host=args.host, port=args.port, join_code=join_code)
+    server.service.faults.latency_s = latency
     try:
         url = server.start()
     except OSError as exc:
@@ -52,8 +63,20 @@ def run_training_server(args: argparse.Namespace) -> int:
 
     signal.signal(signal.SIGINT, _on_signal)
     signal.signal(signal.SIGTERM, _on_signal)
-    # Scripts read this line from a pipe: flush it now, not at exit.
+    # Scripts read this line from a pipe: flush it now, not at exit. It stays the first line.
     print(f"listening on {url}", flush=True)
+    if server.join_code:
+        print(f"students: mirecovery --server {server.student_url}", flush=True)
+    if server.classroom:
+        where = args.host or "0.0.0.0"
+        print(
+            f"mirecovery training-server: warning: listening on {where}: anyone on the network can reach "
+            "this training server.\n"
+            f"mirecovery training-server: join code {server.join_code}: student requests without it are refused; "
+            "faults can be set only from this machine.",
+            file=sys.stderr,
+            flush=True,
+        )
     try:
         while not stop.wait(0.5):
             pass
@@ -67,7 +90,13 @@ def run_support_request(args: argparse.Namespace) -> int:
 
     from mirecovery_gui.cli import SUPPORT_FLAGS
     from mirecovery_gui.core.support_request import SupportFacts, prepare
+    from mirecovery_gui.store.files import RefusedTargetError, check_target, write_file_atomically
     from mirecovery_gui.store.support_contacts import support_directory
+
+    def refused(error: RefusedTargetError) -> int:
+        # A usage error: the user named a place where the request must not be written.
+        print(f"mirecovery support-request: -o: {args.output} {error.reason}", file=sys.stderr)
+        return EXIT_USAGE
 
     values = {flag.replace("-", "_"): str(getattr(args, flag.replace("-", "_"))) for flag, _ in SUPPORT_FLAGS}
     facts = SupportFacts.from_mapping(values)
@@ -86,8 +115,11 @@ def run_support_request(args: argparse.Namespace) -> int:
         if not args.output:
             print("mirecovery support-request: --format pdf needs -o FILE", file=sys.stderr)
             return EXIT_USAGE
-        import os
-
+        # Refused before Qt starts, so the reason is the same as for text (write_pdf checks again).
+        try:
+            check_target(args.output)
+        except RefusedTargetError as error:
+            return refused(error)
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from PySide6.QtGui import QGuiApplication
 
@@ -106,11 +138,11 @@ def run_support_request(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         sys.stdout.flush()
         return EXIT_OK
-    target = Path(args.output)
-    temporary = target.with_name(target.name + ".part")
     try:
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(target)
+        # Line ends as a text file has them on this system (CRLF on Windows), as before.
+        write_file_atomically(args.output, text.replace("\n", os.linesep).encode("utf-8"))
+    except RefusedTargetError as error:
+        return refused(error)
     except OSError as exc:
         print(f"mirecovery support-request: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
         return EXIT_FAILURE
@@ -152,7 +184,7 @@ def run_wizard(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
-    from mirecovery_gui.app import install_qt_message_handler, main_window_for
+    from mirecovery_gui.app import claim_data_folder, install_qt_message_handler, main_window_for
     from mirecovery_gui.gui.first_paint import after_first_page_paint
     from mirecovery_gui.logs import configure_logging, install_exception_hooks
     from mirecovery_gui.store.paths import log_dir
@@ -183,6 +215,14 @@ def run_wizard(args: argparse.Namespace) -> int:
         )
 
     install_exception_hooks(tell_user)
+    lock, elsewhere = claim_data_folder()
+    if lock is None:
+        # Another window has this data folder (and its live case): say where, touch nothing.
+        from PySide6.QtWidgets import QMessageBox
+
+        print(f"mirecovery: {elsewhere}", file=sys.stderr, flush=True)
+        QMessageBox.information(None, "mirecovery", elsewhere)
+        return EXIT_OK
     window = main_window_for(args)
     # Installed after the window's own first-paint work, so Qt (which asks the
     # newest event filter first) queues this one first: the log file is open

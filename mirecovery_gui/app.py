@@ -10,7 +10,15 @@ import argparse
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMessageLogContext,
+    QObject,
+    QTimer,
+    QtMsgType,
+    Signal,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -34,12 +42,14 @@ if TYPE_CHECKING:
     from mirecovery_gui.core.support_directory import SupportContact
     from mirecovery_gui.gui.history import HistoryWindow
     from mirecovery_gui.store.cases import Case
+    from mirecovery_gui.store.instance_lock import InstanceLock
     from mirecovery_gui.store.settings import Settings
     from mirecovery_gui.training.service import TrainingService
 
 log = logging.getLogger(__name__)
 
 SETTINGS_FILE = "settings.json"
+RETENTION_EVERY_MS = 60 * 60 * 1000  # retention applies hourly while the app stays open all day
 
 # Noise from the offscreen platform plugin, not a problem of ours.
 _QUIET_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)
@@ -79,10 +89,93 @@ def settings_path() -> Path:
     return config_dir() / SETTINGS_FILE
 
 
+def claim_data_folder() -> tuple[InstanceLock | None, str]:
+    """One window per data folder: the lock to keep for the whole run, or where mirecovery already runs.
+
+    A second window on the same folder would show the first one's live case as
+    interrupted, and could close it; it stops here instead and says so.
+    """
+    from mirecovery_gui.store.instance_lock import InstanceLock
+    from mirecovery_gui.store.paths import data_dir
+
+    lock = InstanceLock(data_dir())
+    if lock.acquire():
+        return lock, ""
+    holder = lock.holder()
+    if holder is None:
+        return None, QCoreApplication.translate("App", "mirecovery is already open on this computer. Use that window.")
+    return None, QCoreApplication.translate(
+        "App",
+        "mirecovery is already open on this computer (process {pid}, since {time} UTC). Use that window, "
+        "or close it first.",
+    ).format(pid=holder.pid, time=holder.since.replace("T", " ")[:16])
+
+
 def support_directory() -> list[SupportContact]:
     from mirecovery_gui.store.support_contacts import support_directory as shop_directory
 
     return shop_directory()
+
+
+class StoreNews(QObject):
+    """What the stores report from the writer thread, brought to the GUI thread (queued signals)."""
+
+    trouble = Signal(object)  # "disk_full", "damaged", "read_only", "other", or None: saved again
+    set_aside = Signal(object)  # the path a damaged database was renamed to
+
+
+def store_trouble_text(kind: str | None) -> str:
+    """What the window says when the case log cannot be written (None: it can again)."""
+    texts = {
+        "disk_full": QCoreApplication.translate(
+            "App",
+            "The case log could not be saved: the disk is full. Free some space; it will be saved again. "
+            "What was typed is kept meanwhile.",
+        ),
+        "read_only": QCoreApplication.translate(
+            "App",
+            "The case log could not be saved: its folder cannot be written to. What was typed is kept while "
+            "mirecovery is open.",
+        ),
+        "damaged": QCoreApplication.translate(
+            "App",
+            "The case log is damaged, so changes are not saved. Close mirecovery and start it again: the "
+            "damaged file is set aside and a new one started.",
+        ),
+        "other": QCoreApplication.translate(
+            "App", "The case log could not be saved right now. mirecovery keeps trying; what was typed is kept."
+        ),
+    }
+    if kind is None:
+        return QCoreApplication.translate("App", "The case log is saved again.")
+    return texts.get(kind, texts["other"])
+
+
+def unavailable_text(reason: str | None) -> str:
+    """Why no case is saved in this session (the database could not be opened at all)."""
+    if reason == "read_only":
+        return QCoreApplication.translate(
+            "App",
+            "The data folder cannot be written to, so cases and drafts are not saved in this session. "
+            "The recovery itself, and training, work.",
+        )
+    if reason == "disk_full":
+        return QCoreApplication.translate(
+            "App",
+            "The disk is full, so cases and drafts are not saved in this session. Free some space and start "
+            "mirecovery again. The recovery itself works.",
+        )
+    if reason == "newer_version":
+        return QCoreApplication.translate(
+            "App",
+            "The case database was made by a newer mirecovery, so cases and drafts are not saved in this "
+            "session. The recovery itself works.",
+        )
+    return QCoreApplication.translate(
+        "App",
+        "The case database cannot be opened, so cases and drafts are not saved in this session. "
+        "The recovery itself works.",
+    )
 
 
 class App:
@@ -106,6 +199,10 @@ class App:
         self._damaged_settings = damaged_settings
         self.history: HistoryWindow | None = None
         self.closed = False
+        self._store_trouble: str | None = None
+        self._retention = QTimer(window)
+        self._retention.setInterval(RETENTION_EVERY_MS)
+        self._retention.timeout.connect(self._apply_retention)
         languages.follow(self._on_language_switched)
         settings.subscribe(self._on_settings_changed)
         window.closing.connect(self._on_window_closing)
@@ -164,13 +261,32 @@ class App:
                     "App", "The settings file was damaged, so the defaults are used. The old file was kept as {name}."
                 ).format(name=self._damaged_settings.name)
             )
-        case_log = self.stores.case_log()
-        if case_log is None:
+        if not self._apply_retention():
             return
-        case_log.purge_older_than(self.settings.settings.retention_days)
+        self._retention.start()
         interrupted = self.session.interrupted_case()
         if interrupted is not None:
             self._offer_resume(interrupted)
+
+    def _apply_retention(self) -> bool:
+        """Cases older than the setting go (at start, then hourly); False when there is no case log."""
+        return self.stores.apply_retention(self.settings.settings.retention_days)
+
+    def on_store_trouble(self, kind: object) -> None:
+        """The case log cannot be written (or can again): the notice says so, in the user's language."""
+        kind = None if kind is None else str(kind)
+        if kind == self._store_trouble:
+            return
+        had_trouble, self._store_trouble = self._store_trouble is not None, kind
+        if kind is not None or had_trouble:
+            self.window.notice.show_notice(store_trouble_text(kind))
+
+    def on_set_aside(self, path: object) -> None:
+        self.window.notice.show_notice(
+            QCoreApplication.translate(
+                "App", "The case database was damaged, so a new one was started. The old file was kept as {name}."
+            ).format(name=getattr(path, "name", str(path)))
+        )
 
     def _offer_resume(self, case: Case) -> None:
         from mirecovery_gui.gui.i18n import step_name
@@ -222,6 +338,7 @@ class App:
         if case_log is not None:
             case_log.delete_everything()
             self.stores.flush(10.0)
+        self.stores.erase_set_aside()  # a damaged copy set aside holds customers too
         erase_logs(log_dir())
         if self.history is not None:
             self.history.refresh()
@@ -280,18 +397,18 @@ def main_window_for(
         app.setWindowIcon(app_icon())
     clock = clock or SystemClock()
     window_ref: list[MainWindow] = []
+    news = StoreNews()
 
     def database_unavailable() -> None:
         if window_ref:
-            window_ref[0].notice.show_notice(
-                QCoreApplication.translate(
-                    "App",
-                    "The case database cannot be opened, so cases and drafts are not saved in this session. "
-                    "The recovery itself works.",
-                )
-            )
+            window_ref[0].notice.show_notice(unavailable_text(stores.unavailable_reason))
 
-    stores = Stores(database_path, database_unavailable)
+    stores = Stores(
+        database_path,
+        database_unavailable,
+        on_trouble=news.trouble.emit,  # from the writer thread: queued to the GUI thread
+        on_set_aside=news.set_aside.emit,
+    )
     session = RecoverySession(
         clock,
         CaseKeeper(stores, lambda: settings.settings),
@@ -306,6 +423,9 @@ def main_window_for(
     languages = LanguageSwitcher(language)
     providers = ProviderFactory(window, clock, lambda: languages.language, training_service, timeouts)
     window.app = App(window, settings, stores, languages, providers, loaded.damaged_backup)
+    news.setParent(window)
+    news.trouble.connect(window.app.on_store_trouble)
+    news.set_aside.connect(window.app.on_set_aside)
     if args.training:
         providers.use("training")
     elif args.server:

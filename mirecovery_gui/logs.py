@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from mirecovery_gui.core.redact import RedactingFilter
 
@@ -44,17 +45,10 @@ def configure_logging(folder: Path | None, level: int = logging.INFO, console: b
     path: Path | None = None
     handlers: list[logging.Handler] = []
     if folder is not None:
-        from logging.handlers import (
-            RotatingFileHandler,
-        )  # 6 ms with what it pulls in (socket, pickle): not before the first paint
-
         try:
             folder.mkdir(parents=True, exist_ok=True)
             path = folder / LOG_FILE
-            file_handler = RotatingFileHandler(
-                path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
-            )
-            handlers.append(file_handler)
+            handlers.append(_private_file_handler(path))
         except OSError:
             path = None
     if console and sys.stderr is not None:
@@ -67,6 +61,36 @@ def configure_logging(folder: Path | None, level: int = logging.INFO, console: b
         handler._mirecovery = True  # type: ignore[attr-defined]
         root.addHandler(handler)
     return path
+
+
+def _private_file_handler(path: Path) -> logging.Handler:
+    """A rotating file handler whose files only the user can read (POSIX): a log tells what the shop did, when.
+
+    Every file it opens (the first, and each new one after a rotation) is
+    created 0600, and files an older version left looser are closed up now.
+    """
+    import contextlib
+    import os
+    from logging.handlers import (
+        RotatingFileHandler,
+    )  # 6 ms with what it pulls in (socket, pickle): not before the first paint
+
+    def private(name: str, flags: int) -> int:
+        descriptor = os.open(name, flags, 0o600)
+        if os.name == "posix":
+            with contextlib.suppress(OSError):  # a file system without modes keeps what it has
+                os.fchmod(descriptor, 0o600)
+        return descriptor
+
+    class PrivateRotatingFileHandler(RotatingFileHandler):
+        def _open(self) -> Any:
+            return open(self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors, opener=private)
+
+    if os.name == "posix":
+        for existing in path.parent.glob(f"{LOG_FILE}*"):
+            with contextlib.suppress(OSError):
+                os.chmod(existing, 0o600)
+    return PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True)
 
 
 def install_exception_hooks(tell_user: Callable[[], None] | None = None) -> None:

@@ -4,12 +4,56 @@
 <context>
     <name>App</name>
     <message>
+        <source>mirecovery is already open on this computer. Use that window.</source>
+        <translation>mirecovery sudah terbuka di komputer ini. Gunakan jendela itu.</translation>
+    </message>
+    <message>
+        <source>mirecovery is already open on this computer (process {pid}, since {time} UTC). Use that window, or close it first.</source>
+        <translation>mirecovery sudah terbuka di komputer ini (proses {pid}, sejak {time} UTC). Gunakan jendela itu, atau tutup dulu.</translation>
+    </message>
+    <message>
+        <source>The case log could not be saved: the disk is full. Free some space; it will be saved again. What was typed is kept meanwhile.</source>
+        <translation>Catatan kasus tidak bisa disimpan: disk penuh. Kosongkan sedikit ruang; catatan akan disimpan lagi. Sementara itu, yang sudah diketik tetap disimpan.</translation>
+    </message>
+    <message>
+        <source>The case log could not be saved: its folder cannot be written to. What was typed is kept while mirecovery is open.</source>
+        <translation>Catatan kasus tidak bisa disimpan: foldernya tidak bisa ditulisi. Yang sudah diketik tetap disimpan selama mirecovery terbuka.</translation>
+    </message>
+    <message>
+        <source>The case log is damaged, so changes are not saved. Close mirecovery and start it again: the damaged file is set aside and a new one started.</source>
+        <translation>Catatan kasus rusak, jadi perubahan tidak disimpan. Tutup mirecovery lalu buka lagi: file yang rusak disisihkan dan file baru dibuat.</translation>
+    </message>
+    <message>
+        <source>The case log could not be saved right now. mirecovery keeps trying; what was typed is kept.</source>
+        <translation>Catatan kasus belum bisa disimpan saat ini. mirecovery terus mencoba; yang sudah diketik tetap disimpan.</translation>
+    </message>
+    <message>
+        <source>The case log is saved again.</source>
+        <translation>Catatan kasus sudah tersimpan lagi.</translation>
+    </message>
+    <message>
+        <source>The data folder cannot be written to, so cases and drafts are not saved in this session. The recovery itself, and training, work.</source>
+        <translation>Folder data tidak bisa ditulisi, jadi kasus dan draf tidak disimpan pada sesi ini. Pemulihan akun dan latihan tetap bisa dilakukan.</translation>
+    </message>
+    <message>
+        <source>The disk is full, so cases and drafts are not saved in this session. Free some space and start mirecovery again. The recovery itself works.</source>
+        <translation>Disk penuh, jadi kasus dan draf tidak disimpan pada sesi ini. Kosongkan sedikit ruang lalu buka mirecovery lagi. Pemulihan akun tetap bisa dilakukan.</translation>
+    </message>
+    <message>
+        <source>The case database was made by a newer mirecovery, so cases and drafts are not saved in this session. The recovery itself works.</source>
+        <translation>Database kasus dibuat oleh mirecovery versi yang lebih baru, jadi kasus dan draf tidak disimpan pada sesi ini. Pemulihan akun tetap bisa dilakukan.</translation>
+    </message>
+    <message>
         <source>The case database cannot be opened, so cases and drafts are not saved in this session. The recovery itself works.</source>
         <translation>Database kasus tidak bisa dibuka, jadi kasus dan draf tidak disimpan pada sesi ini. Pemulihan akun tetap bisa dilakukan.</translation>
     </message>
     <message>
         <source>The settings file was damaged, so the defaults are used. The old file was kept as {name}.</source>
         <translation>File setelan rusak, jadi setelan bawaan yang dipakai. File lama disimpan sebagai {name}.</translation>
+    </message>
+    <message>
+        <source>The case database was damaged, so a new one was started. The old file was kept as {name}.</source>
+        <translation>Database kasus rusak, jadi database baru dibuat. File lama disimpan sebagai {name}.</translation>
     </message>
     <message>
         <source>a customer</source>
@@ -274,6 +318,10 @@
     <message>
         <source>Continue on the &amp;official website</source>
         <translation>Lanjutkan di situs &amp;resmi</translation>
+    </message>
+    <message>
+        <source>Go &amp;on</source>
+        <translation>&amp;Lanjutkan</translation>
     </message>
     <message>
         <source>Try again in {time}</source>
@@ -653,6 +701,13 @@
     </message>
 </context>
 <context>
+    <name>LimitedTextEdit</name>
+    <message>
+        <source>Only the first {count} characters were kept.</source>
+        <translation>Hanya {count} karakter pertama yang disimpan.</translation>
+    </message>
+</context>
+<context>
     <name>LostEverythingPage</name>
     <message>
         <source>Ask Xiaomi support</source>
@@ -993,12 +1048,28 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>Waktu koneksi ke server habis. Jaringan mungkin lambat atau diblokir. Coba lagi.</translation>
     </message>
     <message>
-        <source>The server did not answer in time. Nothing was changed; try again in a moment.</source>
-        <translation>Server tidak menjawab tepat waktu. Tidak ada yang berubah; coba lagi sebentar lagi.</translation>
+        <source>The server did not answer in time. Try again in a moment.</source>
+        <translation>Server tidak menjawab tepat waktu. Coba lagi sebentar lagi.</translation>
     </message>
     <message>
         <source>The connection broke in the middle of the answer. Try again.</source>
         <translation>Koneksi terputus di tengah jawaban. Coba lagi.</translation>
+    </message>
+    <message>
+        <source>The server's answer was lost on the way. Try again in a moment.</source>
+        <translation>Jawaban dari server hilang di jalan. Coba lagi sebentar lagi.</translation>
+    </message>
+    <message>
+        <source>The server's answer was lost on the way, so a code may have been sent. Check the phone or email first: if a code came, go on and type it. You can ask for another after the countdown.</source>
+        <translation>Jawaban dari server hilang di jalan, jadi mungkin kode sudah dikirim. Periksa dulu ponsel atau email: kalau kode sudah datang, lanjutkan dan ketik kodenya. Anda bisa meminta kode lain setelah hitungan mundur selesai.</translation>
+    </message>
+    <message>
+        <source>The server's answer was lost on the way, so the code may already have been accepted. Go on to choose the new password; if Xiaomi refuses it, ask for a new code.</source>
+        <translation>Jawaban dari server hilang di jalan, jadi mungkin kodenya sudah diterima. Lanjutkan untuk membuat sandi baru; kalau Xiaomi menolaknya, minta kode baru.</translation>
+    </message>
+    <message>
+        <source>The server's answer was lost on the way, so the new password may already be active. Try signing in with it on the phone first: if it works, go on; if not, try again.</source>
+        <translation>Jawaban dari server hilang di jalan, jadi mungkin sandi baru sudah berlaku. Coba masuk dulu dengan sandi itu di ponsel: kalau berhasil, lanjutkan; kalau tidak, coba lagi.</translation>
     </message>
     <message>
         <source>The server has a problem right now (error {status}). Try again in a moment.</source>
@@ -1007,6 +1078,10 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
     <message>
         <source>The server is busy and asks to wait {time} (minutes:seconds) before trying again.</source>
         <translation>Server sedang sibuk dan meminta Anda menunggu {time} (menit:detik) sebelum mencoba lagi.</translation>
+    </message>
+    <message>
+        <source>The server is busy and asks to wait {time} (hours:minutes:seconds) before trying again.</source>
+        <translation>Server sedang sibuk dan meminta Anda menunggu {time} (jam:menit:detik) sebelum mencoba lagi.</translation>
     </message>
     <message>
         <source>The server's answer could not be understood. It may be a network login page or a change on Xiaomi's side. Try again.</source>

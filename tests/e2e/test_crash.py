@@ -18,9 +18,9 @@ from mirecovery_gui.store.cases import CaseQuery, Outcome
 HELPER = Path(__file__).with_name("crash_helper.py")
 
 
-def crash_during(*args: str) -> None:
+def crash_during(*args: str, env: dict[str, str] | None = None) -> None:
     process = subprocess.Popen(
-        [sys.executable, str(HELPER), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [sys.executable, str(HELPER), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
     )
     try:
         assert process.stdout is not None
@@ -78,3 +78,63 @@ def test_closing_the_case_instead(qtbot: QtBot) -> None:
     assert case_log.open_cases() == []
     assert [c.outcome for c in case_log.search(CaseQuery())] == [Outcome.ABANDONED]
     window.close()
+
+
+@pytest.mark.slow
+def test_a_second_window_on_the_same_data_says_where_the_first_runs_and_touches_nothing(
+    private_home: Path,
+) -> None:
+    import os
+
+    first = subprocess.Popen([sys.executable, str(HELPER)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    second: subprocess.Popen[str] | None = None
+    try:
+        assert first.stdout is not None
+        assert first.stdout.readline().strip() == "ready"  # the first window has a live case
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+        second = subprocess.Popen(
+            [sys.executable, "-m", "mirecovery_gui", "--training", "--lang", "en"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=Path(__file__).resolve().parents[2],
+        )
+        assert second.stderr is not None
+        said = second.stderr.readline()
+        assert "already open on this computer" in said and f"process {first.pid}" in said
+    finally:
+        for process in (second, first):
+            if process is not None:
+                process.kill()
+                process.wait(timeout=10)
+    # The first window's case is as it left it: open, with its steps, not closed by the second one.
+    from mirecovery_gui.store.stores import Stores
+
+    stores = Stores(lambda: private_home / "data" / "mirecovery.sqlite3")
+    try:
+        case_log = stores.case_log()
+        assert case_log is not None
+        (case,) = case_log.search(CaseQuery())
+        assert case.outcome is Outcome.OPEN and case.last_step == "enter_code"
+    finally:
+        stores.close()
+
+
+@pytest.mark.slow
+def test_a_deleted_customer_is_in_no_file_after_a_kill_9(private_home: Path, tmp_path: Path) -> None:
+    import os
+
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    # The app's own folders (data, settings, logs) and its temporary files, all under the test's eyes.
+    crash_during("erase", env=dict(os.environ, TMPDIR=str(temporary), TMP=str(temporary), TEMP=str(temporary)))
+    typed = ("Budi Santoso", "490154203237518")
+    found = {
+        str(file): [value for value in typed if value.encode() in file.read_bytes()]
+        for folder in (private_home, temporary)
+        for file in folder.rglob("*")
+        if file.is_file()
+    }
+    assert {name: values for name, values in found.items() if values} == {}
+    assert any(name.endswith("mirecovery.sqlite3") for name in found), found  # the scan saw the database
