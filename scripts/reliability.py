@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.gui.test_fault_matrix import STEPS, TROUBLES  # noqa: E402
+from tests.gui.test_fault_matrix import CASES, STEPS, TROUBLES  # noqa: E402
 
 PAGE = ROOT / "docs" / "reliability.md"
 
@@ -35,6 +35,7 @@ WAYS = {  # the button the message points at -> what the cell says
     "error_start_over_button": "Start again",
     "error_official_site_button": "Official website",
     "error_support_request_button": "Support request",
+    "error_continue_button": "Go on (it may have been done)",
 }
 STEP_TITLES = {
     "captcha": "captcha picture",
@@ -44,6 +45,81 @@ STEP_TITLES = {
     "verify": "verify code",
     "reset": "new password",
 }
+
+
+# Faults the matrix cannot make (they are not one step meeting one answer).
+# Each family names its tests; the figures are what those tests measured on
+# the CI machine when this text was last revised (the tests assert the bounds).
+FAMILIES = """\
+## Beyond the matrix: fault families
+
+Every family below ran with **data lost: 0**: nothing a user typed or saved went missing, and nothing a
+user deleted stayed behind.
+
+### Erasure that erases (`tests/unit/test_store_faults.py`, `tests/e2e/test_crash.py`)
+
+- Faults tried: delete one case, delete a draft, the retention purge, then `kill -9` with the database
+  still open; the same through the real window (a support request typed, deleted in the case history,
+  then `kill -9`).
+- After the deletion the `-wal` file is emptied while the app still runs (a checkpoint with TRUNCATE and
+  `secure_delete` on). Before: the deleted name, email and IMEI were still in the `-wal` after a kill -9
+  (4 copies of the name, 23 draft versions). Now: **0 copies** in the database, `-wal`, `-shm`, journals,
+  settings, logs and temporary files.
+- The purge runs at start and every hour while the app is open. Files are 0600 and folders 0700 whatever
+  the umask.
+
+### No silent write failure (`tests/unit/test_store_faults.py`, `tests/unit/test_instance_lock.py`)
+
+- Faults tried: a real full file system (a 2 MB tmpfs filled up, in a private mount namespace), the same
+  through RLIMIT_FSIZE, a damaged table page, a file that is not a database, a read-only data folder, a data
+  folder that cannot be made, a second window on the same data folder.
+- A full disk: **25 of 25** refused writes were kept in memory, the window said "The case log could not be
+  saved: the disk is full…" at once (not after a timeout), and all 25 landed, in order, once there was room
+  (retried with a growing wait, at most 30 s). Before: 10 writes failed with only a log line, and the case
+  and draft were gone.
+- A damaged database is set aside (renamed with the date) and a new one started, with a notice; a
+  read-only or missing folder: the app runs, training works, the notice says cases are not being saved.
+- A second window says where the first one runs (process and start time) and changes nothing; the first
+  window's case stays open.
+
+### Honest messages after a lost answer (the matrix row "done, then the answer lost")
+
+- Faults tried: the training service acts (starts the recovery, sends a code, accepts a code, sets the new
+  password) and then the connection drops before the answer: 4 steps.
+- No message says nothing changed. After a send the code counts as sent (the countdown runs before
+  another can be asked for); after a reset "The new password may already be active. Try signing in with
+  it first"; the way forward is "Go on", which never repeats the POST.
+
+### The client's parsing (`tests/unit/test_client_transport.py`)
+
+- Faults tried: `1e999` and a 5000-digit number as the result code, `vCodeLen` 1e300 and `sendsLeft`
+  10^20, JSON nested 100 000 deep, an object or a list where a number belongs, `Retry-After: Fri, 31 Dec
+  9999` and a 5000-digit Retry-After, headers trickled a few bytes every 50 ms past the deadline, a code
+  the server refused sent again.
+- Every one becomes one of our errors with a way forward; the wait is capped at 24 h and shown as
+  hours:minutes:seconds; the client alone ends a trickling answer at the step deadline; a refused code
+  cannot be sent again unchanged.
+
+### Hostile sizes (`tests/gui/test_hostile_sizes.py`, `tests/unit/test_files.py`)
+
+- Faults tried: a 10 MB paste into the description, the notes, the identifier and the code field; a
+  7000 × 7000 captcha picture; `-o` on a folder, a link, a dangling link, a FIFO, a socket; a disk error
+  during the write.
+- 10 MB paste into the description: **11 ms**, longest GUI pause **18 ms** (before: 11 s and 1.58 GB, a
+  27.5 MB draft); notes 6 ms / 19 ms; the identifier and code field 1 ms / 12 ms. The description keeps its
+  first 2000 characters and the notes 4000, and the field says so.
+- The 7000 × 7000 captcha is refused off the GUI thread (longest GUI pause 11 ms; before: 250 ms and
+  +188 MB on the GUI thread); the next picture works.
+- A refused target keeps its reason and no file; no temporary file is ever left.
+
+### The classroom training server (`tests/unit/test_training_classroom.py`, `tests/unit/test_training_rules.py`)
+
+- Faults tried: 100 students connecting at once; faults and peeks from another machine; a wrong or
+  missing join code; fault values that are infinite, huge or carry CR/LF; two students behind one address.
+- 100 at once: **0 timeouts**, slowest answer 92-105 ms (before, with a listen queue of 5: 14 timeouts).
+- Beyond loopback the server prints a warning and a join code and refuses requests without it; faults
+  and the peek answer only the trainer's own machine; send limits are per session.
+"""
 
 
 def run_matrix() -> list[dict[str, object]]:
@@ -64,7 +140,7 @@ def run_matrix() -> list[dict[str, object]]:
 def render(cases: list[dict[str, object]]) -> str:
     by_cell = {(str(case["step"]), str(case["fault"])): case for case in cases}
     passed = sum(1 for case in cases if case.get("passed"))
-    total = len(STEPS) * len(TROUBLES)
+    total = len(CASES)
     gaps = [int(str(case["longest_gap_ms"])) for case in cases if "longest_gap_ms" in case]
     lines = [
         "# Reliability: every step against every fault",
@@ -98,7 +174,9 @@ def render(cases: list[dict[str, object]]) -> str:
         cells = []
         for step in STEPS:
             case = by_cell.get((step, trouble.name))
-            if case is None:
+            if not trouble.applies(step):
+                cells.append("—")
+            elif case is None:
                 cells.append("not run")
             elif case.get("passed"):
                 cells.append("✓ " + WAYS.get(str(case.get("way_forward", "")), str(case.get("way_forward", ""))))
@@ -121,6 +199,7 @@ def render(cases: list[dict[str, object]]) -> str:
     for trouble in TROUBLES:
         for message in sorted(messages.get(trouble.name, ())):
             lines.append(f"| {trouble.name} | {message} |")
+    lines += ["", FAMILIES.rstrip("\n")]
     lines += [
         "",
         "## Run it",
@@ -143,8 +222,8 @@ def main() -> int:
     PAGE.parent.mkdir(parents=True, exist_ok=True)
     PAGE.write_text(render(cases), encoding="utf-8")
     passed = sum(1 for case in cases if case.get("passed"))
-    print(f"{PAGE.relative_to(ROOT)}: {passed} of {len(STEPS) * len(TROUBLES)} cases pass")
-    return 1 if args.check and passed != len(STEPS) * len(TROUBLES) else 0
+    print(f"{PAGE.relative_to(ROOT)}: {passed} of {len(CASES)} cases pass")
+    return 1 if args.check and passed != len(CASES) else 0
 
 
 if __name__ == "__main__":
