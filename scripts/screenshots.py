@@ -75,7 +75,11 @@ def main() -> int:
     snap(start, "00-start")
     start.close()
 
-    window = create_main_window(["--training", *common])
+    from mirecovery_gui.training.faults import Fault, FaultKind
+    from mirecovery_gui.training.service import TrainingService
+
+    service = TrainingService()
+    window = create_main_window(["--training", *common], training_service=service)
     window.move(0, 0)
     window.show()
     driver = FlowDriver(window)
@@ -99,7 +103,17 @@ def main() -> int:
     sends_left = driver.child(QLabel, "sends_left_label")
     driver.wait_for("quota", lambda: bool(sends_left.text()))
     snap(window, "03-send-code")
+    # The code is sent, then the answer is lost on the way: the message says so and offers Go on.
+    service.faults.add(Fault(FaultKind.LOST_ANSWER, step="send"))
     driver.child(QAbstractButton, "send_code_button").click()
+
+    def go_on_shown() -> bool:
+        button = window.findChild(QAbstractButton, "error_continue_button")
+        return button is not None and button.isVisible()
+
+    driver.wait_for("the lost-answer message", go_on_shown)
+    snap(window, "03b-answer-lost")
+    driver.child(QAbstractButton, "error_continue_button").click()
 
     driver.wait_for("code page", driver.on_page(Step.ENTER_CODE))
     phone = driver.child(QListWidget, "training_phone")

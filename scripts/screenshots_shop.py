@@ -1,4 +1,4 @@
-"""Screenshots of the shop features (run under Xvfb): history, settings, the resume notice.
+"""Screenshots of the shop features (run under Xvfb): history, settings, the resume and not-saved notices.
 
     xvfb-run -a -s "-screen 0 1366x768x24" python scripts/screenshots_shop.py [--out docs/screenshots]
         [--lang en|id] [--scheme light|dark]
@@ -158,6 +158,17 @@ def main() -> int:
     QTimer.singleShot(200, snap_settings)
     window.app.show_settings()
     assert isinstance(app.activeModalWidget(), SettingsDialog | None)
+    window.close()
+
+    # A data folder that cannot be made (as on a write-protected stick): the app runs and says so.
+    blocked = Path(tempfile.mkdtemp(prefix="mirecovery-shots-"))
+    (blocked / "data").write_text("not a folder")
+    os.environ["MIRECOVERY_HOME"] = str(blocked)
+    window = create_main_window(["--training", "--lang", args.lang, "--scheme", args.scheme])
+    window.show()
+    driver = FlowDriver(window)
+    driver.wait_for("the not-saved notice", window.notice.isVisible)
+    grab(window, "12-not-saved")
     window.close()
     return 0
 
