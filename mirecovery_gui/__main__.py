@@ -217,6 +217,15 @@ def run_wizard(args: argparse.Namespace) -> int:
     install_exception_hooks(tell_user)
     lock, elsewhere = claim_data_folder()
     if lock is None:
+        # Said in the user's language: the translators are loaded for this message only
+        # (a normal start loads them with the window, after the lock).
+        from mirecovery_gui.app import settings_path
+        from mirecovery_gui.gui.language import choose_language, install_translators
+        from mirecovery_gui.store.settings import load_settings
+
+        install_translators(choose_language(args.lang or load_settings(settings_path()).settings.language or None))
+        lock, elsewhere = claim_data_folder()
+    if lock is None:
         # Another window has this data folder (and its live case): say where, touch nothing.
         from PySide6.QtWidgets import QMessageBox
 

@@ -86,11 +86,18 @@ def _private_file_handler(path: Path) -> logging.Handler:
         def _open(self) -> Any:
             return open(self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors, opener=private)
 
+        def handleError(self, record: logging.LogRecord) -> None:
+            # A log file the disk stops taking (full, gone) loses its lines quietly, rather
+            # than printing a traceback for every record to a console nobody reads.
+            pass
+
     if os.name == "posix":
         for existing in path.parent.glob(f"{LOG_FILE}*"):
             with contextlib.suppress(OSError):
                 os.chmod(existing, 0o600)
-    return PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True)
+    # Opened now, not at the first record: a folder that cannot take the file (a
+    # write-protected stick) is found here, and the app goes on without a log file.
+    return PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
 
 
 def install_exception_hooks(tell_user: Callable[[], None] | None = None) -> None:

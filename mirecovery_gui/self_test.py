@@ -109,6 +109,29 @@ class FlowDriver:
 
 
 def run_self_test(extra_args: list[str] | None = None) -> int:
+    """A training recovery end to end, in a data folder of its own.
+
+    Never the shop's: a self-test run beside an open window would otherwise
+    see that window's live case as interrupted, and add a case to the log.
+    """
+    import os
+    import tempfile
+
+    from mirecovery_gui.store.paths import HOME_ENV
+
+    with tempfile.TemporaryDirectory(prefix="mirecovery-self-test-") as scratch:
+        previous = os.environ.get(HOME_ENV)
+        os.environ[HOME_ENV] = scratch
+        try:
+            return _run_self_test(extra_args)
+        finally:
+            if previous is None:
+                os.environ.pop(HOME_ENV, None)
+            else:
+                os.environ[HOME_ENV] = previous
+
+
+def _run_self_test(extra_args: list[str] | None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from mirecovery_gui.app import create_main_window, install_qt_message_handler

@@ -8,8 +8,11 @@ install on a USB stick, or a test's temporary directory).
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 APP = "mirecovery"
 HOME_ENV = "MIRECOVERY_HOME"
@@ -30,7 +33,15 @@ def _folder(name: str, platform_function: str) -> Path:
         path: Path = getattr(platformdirs, platform_function)(APP, appauthor=False)
     else:
         path = home / name
-    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+    try:
+        path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+    except OSError as exc:
+        # A write-protected stick, a file in the way: the folder is returned all
+        # the same. Whoever opens a file in it meets the error and says what it
+        # means (the database: "cases are not saved"; settings: the defaults),
+        # so the app starts and training works.
+        log.warning("the %s folder cannot be made (%s)", name, type(exc).__name__)
+        return path
     _make_private(path)
     return path
 

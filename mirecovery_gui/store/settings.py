@@ -85,8 +85,8 @@ def load_settings(path: Path) -> LoadResult:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return LoadResult(Settings())
-    except OSError:
-        log.exception("settings unreadable; using defaults")
+    except OSError as exc:
+        log.warning("settings unreadable (%s); using defaults", type(exc).__name__)
         return LoadResult(Settings())
     try:
         data = json.loads(raw)

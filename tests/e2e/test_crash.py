@@ -92,17 +92,20 @@ def test_a_second_window_on_the_same_data_says_where_the_first_runs_and_touches_
         assert first.stdout is not None
         assert first.stdout.readline().strip() == "ready"  # the first window has a live case
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-        second = subprocess.Popen(
-            [sys.executable, "-m", "mirecovery_gui", "--training", "--lang", "en"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=env,
-            cwd=Path(__file__).resolve().parents[2],
-        )
-        assert second.stderr is not None
-        said = second.stderr.readline()
-        assert "already open on this computer" in said and f"process {first.pid}" in said
+        for language, words in (("en", "already open on this computer"), ("id", "sudah terbuka di komputer ini")):
+            second = subprocess.Popen(
+                [sys.executable, "-m", "mirecovery_gui", "--training", "--lang", language],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=env,
+                cwd=Path(__file__).resolve().parents[2],
+            )
+            assert second.stderr is not None
+            said = second.stderr.readline()
+            assert words in said and f"{first.pid}" in said, said
+            second.kill()
+            second.wait(timeout=10)
     finally:
         for process in (second, first):
             if process is not None:

@@ -176,13 +176,15 @@ def test_the_qr_code_decodes_to_the_address(tmp_path: Path) -> None:
     assert decode_qr(path) == [url]
 
 
-def test_the_self_test_passes() -> None:
+def test_the_self_test_passes_and_leaves_the_shops_data_alone(private_home: Path) -> None:
     out = subprocess.run(
         [sys.executable, "-m", "mirecovery_gui", "--self-test"], capture_output=True, text=True, timeout=120
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.startswith("self-test ok")
     assert out.stderr == ""  # no Qt noise, no warnings
+    # Run beside an open window, it must not add a case to the shop's log or see that window's case.
+    assert not (private_home / "data" / "mirecovery.sqlite3").exists()
 
 
 def secret_formats() -> list[str]:
