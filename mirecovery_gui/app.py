@@ -106,9 +106,19 @@ def claim_data_folder() -> tuple[InstanceLock | None, str]:
         return None, QCoreApplication.translate("App", "mirecovery is already open on this computer. Use that window.")
     return None, QCoreApplication.translate(
         "App",
-        "mirecovery is already open on this computer (process {pid}, since {time} UTC). Use that window, "
+        "mirecovery is already open on this computer (process {pid}, since {time}). Use that window, "
         "or close it first.",
-    ).format(pid=holder.pid, time=holder.since.replace("T", " ")[:16])
+    ).format(pid=holder.pid, time=_local_time(holder.since))
+
+
+def _local_time(stamp: str) -> str:
+    """An ISO time in UTC as this computer's clock shows it ("2026-12-01 07:08"); the text itself if unreadable."""
+    import datetime as dt
+
+    try:
+        return dt.datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp[:16]
 
 
 def support_directory() -> list[SupportContact]:
@@ -122,6 +132,16 @@ class StoreNews(QObject):
 
     trouble = Signal(object)  # "disk_full", "damaged", "read_only", "other", or None: saved again
     set_aside = Signal(object)  # the path a damaged database was renamed to
+
+
+def trouble_reason(kind: str | None) -> str:
+    """Why the case log cannot be written, in a few words, for the middle of a sentence."""
+    reasons = {
+        "disk_full": QCoreApplication.translate("App", "the disk is full"),
+        "read_only": QCoreApplication.translate("App", "its folder cannot be written to"),
+        "damaged": QCoreApplication.translate("App", "the file is damaged"),
+    }
+    return reasons.get(kind or "", QCoreApplication.translate("App", "the disk refused"))
 
 
 def store_trouble_text(kind: str | None) -> str:
@@ -205,7 +225,9 @@ class App:
         self._retention.timeout.connect(self._apply_retention)
         languages.follow(self._on_language_switched)
         settings.subscribe(self._on_settings_changed)
+        settings.on_save_failed = self._on_settings_not_saved
         window.closing.connect(self._on_window_closing)
+        window.close_guard = self._may_close
         window.settings_action.triggered.connect(self.show_settings)
         window.history_action.triggered.connect(self.show_history)
         window.language_requested.connect(self.set_language)
@@ -225,6 +247,16 @@ class App:
         if new.scheme != old.scheme:
             apply_scheme(new.scheme)
         self._apply(new)
+
+    def _on_settings_not_saved(self) -> None:
+        self.window.notice.show_notice(
+            QCoreApplication.translate(
+                "App",
+                "The settings could not be saved (the config folder cannot be written to), so the change "
+                "applies only until mirecovery closes.",
+            ),
+            key="settings",
+        )
 
     def _apply(self, settings: Settings) -> None:
         window = self.window
@@ -279,7 +311,7 @@ class App:
             return
         had_trouble, self._store_trouble = self._store_trouble is not None, kind
         if kind is not None or had_trouble:
-            self.window.notice.show_notice(store_trouble_text(kind))
+            self.window.notice.show_notice(store_trouble_text(kind), key="store")
 
     def on_set_aside(self, path: object) -> None:
         self.window.notice.show_notice(
@@ -310,6 +342,7 @@ class App:
                     lambda: self.session.abandon(case),
                 ),
             ],
+            key="resume",
         )
 
     # --- the shop's data -------------------------------------------------------------------------------
@@ -335,13 +368,27 @@ class App:
         # The case in hand lets go first, unwritten: nothing writes it back afterwards.
         self.forget(None)
         case_log = self.stores.case_log()
+        finished = True
         if case_log is not None:
             case_log.delete_everything()
-            self.stores.flush(10.0)
+            finished = self.stores.flush(10.0)
         self.stores.erase_set_aside()  # a damaged copy set aside holds customers too
         erase_logs(log_dir())
         if self.history is not None:
             self.history.refresh()
+        if not finished:
+            # Never "deleted" while the customers are still in the file.
+            dialogs.inform(
+                parent or self.window,
+                QCoreApplication.translate("App", "Not deleted yet"),
+                QCoreApplication.translate(
+                    "App",
+                    "The case log cannot be written right now ({reason}), so the cases and drafts are still on "
+                    "this computer. Free some space and keep mirecovery open: they are deleted as soon as it can "
+                    "write again. The logs were deleted.",
+                ).format(reason=trouble_reason(self.stores.trouble)),
+            )
+            return
         dialogs.inform(
             parent or self.window,
             QCoreApplication.translate("App", "Deleted"),
@@ -353,7 +400,24 @@ class App:
     def forget(self, case_ids: list[str] | None) -> None:
         """Cases are about to be deleted (None: all): the session lets go, and an offer to resume one goes."""
         self.session.forget(case_ids)
-        self.window.notice.hide()
+        self.window.notice.withdraw("resume")  # the offer to continue a case that is being deleted
+
+    def _may_close(self) -> bool:
+        """Whether the window may close now: not silently while changes to the case log wait for the disk."""
+        stores = self.stores
+        if stores.pending_writes == 0 or stores.trouble is None or stores.flush(2.0):
+            return True
+        return dialogs.ask(
+            self.window,
+            QCoreApplication.translate("App", "Close without saving?"),
+            QCoreApplication.translate(
+                "App",
+                "Changes to the case log could not be saved yet ({reason}). If mirecovery closes now, they are "
+                "lost. Keep it open and free some space: they are saved as soon as there is room.",
+            ).format(reason=trouble_reason(stores.trouble)),
+            QCoreApplication.translate("App", "&Close and lose them"),
+            QCoreApplication.translate("App", "&Keep mirecovery open"),
+        )
 
     def _on_window_closing(self) -> None:
         self.closed = True

@@ -487,7 +487,16 @@ class HistoryWindow(QDialog):
             return
         self._forget([case.id])
         self.case_log.delete([case.id])
-        self.status_label.setText(self.tr("Deleted."))
+        if self.case_log.database.writer.flush(5.0):
+            self.status_label.setText(self.tr("Deleted."))
+        else:
+            # The disk refused: the customer is still in the file until the writer gets through.
+            self.status_label.setText(
+                self.tr(
+                    "Not deleted yet: the case log cannot be written right now. It is deleted as soon as it can "
+                    "be, while mirecovery stays open."
+                )
+            )
         self.refresh()
 
     def csv_text(self) -> str:

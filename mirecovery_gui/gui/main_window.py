@@ -34,8 +34,16 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+_Action = tuple[str, str, Callable[[], None]]
+
+
 class NoticeBar(QFrame):
-    """A band across the top of the window for things to know now (not a blocking dialog)."""
+    """A band across the top of the window for things to know now (not a blocking dialog).
+
+    One notice shows at a time; one that comes while another is on show goes
+    in front, and the earlier one comes back when it is dismissed, so "the disk
+    is full" is never lost under "continue the last case?" (or the reverse).
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,11 +58,13 @@ class NoticeBar(QFrame):
         self._texts = TextBook()
         self._texts.keep(self.close_button.setText, lambda: self.tr("&Dismiss"))
         self.close_button.setObjectName("notice_dismiss_button")
-        self.close_button.clicked.connect(self.hide)
+        self.close_button.clicked.connect(self.dismiss)
         row = QHBoxLayout(self)
         row.addWidget(self.label, 1)
         row.addLayout(self.buttons)
         row.addWidget(self.close_button)
+        # (key, text, actions): the one on show last; the ones under it before.
+        self._notices: list[tuple[str, str, list[_Action]]] = []
         self.hide()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -62,15 +72,49 @@ class NoticeBar(QFrame):
             self._texts.apply()
         super().changeEvent(event)
 
-    def show_notice(self, text: str, actions: list[tuple[str, str, Callable[[], None]]] | None = None) -> None:
-        """``actions``: (object name, label, handler); each also dismisses the notice."""
+    def show_notice(self, text: str, actions: list[_Action] | None = None, key: str = "") -> None:
+        """``actions``: (object name, label, handler); each also dismisses the notice.
+
+        A notice with the same non-empty ``key`` as one already there replaces it
+        ("saved again" replaces "could not be saved").
+        """
+        if key:
+            self._notices = [notice for notice in self._notices if notice[0] != key]
+        self._notices.append((key, text, list(actions or [])))
+        self._show_latest()
+
+    def withdraw(self, key: str) -> None:
+        """Take back the notice with ``key`` (its news is out of date), wherever it is."""
+        self._notices = [notice for notice in self._notices if notice[0] != key]
+        self._show_latest()
+
+    def dismiss(self) -> None:
+        """The notice on show goes; the one it covered (if any) comes back."""
+        if self._notices:
+            self._notices.pop()
+        self._show_latest()
+
+    def clear(self) -> None:
+        self._notices.clear()
+        self._show_latest()
+
+    def _show_latest(self) -> None:
         while self.buttons.count():
             item = self.buttons.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                # Deleted later (it may be the button being pressed); nameless and hidden at once,
+                # so an automation looking it up by name never finds the old one.
+                widget.setObjectName("")
+                widget.hide()
                 widget.deleteLater()
+        if not self._notices:
+            self.label.clear()
+            self.hide()
+            return
+        _key, text, actions = self._notices[-1]
         self.label.setText(shown(text, 600))
-        for name, label, handler in actions or []:
+        for name, label, handler in actions:
             button = QPushButton(label, self)
             button.setObjectName(name)
             button.clicked.connect(lambda _checked=False, run=handler: self._act(run))
@@ -79,7 +123,7 @@ class NoticeBar(QFrame):
         announce(self.label, self.label.text())
 
     def _act(self, handler: Callable[[], None]) -> None:
-        self.hide()
+        self.dismiss()
         handler()
 
 
@@ -111,6 +155,8 @@ class MainWindow(QMainWindow):
         self._shutdown_hooks: list[Callable[[], None]] = []
         # The composition root's App (app.py, which the gui layer never imports): set by create_main_window.
         self.app: Any = None
+        # Asked before the window closes; False keeps it open (unsaved case-log changes).
+        self.close_guard: Callable[[], bool] | None = None
         self._build_menu()
         self._update_title()
         self.resize(self.sizeHint())
@@ -229,9 +275,11 @@ class MainWindow(QMainWindow):
             self._training_phone = panel
         return self._training_phone
 
-    def set_training(self, enabled: bool) -> None:
+    def set_training(self, enabled: bool, server: str = "") -> None:
+        """Training on or off; ``server`` is the classroom server's ``host:port`` ("" for the app's own)."""
         if enabled or self._training_phone is not None:
             self.training_phone.setVisible(enabled)
+            self.training_phone.set_server(server if enabled else "")
         self._update_title()
 
     def add_shutdown_hook(self, hook: Callable[[], None]) -> None:
@@ -247,6 +295,9 @@ class MainWindow(QMainWindow):
         # Drafts and the case first, while the case database is still open; then
         # whatever is in flight is cut, and the window closes within a second.
         self.wizard.about_to_close()
+        if self.close_guard is not None and not self.close_guard():
+            event.ignore()
+            return
         self.closing.emit()
         if self.wizard.runner is not None:
             self.wizard.runner.shutdown(timeout_s=0.8)

@@ -262,7 +262,8 @@ class CaseLog:
             connection.execute("VACUUM")
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
-        self.database.writer.submit(f"delete-all:{new_id()}", write)
+        # erase=True: a checkpoint a reader held up is tried again until the journal is empty.
+        self.database.writer.submit(f"delete-all:{new_id()}", write, erase=True)
 
     def purge_older_than(self, days: int, today: dt.datetime | None = None) -> None:
         """Delete what was last touched more than ``days`` ago, then empty the journal.

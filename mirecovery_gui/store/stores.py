@@ -94,7 +94,7 @@ class Stores:
                 reason: Unavailable = (
                     "newer_version" if isinstance(exc, RuntimeError) else classify(exc, path) or "other"
                 )
-                log.warning("the case database cannot be opened (%s)", reason, exc_info=True)
+                log.warning("the case database cannot be opened (%s: %s)", reason, type(exc).__name__)
                 self.unavailable_reason = reason
                 self._failed = True
                 self._on_unavailable()
@@ -187,6 +187,8 @@ class SettingsKeeper:
         self.settings = settings
         self._path = path
         self._listeners: list[Callable[[Settings, Settings], None]] = []
+        # Called when a change could not be written (it still applies until the app closes).
+        self.on_save_failed: Callable[[], None] | None = None
 
     def subscribe(self, listener: Callable[[Settings, Settings], None]) -> None:
         """``listener(old, new)`` after every change."""
@@ -200,9 +202,13 @@ class SettingsKeeper:
         if new == self.settings:
             return
         old, self.settings = self.settings, new
+        saved = True
         try:
             save_settings(self._path(), new)
-        except OSError:
-            log.exception("settings could not be saved")
+        except OSError as exc:
+            saved = False
+            log.warning("settings could not be saved (%s)", type(exc).__name__)
         for listener in list(self._listeners):
             listener(old, new)
+        if not saved and self.on_save_failed is not None:
+            self.on_save_failed()
