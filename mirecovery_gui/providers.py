@@ -65,7 +65,7 @@ class ProviderFactory:
 
         self._window.wizard.set_runner_factory(make_runner)
         self._window.session.use_provider(profile, training=training)
-        self._window.set_training(training)
+        self._window.set_training(training, server=_address(server_url) if training else "")
 
     def follow_language(self, language: str) -> None:
         """The server's own words (its tips) follow the app's language from the next request on."""
@@ -83,3 +83,16 @@ class ProviderFactory:
         self.training_server = server
         self._window.add_shutdown_hook(server.stop)
         return url
+
+
+def _address(url: str | None) -> str:
+    """``host:port`` of a server URL, for the user to compare with the trainer's (never the join code)."""
+    if not url:
+        return ""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+        return parts.netloc.rsplit("@", 1)[-1] or url.split("?", 1)[0]
+    except ValueError:
+        return url.split("?", 1)[0]

@@ -367,6 +367,16 @@ class ProtocolError(TransportError):
     )
 
 
+class JoinCodeRefusedError(TransportError):
+    """A classroom training server refused the request: its join code is missing or wrong."""
+
+    default_message = QT_TRANSLATE_NOOP(
+        "RecoveryError",
+        "This classroom training server needs its join code. Ask the trainer for the address with the code "
+        "(it ends in ?code=...) and start mirecovery with it.",
+    )
+
+
 class TlsError(TransportError):
     default_message = QT_TRANSLATE_NOOP(
         "RecoveryError",

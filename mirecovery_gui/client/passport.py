@@ -40,6 +40,7 @@ from mirecovery_gui.client.errors import (
     CodeExpiredError,
     ConnectionDroppedError,
     ConnectTimeoutError,
+    JoinCodeRefusedError,
     NameNotResolvedError,
     NextAction,
     NoConnectionError,
@@ -372,8 +373,11 @@ class PassportClient:
         started = time.monotonic()
         deadline = started + timeouts.step_deadline_s
         # A server that trickles its headers a byte at a time resets the read timeout
-        # with every byte; at the deadline the connections are cut, whatever they are doing.
-        guard = threading.Timer(timeouts.step_deadline_s, self._deadline_passed)
+        # with every byte; at the deadline this thread's connections are cut, whatever
+        # they are doing. ``finished`` keeps a timer that fires as the step ends from
+        # cutting the next step's connection.
+        finished = threading.Event()
+        guard = threading.Timer(timeouts.step_deadline_s, self._deadline_passed, args=(threading.get_ident(), finished))
         guard.daemon = True
         guard.start()
         try:
@@ -391,13 +395,17 @@ class PassportClient:
                 raise self._handoff(ServerTimeoutError()) from error
             raise
         finally:
+            with self._lock:
+                finished.set()
             guard.cancel()
 
-    def _deadline_passed(self) -> None:
+    def _deadline_passed(self, thread: int, finished: threading.Event) -> None:
         with self._lock:
+            if finished.is_set():
+                return
             registry = self._registry
-        if registry is not None:
-            registry.abort()
+            if registry is not None:
+                registry.abort(thread)
 
     def _exchange(
         self,
@@ -467,6 +475,9 @@ class PassportClient:
                     # A wait the server names is the user's countdown (RateLimitedError), never ours.
                     retry_wait = 0.5 * attempt
                 if retry_wait is None:
+                    if status == 403 and self.profile.training:
+                        # Only a training server refuses for a join code; Xiaomi's 403 stays "not understood".
+                        raise self._handoff(JoinCodeRefusedError())
                     raise self._handoff(self._status_error(status, retry_after))
             # Wait before the next GET attempt, unless it would break the deadline.
             budget = deadline - time.monotonic() - retry_wait - timeouts.connect_s

@@ -24,21 +24,27 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 
 class SocketRegistry:
-    """The open sockets of one client, weakly held."""
+    """The open sockets of one client, weakly held, each with the thread that last used it."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._sockets: weakref.WeakSet[socket.socket] = weakref.WeakSet()
+        self._sockets: weakref.WeakKeyDictionary[socket.socket, int] = weakref.WeakKeyDictionary()
 
     def add(self, sock: socket.socket) -> None:
+        """``sock`` carries the calling thread's request (a new connection, or one taken from the pool)."""
         with self._lock:
-            self._sockets.add(sock)
+            self._sockets[sock] = threading.get_ident()
 
-    def abort(self) -> int:
-        """Shut down every open socket; returns how many were cut."""
+    def abort(self, thread: int | None = None) -> int:
+        """Shut down the open sockets (of ``thread`` only, when given); returns how many were cut.
+
+        Only the thread's own: a step's deadline must not cut a request another
+        thread has out meanwhile (the training phone's check, a quota).
+        """
         with self._lock:
-            sockets = list(self._sockets)
-            self._sockets.clear()
+            sockets = [sock for sock, owner in self._sockets.items() if thread is None or owner == thread]
+            for sock in sockets:
+                del self._sockets[sock]
         cut = 0
         for sock in sockets:
             try:
@@ -79,17 +85,38 @@ class _TrackingAdapter(HTTPAdapter):
         super().init_poolmanager(*args, **kwargs)
         registry = self._registry
 
+        # The socket is recorded once it is the one the request uses: with TLS that is
+        # the wrapped socket (wrapping detaches the plain one, which can no longer be
+        # cut), and a pooled connection is recorded again for the thread reusing it.
         class _Connection(HTTPConnection):
             def _new_conn(self) -> socket.socket:
                 sock = super()._new_conn()
-                registry.add(sock)
+                registry.add(sock)  # cut while the TLS handshake runs, too
                 return sock
+
+            def connect(self) -> None:
+                super().connect()
+                registry.add(self.sock)
+
+            def request(self, *args: Any, **kwargs: Any) -> None:
+                if self.sock is not None:
+                    registry.add(self.sock)
+                super().request(*args, **kwargs)
 
         class _SecureConnection(HTTPSConnection):
             def _new_conn(self) -> socket.socket:
                 sock = super()._new_conn()
                 registry.add(sock)
                 return sock
+
+            def connect(self) -> None:
+                super().connect()
+                registry.add(self.sock)
+
+            def request(self, *args: Any, **kwargs: Any) -> None:
+                if self.sock is not None:
+                    registry.add(self.sock)
+                super().request(*args, **kwargs)
 
         class _Pool(HTTPConnectionPool):
             ConnectionCls = _Connection

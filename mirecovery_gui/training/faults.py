@@ -69,6 +69,7 @@ class FaultKind(Enum):
     CONTENT_TYPE = "content_type"  # an HTML page where JSON or an image belongs
     RESULT = "result"  # a well-formed answer with result code `code` (and `tips`)
     LOST_ANSWER = "lost_answer"  # the step is done, then the connection closes without an answer
+    UNDELIVERED = "undelivered"  # a send is answered "sent", but the message never reaches the phone
 
 
 def check_seconds(value: float, name: str) -> float:
@@ -109,6 +110,8 @@ class Fault:
             raise ValueError(f"unknown step; one of {', '.join(STEPS)}")
         if self.kind is FaultKind.LOST_ANSWER and self.step not in (*POST_STEPS, "*"):
             raise ValueError(f"lost_answer applies to {', '.join(POST_STEPS)} or *")
+        if self.kind is FaultKind.UNDELIVERED and self.step not in ("send", "*"):
+            raise ValueError("undelivered applies to send or *")
         _check_range(self.count, "count", COUNT_RANGE)
         _check_range(self.status, "status", STATUS_RANGE)
         _check_range(self.code, "code", CODE_RANGE)
@@ -248,6 +251,8 @@ class FaultPlan:
                     continue
                 if fault.kind is FaultKind.LOST_ANSWER and step not in POST_STEPS:
                     continue  # "*" means every step that can lose an answer
+                if fault.kind is FaultKind.UNDELIVERED and step != "send":
+                    continue  # "*" means every send
                 fault.count -= 1
                 if fault.count <= 0:
                     self._faults.remove(fault)

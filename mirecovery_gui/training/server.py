@@ -256,9 +256,10 @@ class _Handler(BaseHTTPRequestHandler):
             return
         fault = service.faults.take(step)
         lost_answer = fault is not None and fault.kind is FaultKind.LOST_ANSWER
-        if fault is not None and not lost_answer and self._apply_fault(fault, step):
+        undelivered = fault is not None and fault.kind is FaultKind.UNDELIVERED
+        if fault is not None and not (lost_answer or undelivered) and self._apply_fault(fault, step):
             return
-        reply = self._serve(step, channel, body, cookies)
+        reply = self._serve(step, channel, body, cookies, deliver=not undelivered)
         if lost_answer:
             # The step is done (a code sent, a password changed...); its answer never
             # leaves. The body was read in full, so the close is a clean FIN, not a reset.
@@ -267,7 +268,9 @@ class _Handler(BaseHTTPRequestHandler):
             return
         self._send_reply(reply)
 
-    def _serve(self, step: str, channel: Channel | None, body: bytes, cookies: dict[str, str]) -> Reply:
+    def _serve(
+        self, step: str, channel: Channel | None, body: bytes, cookies: dict[str, str], *, deliver: bool = True
+    ) -> Reply:
         service = self.server.service
         form = dict(parse_qsl(body.decode("utf-8", errors="replace"), keep_blank_values=True))
         if step == "captcha":
@@ -278,7 +281,7 @@ class _Handler(BaseHTTPRequestHandler):
             return service.quota(form, cookies)
         if step == "send":
             assert channel is not None
-            return service.send(channel, form, cookies)
+            return service.send(channel, form, cookies, deliver=deliver)
         if step == "verify":
             assert channel is not None
             return service.verify(channel, form, cookies)
@@ -288,7 +291,11 @@ class _Handler(BaseHTTPRequestHandler):
         expected = self.server.join_code
         if expected is None:
             return True
-        given = (self.headers.get(JOIN_CODE_HEADER) or "").strip().upper()
+        given = self.headers.get(JOIN_CODE_HEADER) or ""
+        if not given:
+            # In the address too (``?code=``), so the trainer can open the inbox in a browser or curl.
+            given = dict(parse_qsl(urlsplit(self.path).query)).get("code", "")
+        given = given.strip().upper()
         # Constant time: a student cannot find the code a character at a time.
         return hmac.compare_digest(given.encode("utf-8", "replace"), expected.encode("ascii"))
 
@@ -307,7 +314,8 @@ class _Handler(BaseHTTPRequestHandler):
         if path == "/_training/peek" and method == "GET":
             if not self._join_code_ok():
                 return self._join_code_refused()
-            return service.peek(cookies, own_only=classroom)
+            # Students see their own codes; the trainer's machine sees every session's, to help.
+            return service.peek(cookies, own_only=classroom and not self._from_trainer())
         if path == "/_training/faults":
             if classroom and not self._from_trainer():
                 return _json_reply(403, {"error": "faults can only be set on the trainer's machine"})

@@ -368,7 +368,10 @@ class TrainingService:
             left = self._sends_left(session, address, self.clock.time())
             return Reply(body=envelope(0, info=str(left)))
 
-    def send(self, channel: Channel, form: Mapping[str, str], cookies: Mapping[str, str]) -> Reply:
+    def send(
+        self, channel: Channel, form: Mapping[str, str], cookies: Mapping[str, str], *, deliver: bool = True
+    ) -> Reply:
+        """Send a code; ``deliver=False``: answered as sent, but it never reaches the phone (a lost SMS)."""
         locale = form.get("_locale", "en")
         now = self.clock.time()
         with self._lock:
@@ -407,9 +410,10 @@ class TrainingService:
             session.last_send[channel] = now
             session.sends.setdefault(address, []).append(now)
             key = cookies.get(SESSION_COOKIE, "")
-            self._inbox.append(
-                Delivery(address, channel, code, _tip("sms", session.locale).format(code=code), now, key)
-            )
+            if deliver:
+                self._inbox.append(
+                    Delivery(address, channel, code, _tip("sms", session.locale).format(code=code), now, key)
+                )
             masked = mask_phone(address) if channel is Channel.PHONE else mask_email(address)
             field_name = "maskedPhone" if channel is Channel.PHONE else "maskedEmail"
             return Reply(

@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -430,3 +431,31 @@ def test_the_client_alone_keeps_the_step_deadline_while_headers_trickle(
         assert time.monotonic() - began < 2.2
     finally:
         client.close()
+
+
+def test_over_tls_too_the_client_keeps_the_step_deadline_while_headers_trickle(
+    training_profile: ProviderProfile,
+    one_answer: Callable[[bytes, float], str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """As Xiaomi is reached: TLS. The deadline must cut the TLS socket, not only a plain one."""
+    import socket as socket_module
+
+    from tests.fault_door import fault_door
+
+    upstream = one_answer(http("x" * 200, "X-Slow: " + "y" * 200 + "\r\n"), 0.05)
+    host, port = upstream.removeprefix("http://").rsplit(":", 1)
+    with fault_door((host, int(port)), tmp_path) as front:
+        monkeypatch.setattr(socket_module, "getaddrinfo", front.resolver(socket_module.getaddrinfo))
+        monkeypatch.setenv("SSL_CERT_FILE", str(front.ca_file))
+        monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+        profile = replace(training_profile, timeouts=replace(FAST_TIMEOUTS, read_s=1.0, step_deadline_s=1.5))
+        client = PassportClient(profile, front.url)
+        began = time.monotonic()
+        try:
+            with pytest.raises(ServerTimeoutError):
+                client.quota(Channel.EMAIL)
+            assert time.monotonic() - began < 2.2
+        finally:
+            client.close()

@@ -29,7 +29,7 @@ from urllib.parse import quote
 
 import pytest
 
-from mirecovery_gui.client.errors import ProtocolError
+from mirecovery_gui.client.errors import JoinCodeRefusedError
 from mirecovery_gui.client.passport import PassportClient
 from mirecovery_gui.client.profile import ProviderProfile, load_profile
 from mirecovery_gui.core.flow import Channel
@@ -240,7 +240,9 @@ def test_two_servers_get_different_codes(service: TrainingService, place: Place)
 # --- peek and faults beyond loopback -------------------------------------------------------------
 
 
-def test_beyond_loopback_peek_shows_only_the_callers_own_session(classroom: TrainingServer, place: Place) -> None:
+def test_beyond_loopback_peek_shows_only_the_callers_own_session(
+    classroom: TrainingServer, place: Place, monkeypatch: pytest.MonkeyPatch
+) -> None:
     port, code = port_of(classroom), classroom.join_code
     alice, bob = Visitor(place.connect, port, code=code), Visitor(place.connect, port, code=code)
     alice.start()
@@ -248,10 +250,21 @@ def test_beyond_loopback_peek_shows_only_the_callers_own_session(classroom: Trai
     assert alice.call("POST", PATHS["send_email"], {"_json": "true"}).status == 200
     assert alice.call("GET", PATHS["captcha"]).status == 200  # the latest captcha now is hers
 
+    # The trainer's own machine sees every student's codes (to help), with the code in the address.
+    connection = http.client.HTTPConnection(place.connect, port, timeout=5)
+    try:
+        connection.request("GET", f"/_training/peek?code={code.lower()}")
+        response = connection.getresponse()
+        assert response.status == 200
+        assert [m["to"] for m in json.loads(response.read())["messages"]] == ["demo@example.com"]
+    finally:
+        connection.close()
+
+    # Students on other machines, played from loopback: each sees their own codes only.
+    monkeypatch.setattr(server_module, "is_trainer_peer", lambda peer, local: False)
     (message,) = alice.messages()
     assert message["to"] == "demo@example.com"
     assert bob.messages() == []
-    # No cookies: the server-wide view is gone, even from the trainer's own machine.
     anonymous = Visitor(place.connect, port, code=code).call("GET", "/_training/peek").json()
     assert anonymous == {"captcha_answer": None, "messages": []}
 
@@ -331,15 +344,14 @@ def test_a_student_recovers_through_the_classroom_server(
     stranger = PassportClient(training_profile, f"http://{place.connect}:{port_of(classroom)}")
     try:
         assert client.join_code == classroom.join_code
-        # The header goes on the client's session (PassportClient._session_and_epoch sends it too).
-        session, _ = client._session_and_epoch()
-        session.headers[JOIN_CODE_HEADER] = client.join_code
         to_verified(client)
         client.reset_password("Sunny-day-42")
         assert service.password_of("demo@example.com") == "Sunny-day-42"
         assert len(client.training_peek().messages) == 1
-        with pytest.raises(ProtocolError):
+        # Without the code: a message that names the join code, not "the answer could not be understood".
+        with pytest.raises(JoinCodeRefusedError) as refused:
             stranger.fetch_captcha()
+        assert "join code" in str(refused.value) and "?code=" in str(refused.value)
     finally:
         client.close()
         stranger.close()

@@ -461,3 +461,25 @@ def test_a_lost_answer_on_every_step_passes_the_captcha_by(client: PassportClien
     assert service.faults.pending() == []
     with pytest.raises(ValueError):
         Fault(FaultKind.LOST_ANSWER, step="captcha")
+
+
+# --- undelivered: "sent", but nothing comes (to practise "Didn't get the code?") ----------------
+
+
+def test_an_undelivered_code_is_answered_as_sent_and_never_arrives(
+    client: PassportClient, service: TrainingService, clock: ManualClock
+) -> None:
+    start(client)
+    service.faults.add(Fault(FaultKind.UNDELIVERED, step="send"))
+    sent = client.send_code(Channel.EMAIL)
+    assert sent.masked_contact == "d***@example.com"
+    assert client.training_peek().messages == ()
+    clock.advance(61)  # the resend after the cooldown arrives as usual
+    client.send_code(Channel.EMAIL)
+    (message,) = client.training_peek().messages
+    client.verify_code(Channel.EMAIL, message.code)
+
+
+def test_undelivered_applies_to_sends_only() -> None:
+    with pytest.raises(ValueError, match="undelivered applies to send"):
+        Fault(FaultKind.UNDELIVERED, step="verify")

@@ -101,6 +101,13 @@ class TrainingPhonePanel(QFrame):
             ),
         )
         self.hint_label.setWordWrap(True)
+        # Which classroom server this window practises on (a student can check the trainer's address).
+        self.server_label = QLabel(self)
+        self.server_label.setObjectName("training_server_label")
+        self.server_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.server_label.setWordWrap(True)
+        self.server_label.hide()
+        self._server = ""
         self.messages_list = QListWidget(self)
         self.messages_list.setObjectName("training_phone")
         self.messages_list.setWordWrap(True)
@@ -121,11 +128,21 @@ class TrainingPhonePanel(QFrame):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
         layout.addWidget(self.hint_label)
+        layout.addWidget(self.server_label)
         layout.addWidget(self.messages_list, 1)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.refresh_button)
         self._shown: tuple[TrainingMessage, ...] = ()
         self.set_messages(())
+
+    def set_server(self, address: str) -> None:
+        """``host:port`` of the training server in use ("": the app's own, nothing to show)."""
+        self._server = address
+        self._show_server()
+
+    def _show_server(self) -> None:
+        self.server_label.setText(self.tr("Training server: {address}").format(address=self._server))
+        self.server_label.setVisible(bool(self._server))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -134,6 +151,7 @@ class TrainingPhonePanel(QFrame):
 
     def retranslate(self) -> None:
         self.texts.apply()
+        self._show_server()
         self.set_messages(self._shown, force=True)
 
     def set_messages(self, messages: tuple[TrainingMessage, ...], force: bool = False) -> None:
