@@ -248,10 +248,27 @@ class RecoveryWizard(QWidget):
             self.stack.setCurrentWidget(page)
             self.step_list.set_current(step)
             log.debug("page %s", step.name)
+        focus_was_on_page = not moved and self._focus_in(page)
         page.sync()
         self._update_buttons()
         if moved:
             self.focus_current_page()
+        elif focus_was_on_page and not self._focus_in(page):
+            # The focused button was disabled while a request is out, and Qt
+            # passed the focus on, to Back or Cancel: Enter would go back.
+            self._keep_focus_on(page)
+
+    def _focus_in(self, page: RecoveryPage) -> bool:
+        focus = QApplication.focusWidget()
+        return focus is not None and (focus is page or page.isAncestorOf(focus))
+
+    def _keep_focus_on(self, page: RecoveryPage) -> None:
+        """The page's own next place for the keyboard: the way forward on show, its first input, or itself."""
+        for candidate in (page.error_panel.first_button(), page.focus_first()):
+            if candidate is not None and candidate.isVisible() and candidate.isEnabled():
+                candidate.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+        page.setFocus(Qt.FocusReason.OtherFocusReason)  # Enter then reaches the wizard: Next, once it is enabled
 
     def _update_buttons(self) -> None:
         session = self._session
@@ -261,8 +278,12 @@ class RecoveryWizard(QWidget):
         self.back_button.setVisible(session.step is not Step.START)
         self.back_button.setEnabled(session.can_go_back())
         final = page.is_final()
-        self.next_button.setText(self.tr("&Close") if final else page.next_text())
-        self.next_button.setEnabled(final or (session.busy is None and page.ready()))
+        going_on = session.offers_going_on()  # the step may be done: Next must not do it again
+        if final:
+            self.next_button.setText(self.tr("&Close"))
+        else:
+            self.next_button.setText(self.tr("Go &on >") if going_on else page.next_text())
+        self.next_button.setEnabled(final or (session.busy is None and (going_on or page.ready())))
         self.cancel_button.setVisible(not final)
 
     def focus_current_page(self) -> None:
@@ -281,7 +302,10 @@ class RecoveryWizard(QWidget):
         if page.is_final():
             self.close_requested.emit()
         elif self.next_button.isEnabled():
-            page.main_action()
+            if self._session.offers_going_on():
+                self.act(NextAction.CONTINUE)
+            else:
+                page.main_action()
 
     def _on_back_button_clicked(self) -> None:
         if self.runner is not None:

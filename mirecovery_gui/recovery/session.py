@@ -104,6 +104,9 @@ class RecoverySession:
         # Codes the service refused, as keyed digests (never the codes): sending one again only burns a try.
         self._rejected: set[str] = set()
         self._checking = ""
+        # Steps the user went on from although their answer was lost (the code check, the new
+        # password): later pages say "should" and how to make sure, not that it happened.
+        self.unconfirmed: set[Request] = set()
         self.support_draft: Draft | None = None
         self._support_dirty = False
         self._saved_drafts: set[str] = set()  # ids written: an emptied request is written too
@@ -125,6 +128,10 @@ class RecoverySession:
         if self.profile is None:
             return ""
         return "training" if self.training else self.profile.id
+
+    def offers_going_on(self) -> bool:
+        """Whether the problem on show says the step may be done already: then Next goes on, never repeats it."""
+        return self.problem is not None and NextAction.CONTINUE in self.problem.actions
 
     def can_go_back(self) -> bool:
         return bool(self._trail) and self.step not in _NO_WAY_BACK and self._trail[-1] is not Step.START
@@ -551,6 +558,8 @@ class RecoverySession:
     def _as_if_done(self, request: Request) -> Call[Any] | None:
         """The user says the step whose answer was lost did happen (a code came, the password works)."""
         self.problem = None
+        if request in (Request.VERIFY, Request.RESET):
+            self.unconfirmed.add(request)
         if request is Request.VERIFY:
             self.state = flow.code_verified(self.state)
             return self._next()

@@ -75,6 +75,9 @@ class RecoveryPage(QWidget):
         super().__init__()
         self.host = host
         self.setObjectName(f"page_{self.step.name.lower()}")
+        # Can hold the keyboard itself while its own buttons are disabled (a request out):
+        # Enter then reaches the wizard, never Back.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         # Our own heading: larger, wrapped, the same on every platform style.
         self.heading_label = QLabel(self)
         self.heading_label.setObjectName("page_heading")

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from mirecovery_gui.core.flow import Step
 from mirecovery_gui.gui.pages.base import RecoveryPage
+from mirecovery_gui.recovery.calls import Request
 
 if TYPE_CHECKING:
     from mirecovery_gui.gui.pages.base import PageHost
@@ -19,8 +20,8 @@ class DonePage(RecoveryPage):
 
     def __init__(self, host: PageHost) -> None:
         super().__init__(host)
-        self.keep(self.set_heading, lambda: self.tr("The password has been changed"))
-        self.keep(self.set_intro, lambda: self.tr("The Mi Account has its new password. Three things to do now:"))
+        self.keep(self.set_heading, self._heading)
+        self.keep(self.set_intro, self._intro)
         self.steps_label = self.paragraph(
             lambda: self.tr(
                 "1. On the phone, open Settings > Mi Account (Xiaomi Account on HyperOS) and sign in "
@@ -37,6 +38,26 @@ class DonePage(RecoveryPage):
         self.start_another_button.setObjectName("start_another_button")
         self.start_another_button.clicked.connect(lambda: self.session.start_over())
         self.body.addWidget(self.start_another_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def _confirmed(self) -> bool:
+        return Request.RESET not in self.session.unconfirmed
+
+    def _heading(self) -> str:
+        if self._confirmed():
+            return self.tr("The password has been changed")
+        return self.tr("The new password should now be active")
+
+    def _intro(self) -> str:
+        if self._confirmed():
+            return self.tr("The Mi Account has its new password. Three things to do now:")
+        return self.tr(
+            "Xiaomi's answer was lost on the way, so the change is not confirmed. Signing in with the new "
+            "password (step 1) shows whether it worked; if it does not, start again. Three things to do now:"
+        )
+
+    def entered(self) -> None:
+        self.set_heading(self._heading())
+        self.set_intro(self._intro())
 
     def is_final(self) -> bool:
         return True

@@ -12,6 +12,7 @@ from mirecovery_gui.core.flow import Channel, Step
 from mirecovery_gui.core.text import clock_face
 from mirecovery_gui.gui.i18n import shown
 from mirecovery_gui.gui.pages.base import RecoveryPage
+from mirecovery_gui.gui.theme import Tone
 from mirecovery_gui.gui.widgets.code_input import CodeInput
 from mirecovery_gui.gui.widgets.countdown import Countdown
 from mirecovery_gui.gui.widgets.error_panel import announce
@@ -29,7 +30,7 @@ class EnterCodePage(RecoveryPage):
         super().__init__(host)
         self.keep(self.set_heading, lambda: self.tr("Enter the verification code"))
         self.code_input = CodeInput(6, self)
-        self.code_input.textChanged.connect(lambda _: self.host.input_changed())
+        self.code_input.textChanged.connect(self._on_code_input_text_changed)
         self.code_label = QLabel(self)
         self.keep(self.code_label.setText, lambda: self.tr("&Code:"))
         self.code_label.setBuddy(self.code_input)
@@ -39,6 +40,15 @@ class EnterCodePage(RecoveryPage):
         row.addWidget(self.code_input, 1)
         row.addStretch(1)
         self.body.addLayout(row)
+        # Verify stays off for a code Xiaomi already refused (it would only burn a try): say why.
+        self.refused_label = self.paragraph(
+            lambda: self.tr(
+                "Xiaomi already refused this code. Check the digits, or type the code from the newest message."
+            ),
+            "code_refused_label",
+        )
+        self.refused_label.set_tone(Tone.WARNING)
+        self.refused_label.hide()
         self.paragraph(lambda: self.tr("Pasting works too: paste the whole message and the code is picked out."))
         self.resend_button = QPushButton(self)
         self.resend_button.setObjectName("resend_button")
@@ -115,6 +125,7 @@ class EnterCodePage(RecoveryPage):
             self.resend_button.setText(self.tr("&Resend code"))
             self.resend_button.setAccessibleDescription("")
         self.resend_button.setEnabled(session.can_resend())
+        self._show_refused()
 
     def problem_shown(self, problem: Problem) -> None:
         if self.session.code_blocked:
@@ -125,6 +136,14 @@ class EnterCodePage(RecoveryPage):
 
     def _on_help_button_toggled(self, shown_: bool) -> None:
         self.help_label.setVisible(shown_)
+
+    def _on_code_input_text_changed(self, _code: str) -> None:
+        self._show_refused()
+        self.host.input_changed()
+
+    def _show_refused(self) -> None:
+        code = self.code_input.text()
+        self.refused_label.setVisible(self.code_input.complete() and self.session.was_rejected(code))
 
     # --- forwarding ---------------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from mirecovery_gui.gui.theme import Tone, ToneLabel
 from mirecovery_gui.gui.widgets.countdown import Countdown
 from mirecovery_gui.gui.widgets.password_field import PasswordField
 from mirecovery_gui.gui.widgets.strength_meter import StrengthMeter
+from mirecovery_gui.recovery.calls import Request
 
 if TYPE_CHECKING:
     from mirecovery_gui.gui.pages.base import PageHost
@@ -36,9 +37,7 @@ class NewPasswordPage(RecoveryPage):
     def __init__(self, host: PageHost) -> None:
         super().__init__(host)
         self.keep(self.set_heading, lambda: self.tr("Choose a new password"))
-        self.keep(
-            self.set_intro, lambda: self.tr("The code was right. Now choose the new password for the Mi Account.")
-        )
+        self.keep(self.set_intro, self._intro)
         self.new_password = PasswordField("new_password_input", "show_password_button", self)
         self.confirm_password = PasswordField("confirm_password_input", None, self)
         self.new_password_input = self.new_password.line_edit
@@ -185,8 +184,17 @@ class NewPasswordPage(RecoveryPage):
             and self.confirm_password.text() == password
         )
 
+    def _intro(self) -> str:
+        if Request.VERIFY in self.session.unconfirmed:
+            return self.tr(
+                "If Xiaomi accepted the code, choose the new password now. If the new password is refused, "
+                "ask for a new code."
+            )
+        return self.tr("The code was right. Now choose the new password for the Mi Account.")
+
     def entered(self) -> None:
         self.clear_secrets()
+        self.set_intro(self._intro())
         self._on_password_text_changed()
 
     def show_state(self) -> None:

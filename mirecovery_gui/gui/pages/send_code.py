@@ -102,7 +102,8 @@ class SendCodePage(RecoveryPage):
         self.send_code_button.setText(text)
         self.send_code_button.setEnabled(session.can_send())
         option = state.option_for(state.channel)
-        if state.code_sent and option is not None:
+        # After a lost answer the message on show says a code *may* have been sent: not this.
+        if state.code_sent and option is not None and not session.offers_going_on():
             self.sent_label.setText(
                 self.tr("A code was sent to {contact}. Press Next to type it.").format(contact=shown(option.masked))
             )

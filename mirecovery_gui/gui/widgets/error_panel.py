@@ -145,6 +145,12 @@ class ErrorPanel(QFrame):
     def button(self, action: NextAction) -> QPushButton | None:
         return self._buttons.get(action)
 
+    def first_button(self) -> QPushButton | None:
+        """The first way forward on show (where the keyboard goes when nothing else on the page can take it)."""
+        if self.isHidden():
+            return None
+        return next(iter(self._buttons.values()), None)
+
     def _action_text(self, action: NextAction) -> str:
         texts = {
             NextAction.RETRY: self.tr("Try &again"),
