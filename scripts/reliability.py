@@ -68,7 +68,7 @@ user deleted stayed behind.
 - The purge runs at start and every hour while the app is open. Files are 0600 and folders 0700 whatever
   the umask.
 
-### No silent write failure (`tests/unit/test_store_faults.py`, `tests/unit/test_instance_lock.py`)
+### No silent write failure (`test_store_faults.py`, `e2e/test_full_disk.py`, `gui/test_unwritable_home.py`)
 
 - Faults tried: a real full file system (a 2 MB tmpfs filled up, in a private mount namespace), the same
   through RLIMIT_FSIZE, a damaged table page, a file that is not a database, a read-only data folder, a data
@@ -78,17 +78,24 @@ user deleted stayed behind.
   (retried with a growing wait, at most 30 s). Before: 10 writes failed with only a log line, and the case
   and draft were gone.
 - A damaged database is set aside (renamed with the date) and a new one started, with a notice; a
-  read-only or missing folder: the app runs, training works, the notice says cases are not being saved.
+  read-only or missing folder, or a file where the folder should be: the app starts, training works,
+  the notice says cases are not being saved (before: no window at all).
+- With changes waiting for the disk, closing the window asks first (the safe answer keeps it open),
+  and "Delete all data" says "not deleted yet" until the deletion is on disk (before: "deleted", with
+  200 copies of the name still in the file). Tested through the real window, in English and
+  Indonesian, on a disk filled with RLIMIT_FSIZE (`tests/e2e/test_full_disk.py`).
 - A second window says where the first one runs (process and start time) and changes nothing; the first
   window's case stays open.
 
 ### Honest messages after a lost answer (the matrix row "done, then the answer lost")
 
 - Faults tried: the training service acts (starts the recovery, sends a code, accepts a code, sets the new
-  password) and then the connection drops before the answer: 4 steps.
+  password) and then the connection drops before the answer: 4 steps; then Enter pressed, as a user
+  does (`tests/gui/test_lost_answers.py`).
 - No message says nothing changed. After a send the code counts as sent (the countdown runs before
   another can be asked for); after a reset "The new password may already be active. Try signing in with
-  it first"; the way forward is "Go on", which never repeats the POST.
+  it first"; the way forward is "Go on", and Next and Enter go on too: none repeats the POST (before the
+  walk-through: Enter checked the accepted code again and sent the customer off for a new one).
 
 ### The client's parsing (`tests/unit/test_client_transport.py`)
 
@@ -97,8 +104,9 @@ user deleted stayed behind.
   9999` and a 5000-digit Retry-After, headers trickled a few bytes every 50 ms past the deadline, a code
   the server refused sent again.
 - Every one becomes one of our errors with a way forward; the wait is capped at 24 h and shown as
-  hours:minutes:seconds; the client alone ends a trickling answer at the step deadline; a refused code
-  cannot be sent again unchanged.
+  hours:minutes:seconds; the client alone ends a trickling answer at the step deadline, over plain HTTP
+  and over TLS (before: over TLS the deadline cut nothing, and a trickling answer held the step 14 s
+  instead of 1.5 s); a refused code cannot be sent again unchanged, and the page says why.
 
 ### Hostile sizes (`tests/gui/test_hostile_sizes.py`, `tests/unit/test_files.py`)
 
@@ -117,8 +125,10 @@ user deleted stayed behind.
 - Faults tried: 100 students connecting at once; faults and peeks from another machine; a wrong or
   missing join code; fault values that are infinite, huge or carry CR/LF; two students behind one address.
 - 100 at once: **0 timeouts**, slowest answer 92-105 ms (before, with a listen queue of 5: 14 timeouts).
-- Beyond loopback the server prints a warning and a join code and refuses requests without it; faults
-  and the peek answer only the trainer's own machine; send limits are per session.
+- Beyond loopback the server prints a warning and a join code and refuses requests without it (the
+  app then says the join code is missing); faults are armed only from the trainer's own machine; the
+  inbox (peek) shows a student their own codes only, and the trainer's machine every student's; send
+  limits are per session.
 """
 
 

@@ -8,8 +8,24 @@
         <translation>mirecovery sudah terbuka di komputer ini. Gunakan jendela itu.</translation>
     </message>
     <message>
-        <source>mirecovery is already open on this computer (process {pid}, since {time} UTC). Use that window, or close it first.</source>
-        <translation>mirecovery sudah terbuka di komputer ini (proses {pid}, sejak {time} UTC). Gunakan jendela itu, atau tutup dulu.</translation>
+        <source>mirecovery is already open on this computer (process {pid}, since {time}). Use that window, or close it first.</source>
+        <translation>mirecovery sudah terbuka di komputer ini (proses {pid}, sejak {time}). Gunakan jendela itu, atau tutup dulu.</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>disk penuh</translation>
+    </message>
+    <message>
+        <source>its folder cannot be written to</source>
+        <translation>foldernya tidak bisa ditulisi</translation>
+    </message>
+    <message>
+        <source>the file is damaged</source>
+        <translation>filenya rusak</translation>
+    </message>
+    <message>
+        <source>the disk refused</source>
+        <translation>disk menolak menulis</translation>
     </message>
     <message>
         <source>The case log could not be saved: the disk is full. Free some space; it will be saved again. What was typed is kept meanwhile.</source>
@@ -48,6 +64,10 @@
         <translation>Database kasus tidak bisa dibuka, jadi kasus dan draf tidak disimpan pada sesi ini. Pemulihan akun tetap bisa dilakukan.</translation>
     </message>
     <message>
+        <source>The settings could not be saved (the config folder cannot be written to), so the change applies only until mirecovery closes.</source>
+        <translation>Pengaturan tidak bisa disimpan (folder konfigurasi tidak bisa ditulisi), jadi perubahan hanya berlaku sampai mirecovery ditutup.</translation>
+    </message>
+    <message>
         <source>The settings file was damaged, so the defaults are used. The old file was kept as {name}.</source>
         <translation>File setelan rusak, jadi setelan bawaan yang dipakai. File lama disimpan sebagai {name}.</translation>
     </message>
@@ -72,12 +92,36 @@
         <translation>Tutup &amp;kasus</translation>
     </message>
     <message>
+        <source>Not deleted yet</source>
+        <translation>Belum dihapus</translation>
+    </message>
+    <message>
+        <source>The case log cannot be written right now ({reason}), so the cases and drafts are still on this computer. Free some space and keep mirecovery open: they are deleted as soon as it can write again. The logs were deleted.</source>
+        <translation>Catatan kasus tidak bisa ditulis saat ini ({reason}), jadi kasus dan draf masih ada di komputer ini. Kosongkan sedikit ruang dan biarkan mirecovery tetap terbuka: semuanya dihapus begitu catatan bisa ditulis lagi. Log sudah dihapus.</translation>
+    </message>
+    <message>
         <source>Deleted</source>
         <translation>Terhapus</translation>
     </message>
     <message>
         <source>All cases, support-request drafts and logs were deleted from this computer.</source>
         <translation>Semua kasus, draf permintaan bantuan, dan log sudah dihapus dari komputer ini.</translation>
+    </message>
+    <message>
+        <source>Close without saving?</source>
+        <translation>Tutup tanpa menyimpan?</translation>
+    </message>
+    <message>
+        <source>Changes to the case log could not be saved yet ({reason}). If mirecovery closes now, they are lost. Keep it open and free some space: they are saved as soon as there is room.</source>
+        <translation>Perubahan pada catatan kasus belum bisa disimpan ({reason}). Jika mirecovery ditutup sekarang, perubahan itu hilang. Biarkan tetap terbuka dan kosongkan sedikit ruang: perubahan disimpan begitu ada ruang.</translation>
+    </message>
+    <message>
+        <source>&amp;Close and lose them</source>
+        <translation>&amp;Tutup dan biarkan hilang</translation>
+    </message>
+    <message>
+        <source>&amp;Keep mirecovery open</source>
+        <translation>Biarkan mirecovery &amp;tetap terbuka</translation>
     </message>
 </context>
 <context>
@@ -208,8 +252,16 @@
         <translation>Sandi berhasil diubah</translation>
     </message>
     <message>
+        <source>The new password should now be active</source>
+        <translation>Sandi baru seharusnya sudah aktif</translation>
+    </message>
+    <message>
         <source>The Mi Account has its new password. Three things to do now:</source>
         <translation>Akun Mi sudah memakai sandi baru. Tiga hal yang perlu dilakukan sekarang:</translation>
+    </message>
+    <message>
+        <source>Xiaomi's answer was lost on the way, so the change is not confirmed. Signing in with the new password (step 1) shows whether it worked; if it does not, start again. Three things to do now:</source>
+        <translation>Jawaban Xiaomi hilang di jalan, jadi perubahan ini belum terkonfirmasi. Masuk dengan sandi baru (langkah 1) akan menunjukkan apakah berhasil; jika tidak, mulai lagi. Tiga hal yang perlu dilakukan sekarang:</translation>
     </message>
     <message>
         <source>1. On the phone, open Settings &gt; Mi Account (Xiaomi Account on HyperOS) and sign in with the new password. Other devices and Mi Cloud ask for it too.
@@ -253,6 +305,10 @@
     <message>
         <source>Didn't get the code?</source>
         <translation>Belum menerima kode?</translation>
+    </message>
+    <message>
+        <source>Xiaomi already refused this code. Check the digits, or type the code from the newest message.</source>
+        <translation>Xiaomi sudah menolak kode ini. Periksa angkanya, atau ketik kode dari pesan terbaru.</translation>
     </message>
     <message>
         <source>Xiaomi sent a {length}-digit code by SMS to {contact}.</source>
@@ -543,6 +599,10 @@
         <translation>Terhapus.</translation>
     </message>
     <message>
+        <source>Not deleted yet: the case log cannot be written right now. It is deleted as soon as it can be, while mirecovery stays open.</source>
+        <translation>Belum dihapus: catatan kasus tidak bisa ditulis saat ini. Data dihapus begitu bisa, selama mirecovery tetap terbuka.</translation>
+    </message>
+    <message>
         <source>Export the list</source>
         <translation>Ekspor daftar</translation>
     </message>
@@ -831,6 +891,10 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>Buat sandi baru</translation>
     </message>
     <message>
+        <source>If Xiaomi accepted the code, choose the new password now. If the new password is refused, ask for a new code.</source>
+        <translation>Jika Xiaomi menerima kodenya, pilih sandi baru sekarang. Jika sandi baru ditolak, minta kode baru.</translation>
+    </message>
+    <message>
         <source>The code was right. Now choose the new password for the Mi Account.</source>
         <translation>Kodenya benar. Sekarang buat sandi baru untuk Akun Mi.</translation>
     </message>
@@ -1088,6 +1152,10 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>Jawaban server tidak bisa dipahami. Mungkin itu halaman login jaringan atau ada perubahan dari Xiaomi. Coba lagi.</translation>
     </message>
     <message>
+        <source>This classroom training server needs its join code. Ask the trainer for the address with the code (it ends in ?code=...) and start mirecovery with it.</source>
+        <translation>Server latihan kelas ini memerlukan kode bergabung. Minta alamat beserta kodenya kepada pelatih (diakhiri ?code=...) lalu buka mirecovery dengan alamat itu.</translation>
+    </message>
+    <message>
         <source>The secure connection could not be verified. The computer's date and time may be wrong, or a security program or network is intercepting connections. Check the date and time, then try again on another network.</source>
         <translation>Koneksi aman tidak bisa diverifikasi. Tanggal dan jam komputer mungkin salah, atau ada program keamanan atau jaringan yang menyadap koneksi. Periksa tanggal dan jam, lalu coba lagi di jaringan lain.</translation>
     </message>
@@ -1135,6 +1203,10 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
     <message>
         <source>&amp;Close</source>
         <translation>T&amp;utup</translation>
+    </message>
+    <message>
+        <source>Go &amp;on &gt;</source>
+        <translation>&amp;Lanjutkan &gt;</translation>
     </message>
     <message>
         <source>Stop this recovery?</source>
@@ -1974,6 +2046,10 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
     <message>
         <source>Check for messages</source>
         <translation>Periksa pesan</translation>
+    </message>
+    <message>
+        <source>Training server: {address}</source>
+        <translation>Server latihan: {address}</translation>
     </message>
     <message>
         <source>SMS to {to} · {time}</source>

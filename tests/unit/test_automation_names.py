@@ -84,7 +84,7 @@ def names_in_sources() -> tuple[set[str], set[str]]:
                 if isinstance(argument, ast.JoinedStr):
                     templates.add(_template(argument))
                 elif _strings([argument]):
-                    names.update(_strings([argument]))
+                    names.update(name for name in _strings([argument]) if name)  # "": a name taken away
                 else:
                     assert isinstance(argument, ast.Name) and (where, argument.id) in INDIRECT, (
                         f"{where}:{node.lineno}: a name this test cannot see; teach it where the name comes from"
