@@ -85,55 +85,141 @@ def run_training_server(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_CLI = "SupportRequestCli"
+
+
 def run_support_request(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from mirecovery_gui.cli import SUPPORT_FLAGS
-    from mirecovery_gui.core.support_request import SupportFacts, prepare
-    from mirecovery_gui.store.files import RefusedTargetError, check_target, write_file_atomically
+    from mirecovery_gui.core.countries import country_code, country_name
+    from mirecovery_gui.core.messages import QT_TRANSLATE_NOOP, Message
+    from mirecovery_gui.core.support_directory import email_for_region
+    from mirecovery_gui.core.support_request import Field, SupportFacts, check_field, prepare
+    from mirecovery_gui.store.files import RefusedTargetError, TargetKind, check_target, write_file_atomically
     from mirecovery_gui.store.support_contacts import support_directory
+
+    # Messages follow --lang through Qt's catalogue, which already holds the
+    # field problems. English needs no catalogue, so an English run starts
+    # without Qt; another language costs about 0.1 s (QtCore and the catalogue).
+    app = _support_request_app(args.lang, gui=args.format == "pdf") if args.lang != "en" else None
+    translate = _qt_translate if app is not None else None
+
+    def say(message: Message, prefix: str = "") -> None:
+        print(f"mirecovery support-request: {prefix}{message.render(translate)}", file=sys.stderr)
+
+    def cannot_write(exc: OSError) -> int:
+        say(
+            Message.of(
+                _CLI,
+                QT_TRANSLATE_NOOP("SupportRequestCli", "cannot write {path}: {reason}"),
+                path=args.output,
+                reason=exc.strerror,
+            )
+        )
+        return EXIT_FAILURE
 
     def refused(error: RefusedTargetError) -> int:
         # A usage error: the user named a place where the request must not be written.
-        print(f"mirecovery support-request: -o: {args.output} {error.reason}", file=sys.stderr)
+        reasons = {
+            TargetKind.FOLDER: QT_TRANSLATE_NOOP("SupportRequestCli", "-o: {path} is a folder"),
+            TargetKind.LINK: QT_TRANSLATE_NOOP(
+                "SupportRequestCli", "-o: {path} is a symbolic link; name the file itself (a link is not replaced)"
+            ),
+            TargetKind.SPECIAL: QT_TRANSLATE_NOOP(
+                "SupportRequestCli", "-o: {path} is not a regular file (a device, pipe or socket); name a regular file"
+            ),
+        }
+        say(Message.of(_CLI, reasons[error.kind], path=args.output))
         return EXIT_USAGE
 
     values = {flag.replace("-", "_"): str(getattr(args, flag.replace("-", "_"))) for flag, _ in SUPPORT_FLAGS}
     facts = SupportFacts.from_mapping(values)
-    if args.to and (problem := _email_problem(args.to)):
-        print(f"mirecovery support-request: --to: {problem}", file=sys.stderr)
+    if args.to and (problem := check_field(Field.CONTACT_EMAIL, args.to)):
+        say(problem, "--to: ")
         return EXIT_USAGE
+    directory = support_directory()
     # The same letter as the window's and the case history's: one prepare() for all three.
-    prepared = prepare(facts, support_directory(), args.lang, to=args.to)
+    prepared = prepare(facts, directory, args.lang, to=args.to)
     if prepared.request is None:
         for which, message in prepared.problems.items():
-            flag = which.value.replace("_", "-")
-            print(f"mirecovery support-request: --{flag}: {message.render()}", file=sys.stderr)
+            say(message, f"--{which.value.replace('_', '-')}: ")
         return EXIT_USAGE
     request = prepared.request
+    if args.format == "mailto" and not args.to:
+        # Never a link without a recipient: the directory's address for the country, said aloud, or --to.
+        region = country_code(args.country) or ""
+        contact = email_for_region(directory, region) if region else None
+        if contact is None:
+            say(
+                Message.of(
+                    _CLI,
+                    QT_TRANSLATE_NOOP(
+                        "SupportRequestCli",
+                        "--format mailto needs --to ADDRESS: the support directory has no email address for {country}.",
+                    ),
+                    country=country_name(region),
+                )
+                if region
+                else Message.of(
+                    _CLI,
+                    QT_TRANSLATE_NOOP(
+                        "SupportRequestCli",
+                        "--format mailto needs --to ADDRESS, or --country for a country with a support email address "
+                        "in the directory.",
+                    ),
+                )
+            )
+            return EXIT_USAGE
+        prepared = prepare(facts, directory, args.lang, destination=contact.id)
+        say(
+            Message.of(
+                _CLI,
+                QT_TRANSLATE_NOOP(
+                    "SupportRequestCli", "the mail goes to {address}, the support directory's address for {country}."
+                ),
+                address=contact.address,
+                country=country_name(region),
+            )
+        )
+        if not contact.verified:
+            say(
+                Message.of(
+                    _CLI,
+                    QT_TRANSLATE_NOOP(
+                        "SupportRequestCli",
+                        "{address} is unverified: no official source names it. Check it before use.",
+                    ),
+                    address=contact.address,
+                )
+            )
     if args.format == "pdf":
         if not args.output:
-            print("mirecovery support-request: --format pdf needs -o FILE", file=sys.stderr)
+            say(Message.of(_CLI, QT_TRANSLATE_NOOP("SupportRequestCli", "--format pdf needs -o FILE")))
             return EXIT_USAGE
         # Refused before Qt starts, so the reason is the same as for text (write_pdf checks again).
         try:
             check_target(args.output)
         except RefusedTargetError as error:
             return refused(error)
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        from PySide6.QtGui import QGuiApplication
-
         from mirecovery_gui.gui.support_document import write_pdf
 
-        app = QGuiApplication.instance() or QGuiApplication([sys.argv[0] if sys.argv else "mirecovery"])
+        pdf_app = app or _support_request_app(args.lang, gui=True)
         try:
             write_pdf(prepared, Path(args.output))
+        except RefusedTargetError as error:
+            return refused(error)
         except OSError as exc:
-            print(f"mirecovery support-request: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
-            return EXIT_FAILURE
-        del app
+            return cannot_write(exc)
+        del pdf_app
         return EXIT_OK
-    text = prepared.mail_link().url + "\n" if args.format == "mailto" else request.as_text()
+    if args.format == "mailto":
+        link = prepared.mail()
+        if link is None:  # --to was checked above, and a directory address is an email address
+            return EXIT_FAILURE
+        text = link.url + "\n"
+    else:
+        text = request.as_text()
     if not args.output:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -144,16 +230,41 @@ def run_support_request(args: argparse.Namespace) -> int:
     except RefusedTargetError as error:
         return refused(error)
     except OSError as exc:
-        print(f"mirecovery support-request: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
-        return EXIT_FAILURE
+        return cannot_write(exc)
     return EXIT_OK
 
 
-def _email_problem(address: str) -> str:
-    from mirecovery_gui.core.support_request import Field, check_field
+def _support_request_app(language: str, *, gui: bool) -> object:
+    """The Qt application a support request needs: for the PDF (offscreen) and for a language's catalogue.
 
-    problem = check_field(Field.CONTACT_EMAIL, address)
-    return problem.render() if problem else ""
+    Run from inside the window (tests do), the window's application and its
+    language stay as they are.
+    """
+    if gui:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QCoreApplication
+
+    existing = QCoreApplication.instance()
+    if existing is not None:
+        return existing
+    argv = [sys.argv[0] if sys.argv else "mirecovery"]
+    if gui:
+        from PySide6.QtGui import QGuiApplication
+
+        app: QCoreApplication = QGuiApplication(argv)
+    else:
+        app = QCoreApplication(argv)
+    if language != "en":
+        from mirecovery_gui.gui.language import install_translators
+
+        install_translators(language)
+    return app
+
+
+def _qt_translate(context: str, source: str, n: int) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate(context, source, None, n)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

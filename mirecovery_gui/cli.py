@@ -76,7 +76,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     for flag, help_text in SUPPORT_FLAGS:
         request.add_argument(f"--{flag}", required=flag in ("account-id", "imei"), default="", help=help_text)
-    request.add_argument("--to", default="", metavar="ADDRESS", help="email address for the mail link")
+    request.add_argument(
+        "--to",
+        default="",
+        metavar="ADDRESS",
+        help="email address for the mail link and the QR code (default for --format mailto: the support "
+        "directory's address for --country, if it has one)",
+    )
     request.add_argument("--lang", choices=("en", "id"), default="en", help="language of the request (default: en)")
     request.add_argument("--format", choices=("text", "mailto", "pdf"), default="text", help="what to produce")
     request.add_argument("-o", "--output", metavar="FILE", help="write to FILE (needed for pdf)")
@@ -92,11 +98,13 @@ SUPPORT_FLAGS: tuple[tuple[str, str], ...] = (
     ("serial", "the serial number"),
     ("purchase-date", "purchase date, YYYY-MM-DD"),
     ("purchase-shop", "where the phone was bought"),
-    ("country", "country or region, e.g. ID"),
+    ("country", "the owner's country or region, a two-letter code, e.g. ID"),
     ("owner-name", "the owner's name"),
     ("contact-email", "an email address the owner can read now"),
     ("contact-phone", "a phone number to reach the owner"),
     ("old-email", "an email once linked to the account"),
     ("old-phone", "a phone number once linked to the account"),
+    ("account-region", "the country or region the Mi Account is registered in, e.g. ID"),
+    ("restore-tried", 'whether Xiaomi\'s "Restore security info" was already tried on the help centre: yes or no'),
     ("description", "what happened"),
 )

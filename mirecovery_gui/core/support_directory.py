@@ -85,14 +85,61 @@ def load_directory(builtin: Path, user: Path | None = None) -> list[SupportConta
     return list(merged.values())
 
 
+# A letter can go to these; a phone line is for calling, not for sending the request to.
+WRITTEN = (Channel.EMAIL, Channel.WEB)
+
+
+def _order(contact: SupportContact) -> tuple[bool, bool, int]:
+    # The default channel first, then the verified ones, then email before a form before a phone line.
+    return (not contact.default, not contact.verified, _CHANNEL_ORDER[contact.channel])
+
+
+_CHANNEL_ORDER = {Channel.EMAIL: 0, Channel.WEB: 1, Channel.PHONE: 2}
+
+
 def for_region(directory: list[SupportContact], region: str) -> list[SupportContact]:
     """Entries for ``region`` first, then the global ones; the default channel leads its group."""
-    region = region.upper()
+    region = region.strip().upper()
     local = [c for c in directory if c.region == region]
     worldwide = [c for c in directory if c.region == GLOBAL]
-    key = lambda c: (not c.default, not c.verified, c.channel.value)  # noqa: E731
-    return sorted(local, key=key) + sorted(worldwide, key=key)
+    return sorted(local, key=_order) + sorted(worldwide, key=_order)
 
 
 def default_contact(directory: list[SupportContact]) -> SupportContact | None:
-    return next((c for c in directory if c.default), directory[0] if directory else None)
+    """The global default (Xiaomi's help centre as shipped), else a verified global channel for a letter.
+
+    An entry marked ``default`` is a deliberate choice (ours, or the shop's in
+    its own file); without one, only a verified channel is taken, never an
+    unverified one.
+    """
+    worldwide = [c for c in directory if c.region == GLOBAL]
+    marked = [c for c in worldwide if c.default]
+    if marked:
+        return sorted(marked, key=_order)[0]
+    verified = [c for c in worldwide if c.verified and c.channel in WRITTEN]
+    return sorted(verified, key=_order)[0] if verified else None
+
+
+def pick_destination(directory: list[SupportContact], region: str) -> SupportContact | None:
+    """Where a request for an owner in ``region`` goes unless the user chooses.
+
+    A verified channel of the country that takes a written request (email or a
+    web form) comes first, else the global default. An unverified contact stays
+    in :func:`for_region` for the user to choose, with its warning, but is
+    never picked for them; a shop that trusts one marks it ``verified`` in its
+    own file.
+    """
+    region = region.strip().upper()
+    local = [c for c in directory if c.region == region and c.verified and c.channel in WRITTEN]
+    return sorted(local, key=_order)[0] if local else default_contact(directory)
+
+
+def email_for_region(directory: list[SupportContact], region: str) -> SupportContact | None:
+    """The country's own email address for a request (verified first), or None.
+
+    Only entries of ``region`` itself count: the global address is a guess for
+    every country, so a caller that needs an address asks the user instead.
+    """
+    region = region.strip().upper()
+    emails = [c for c in directory if c.region == region and c.channel is Channel.EMAIL]
+    return sorted(emails, key=_order)[0] if emails else None

@@ -5,11 +5,20 @@ One composer serves the wizard page, the PDF, the case history's reprint and
 use. :func:`validate` says what is wrong with each field (with a reason),
 :func:`compose` writes subject and body in English or Indonesian with every
 fact given and nothing that was not, and :func:`mail_link` makes a
-``mailto:`` link (RFC 6068) that falls back to shorter bodies when the full
-one is too long for a mail link or a QR code.
+``mailto:`` link (RFC 6068) to a support address that falls back to shorter
+bodies when the full one is too long for a mail link or a QR code: the facts
+without the description, then the main facts. There is no link without a
+recipient: the owner would not know where to send it.
+
+:meth:`PreparedRequest.qr` is what the QR code on the page and on paper holds:
+a mail draft to the support address, or the web form's address when the
+request goes to one, and :func:`describe_qr` says so in the request's
+language. The QR code is scanned by the owner's phone, so it never refers to
+anything on the shop's computer (its clipboard, a file).
 
 The text is addressed to Xiaomi, not shown as app chrome, so its two
-languages live here as data rather than in the Qt catalogue.
+languages live here as data rather than in the Qt catalogue; so are the PDF's
+own lines, which go with the letter.
 """
 
 from __future__ import annotations
@@ -21,11 +30,11 @@ from enum import Enum
 from typing import Any
 from urllib.parse import quote
 
-from mirecovery_gui.core.countries import country_name
+from mirecovery_gui.core.countries import country_code, country_name
 from mirecovery_gui.core.identifier import Identifier, IdentifierKind, parse_identifier, parse_phone
 from mirecovery_gui.core.imei import check_imei
 from mirecovery_gui.core.messages import QT_TRANSLATE_NOOP, Message
-from mirecovery_gui.core.support_directory import GLOBAL, SupportContact, for_region
+from mirecovery_gui.core.support_directory import GLOBAL, SupportContact, for_region, pick_destination
 from mirecovery_gui.core.support_directory import Channel as ContactChannel
 from mirecovery_gui.core.text import plain_text
 
@@ -39,9 +48,13 @@ QR_MAX = 900
 
 
 class Field(Enum):
+    """The facts, in the order the letter gives them."""
+
     ACCOUNT_ID = "account_id"
+    ACCOUNT_REGION = "account_region"  # where the Mi Account was registered: an ISO country code
     OLD_EMAIL = "old_email"
     OLD_PHONE = "old_phone"
+    RESTORE_TRIED = "restore_tried"  # "Restore security info" on the help centre: "", "yes" or "no"
     IMEI = "imei"
     IMEI2 = "imei2"
     MODEL = "model"
@@ -57,8 +70,11 @@ class Field(Enum):
 
 MAX_LENGTH: dict[Field, int] = {
     Field.ACCOUNT_ID: 20,
+    # Room for the name the letter gives a code ("Indonesia (ID)"); a typed code has two letters.
+    Field.ACCOUNT_REGION: 60,
     Field.OLD_EMAIL: 254,
     Field.OLD_PHONE: 32,
+    Field.RESTORE_TRIED: 5,  # "tidak"
     Field.IMEI: 32,
     Field.IMEI2: 32,
     Field.MODEL: 60,
@@ -74,6 +90,22 @@ MAX_LENGTH: dict[Field, int] = {
 
 REQUIRED = (Field.ACCOUNT_ID, Field.IMEI)
 RECOMMENDED = (Field.MODEL, Field.CONTACT_EMAIL, Field.OWNER_NAME, Field.PURCHASE_DATE)
+# What a shortened mail must still say: who the account is, which phone, and where to answer.
+MAIN_FACTS = (
+    Field.ACCOUNT_ID,
+    Field.IMEI,
+    Field.IMEI2,
+    Field.MODEL,
+    Field.PURCHASE_DATE,
+    Field.CONTACT_EMAIL,
+    Field.CONTACT_PHONE,
+)
+# Digits of a bounded length: with the subject and the notes they fit any QR code we make.
+ALWAYS_IN_MAIL = (Field.ACCOUNT_ID, Field.IMEI, Field.IMEI2)
+COUNTRY_FIELDS = (Field.COUNTRY, Field.ACCOUNT_REGION)
+
+_YES = frozenset({"yes", "y", "ya"})
+_NO = frozenset({"no", "n", "tidak"})
 
 
 @dataclass(frozen=True)
@@ -108,6 +140,9 @@ class SupportFacts:
     contact_email: str = ""
     contact_phone: str = ""
     description: str = ""
+    # Added later: drafts saved before have no such keys and read as "" (not given).
+    account_region: str = ""
+    restore_tried: str = ""
     checklist: ShopChecklist = field(default_factory=ShopChecklist)
 
     def value(self, which: Field) -> str:
@@ -148,6 +183,11 @@ _PROBLEMS = {
         "SupportRequest", "IMEI 2 is the same as IMEI 1. A dual-SIM phone has two different IMEIs."
     ),
     "serial": QT_TRANSLATE_NOOP("SupportRequest", "A serial number has only letters, digits and dashes."),
+    "country": QT_TRANSLATE_NOOP(
+        "SupportRequest",
+        "This is not a country or region code. Use its two letters (ISO 3166), for example ID for Indonesia.",
+    ),
+    "yes_no": QT_TRANSLATE_NOOP("SupportRequest", "Answer yes or no, or leave it empty if you do not know."),
 }
 
 
@@ -162,6 +202,11 @@ def check_field(
     text = value.strip()
     if not text:
         return _problem("required") if which in REQUIRED else None
+    if which in COUNTRY_FIELDS:
+        # Before the length: "Indonesia" is not too long, it is not a code.
+        return None if country_code(text) else _problem("country")
+    if which is Field.RESTORE_TRIED:
+        return None if text.lower() in _YES | _NO else _problem("yes_no")
     if len(text) > MAX_LENGTH[which]:
         return _problem("too_long", max=MAX_LENGTH[which])
     if which is Field.ACCOUNT_ID:
@@ -233,6 +278,9 @@ def normalized(facts: SupportFacts) -> SupportFacts:
             raw = parsed.display if isinstance(parsed, Identifier) else raw
         elif which in (Field.OLD_EMAIL, Field.CONTACT_EMAIL):
             raw = raw.strip()
+        elif which is Field.RESTORE_TRIED:
+            answer = raw.strip().lower()
+            raw = "yes" if answer in _YES else "no" if answer in _NO else raw
         values[which.value] = raw
     checklist = replace(facts.checklist, checked_by=plain_text(facts.checklist.checked_by, 100))
     return SupportFacts(**values, checklist=checklist)
@@ -243,8 +291,10 @@ def normalized(facts: SupportFacts) -> SupportFacts:
 _LABELS: dict[str, dict[Field, str]] = {
     "en": {
         Field.ACCOUNT_ID: "Mi account ID",
+        Field.ACCOUNT_REGION: "Region where the account is registered",
         Field.OLD_EMAIL: "Email address once linked to the account",
         Field.OLD_PHONE: "Phone number once linked to the account",
+        Field.RESTORE_TRIED: 'Already tried "Restore security info" on the help centre',
         Field.IMEI: "IMEI 1",
         Field.IMEI2: "IMEI 2",
         Field.MODEL: "Device model",
@@ -259,8 +309,10 @@ _LABELS: dict[str, dict[Field, str]] = {
     },
     "id": {
         Field.ACCOUNT_ID: "ID Akun Mi",
+        Field.ACCOUNT_REGION: "Wilayah akun (tempat akun didaftarkan)",
         Field.OLD_EMAIL: "Email yang dulu terhubung ke akun",
         Field.OLD_PHONE: "Nomor telepon yang dulu terhubung ke akun",
+        Field.RESTORE_TRIED: 'Sudah mencoba "Pulihkan info keamanan" di pusat bantuan',
         Field.IMEI: "IMEI 1",
         Field.IMEI2: "IMEI 2",
         Field.MODEL: "Model perangkat",
@@ -301,9 +353,32 @@ _TEXT: dict[str, dict[str, str]] = {
         "regards": "Kind regards,",
         "compact_note": (
             "I can no longer reach the email or phone number of my Mi Account and ask for your help to get "
-            "back into it. Photos of the purchase invoice and of the box label are attached."
+            "back into it. Here are the details:"
         ),
-        "paste_note": "The full request did not fit in a mail link: it is on the clipboard, please paste it here.",
+        "main_note": (
+            "I lost the email and phone number of my Mi Account; please help me get back into it. Main details:"
+        ),
+        "attach_line": "Attached (add them before sending): photos of the invoice and of the box label with the IMEI.",
+        "send_to": "Send to:",
+        "unverified": "unverified, check before use",
+        "qr_letter": (
+            "Scan with the owner's phone: it opens an email to {address} with this whole request. "
+            "Add the photos of the invoice and the box label, then send it."
+        ),
+        "qr_facts": (
+            "Scan with the owner's phone: it opens an email to {address} with the facts above, without the "
+            "description. Add the photos of the invoice and the box label, then send it."
+        ),
+        "qr_main": (
+            "Scan with the owner's phone: it opens an email to {address} with only these facts: {facts}. "
+            "Add the photos of the invoice and the box label, then send it."
+        ),
+        "qr_web": (
+            "Scan with the owner's phone to open {address}: a web form, not an email. "
+            "Fill it in with the facts above and add the photos it asks for."
+        ),
+        "qr_call": "Scan with the owner's phone to call {address}; have the account ID and the IMEI at hand.",
+        "footer": "Prepared with mirecovery on {date}. Support answers in days; keep this page until then.",
     },
     "id": {
         "subject": "Permintaan pemulihan Akun Mi: ID akun {account_id}",
@@ -330,33 +405,76 @@ _TEXT: dict[str, dict[str, str]] = {
         "regards": "Salam,",
         "compact_note": (
             "Saya tidak bisa lagi mengakses email atau nomor telepon Akun Mi saya dan mohon bantuan untuk "
-            "masuk kembali. Foto nota pembelian dan label kotak ponsel terlampir."
+            "masuk kembali. Berikut datanya:"
         ),
-        "paste_note": "Permintaan lengkap tidak muat di tautan email: sudah disalin, silakan tempel di sini.",
+        "main_note": "Email dan nomor telepon Akun Mi saya hilang; mohon bantu saya masuk kembali. Data utama:",
+        "attach_line": (
+            "Lampiran (tambahkan sebelum mengirim): foto nota pembelian dan label kotak yang memperlihatkan IMEI."
+        ),
+        "send_to": "Kirim ke:",
+        "unverified": "belum terverifikasi, periksa sebelum dipakai",
+        "qr_letter": (
+            "Pindai dengan ponsel pemilik: akan terbuka email ke {address} berisi seluruh permintaan ini. "
+            "Tambahkan foto nota pembelian dan label kotak, lalu kirim."
+        ),
+        "qr_facts": (
+            "Pindai dengan ponsel pemilik: akan terbuka email ke {address} berisi data di atas, tanpa "
+            "keterangan kejadian. Tambahkan foto nota pembelian dan label kotak, lalu kirim."
+        ),
+        "qr_main": (
+            "Pindai dengan ponsel pemilik: akan terbuka email ke {address} yang hanya berisi data ini: {facts}. "
+            "Tambahkan foto nota pembelian dan label kotak, lalu kirim."
+        ),
+        "qr_web": (
+            "Pindai dengan ponsel pemilik untuk membuka {address}: formulir web, bukan email. "
+            "Isi dengan data di atas dan tambahkan foto yang diminta."
+        ),
+        "qr_call": "Pindai dengan ponsel pemilik untuk menelepon {address}; siapkan ID Akun Mi dan IMEI.",
+        "footer": (
+            "Disiapkan dengan mirecovery pada {date}. Layanan Pelanggan menjawab dalam beberapa hari; "
+            "simpan halaman ini sampai saat itu."
+        ),
     },
 }
 
 LANGUAGES = tuple(_TEXT)
 
 
+def _language(language: str) -> str:
+    return language if language in _TEXT else "en"
+
+
+def text_for(key: str, language: str) -> str:
+    """One of the letter's own lines (the PDF's "Send to:", its footer...) in ``language``."""
+    return _TEXT[_language(language)][key]
+
+
 @dataclass(frozen=True)
 class ComposedRequest:
     subject: str
     body: str
-    compact_body: str
+    compact_body: str  # every fact, without the description and the shop's checklist
     language: str
+    facts: SupportFacts = field(default_factory=SupportFacts)  # as the letter gives them (normalized)
 
     def as_text(self) -> str:
         return f"{self.subject}\n\n{self.body}\n"
 
 
-def _fact_lines(facts: SupportFacts, language: str) -> list[str]:
+def _fact_value(facts: SupportFacts, which: Field, language: str) -> str:
+    value = facts.value(which)
+    if which is Field.RESTORE_TRIED and value in ("yes", "no"):
+        return _TEXT[language][value]
+    return value
+
+
+def _fact_lines(facts: SupportFacts, language: str, only: tuple[Field, ...] | None = None) -> list[str]:
     labels = _LABELS[language]
     lines = []
     for which in Field:
-        if which is Field.DESCRIPTION:
+        if which is Field.DESCRIPTION or (only is not None and which not in only):
             continue
-        value = facts.value(which)
+        value = _fact_value(facts, which, language)
         if value:
             lines.append(f"- {labels[which]}: {value}")
     return lines
@@ -364,8 +482,7 @@ def _fact_lines(facts: SupportFacts, language: str) -> list[str]:
 
 def compose(facts: SupportFacts, language: str = "en") -> ComposedRequest:
     """The request in ``language``; ``facts`` should have passed :func:`validate`."""
-    if language not in _TEXT:
-        language = "en"
+    language = _language(language)
     text = _TEXT[language]
     clean = normalized(facts)
     facts_block = _fact_lines(clean, language)
@@ -373,7 +490,8 @@ def compose(facts: SupportFacts, language: str = "en") -> ComposedRequest:
     if clean.description:
         parts += ["", f"{_LABELS[language][Field.DESCRIPTION]}:", clean.description]
     checklist = clean.checklist
-    if checklist.used or checklist.checked_by:
+    # Only what was ticked: a staff name alone (filled in from the settings) checked nothing.
+    if checklist.used:
         yes, no = text["yes"], text["no"]
         parts += [
             "",
@@ -397,17 +515,62 @@ def compose(facts: SupportFacts, language: str = "en") -> ComposedRequest:
     if clean.owner_name:
         parts.append(clean.owner_name)
     subject = text["subject"].format(account_id=clean.account_id or "?")
-    compact = "\n".join([text["greeting"], "", text["compact_note"], "", *facts_block, "", text["regards"]])
-    return ComposedRequest(subject, "\n".join(parts), compact, language)
+    compact = _short_body(language, "compact_note", facts_block)
+    return ComposedRequest(subject, "\n".join(parts), compact, language, clean)
 
 
-# --- mail links ---------------------------------------------------------------------------------
+def _short_body(language: str, note: str, lines: list[str]) -> str:
+    text = _TEXT[language]
+    return "\n".join([text["greeting"], "", text[note], "", *lines, "", text["attach_line"], "", text["regards"]])
+
+
+# --- mail links and the QR code ------------------------------------------------------------------
+
+
+class Holds(Enum):
+    """How much of the request a mail link or QR code carries."""
+
+    LETTER = "letter"  # the whole letter
+    FACTS = "facts"  # every fact, without the description and the shop's checklist
+    MAIN_FACTS = "main_facts"  # the account ID and IMEIs, and as many other facts as fit (``facts``)
+    NOTHING = "nothing"  # a web form or a phone line: the request goes there by hand
+
+
+class Opens(Enum):
+    """What the owner's phone does with the QR code."""
+
+    MAIL_DRAFT = "mail_draft"
+    WEB_PAGE = "web_page"
+    PHONE_CALL = "phone_call"
 
 
 @dataclass(frozen=True)
 class MailLink:
     url: str
     complete: bool  # False when the body had to be shortened to fit
+    to: str = ""  # the recipient (never empty from mail_link)
+    holds: Holds = Holds.LETTER
+    facts: tuple[Field, ...] = ()  # the facts the body gives
+
+
+@dataclass(frozen=True)
+class SupportQr:
+    """What the request's QR code holds, for the owner's phone.
+
+    ``text`` is what to encode; ``target`` is the recipient's address, the web
+    page or the phone number it opens; ``facts`` are the facts a mail draft
+    gives (empty for a web page or a call).
+    """
+
+    text: str
+    opens: Opens
+    holds: Holds
+    target: str
+    facts: tuple[Field, ...] = ()
+
+    @property
+    def whole_letter(self) -> bool:
+        return self.holds is Holds.LETTER
 
 
 def _mailto(to: str, subject: str, body: str) -> str:
@@ -418,21 +581,113 @@ def _mailto(to: str, subject: str, body: str) -> str:
     return f"mailto:{address}?subject={quote(subject, safe='')}&body={quote(crlf_body, safe='')}"
 
 
-def mail_link(request: ComposedRequest, to: str = "", max_length: int = MAILTO_MAX) -> MailLink:
-    """A mailto link under ``max_length`` characters: the full body, else the facts only, else a paste note.
+def email_address(text: str) -> str:
+    """``text`` as one plain email address, or "" (several addresses, a header smuggled in, not an address)."""
+    parsed = parse_identifier(text) if text.strip() else None
+    return parsed.normalized if isinstance(parsed, Identifier) and parsed.kind is IdentifierKind.EMAIL else ""
 
-    ``to`` is used only when it is one plain email address; anything else
-    (several addresses, a header smuggled in) leaves the address for the
-    user to fill in.
+
+def mail_link(request: ComposedRequest, to: str, max_length: int = MAILTO_MAX) -> MailLink | None:
+    """A mailto link to ``to`` under ``max_length`` characters, or None when ``to`` is not an email address.
+
+    A link without a recipient leaves the owner to find Xiaomi's address on
+    their own, so there is none: a caller without an address sends the request
+    another way (the help centre's form). The body is the whole letter when it
+    fits, else every fact without the description, else the account ID and
+    the IMEIs with as many of the other facts as fit, the :data:`MAIN_FACTS`
+    first (``facts`` says which). Every body asks for the photos of the invoice
+    and the box label. For facts that passed :func:`validate`, the last one
+    fits :data:`QR_MAX` with any address up to 254 characters (the most mail
+    systems take), so a QR code always carries the account ID and the IMEIs.
     """
-    address = parse_identifier(to) if to.strip() else None
-    to = address.normalized if isinstance(address, Identifier) and address.kind is IdentifierKind.EMAIL else ""
-    for body, complete in ((request.body, True), (request.compact_body, False)):
-        url = _mailto(to, request.subject, body)
+    address = email_address(to)
+    if not address:
+        return None
+    facts = request.facts
+    given = tuple(which for which in Field if facts.value(which))
+    tiers = (
+        (request.body, Holds.LETTER, given),
+        (request.compact_body, Holds.FACTS, tuple(which for which in given if which is not Field.DESCRIPTION)),
+    )
+    for body, holds, carried in tiers:
+        url = _mailto(address, request.subject, body)
         if len(url) <= max_length:
-            return MailLink(url, complete)
-    note = _TEXT[request.language]["paste_note"]
-    return MailLink(_mailto(to, request.subject, note), False)
+            return MailLink(url, holds is Holds.LETTER, address, holds, carried)
+    chosen = [which for which in ALWAYS_IN_MAIL if which in given]
+    for which in (*MAIN_FACTS, *Field):
+        if which in given and which not in chosen and which is not Field.DESCRIPTION:
+            trial = [w for w in Field if w in (*chosen, which)]
+            if len(_mailto(address, request.subject, _main_body(request, tuple(trial)))) <= max_length:
+                chosen = trial
+    main = tuple(w for w in Field if w in chosen)
+    url = _mailto(address, request.subject, _main_body(request, main))
+    # Only facts that failed validate() get past this (an account ID or IMEI typed as
+    # emoji): cut them until the link fits, so no input makes a code too dense to scan.
+    for cut in (12, 6, 0):
+        if len(url) <= max_length:
+            break
+        values: dict[str, Any] = {which.value: request.facts.value(which)[:cut] for which in main}
+        short = replace(request.facts, **values)
+        subject = _TEXT[request.language]["subject"].format(account_id=short.account_id or "?")
+        url = _mailto(address, subject, _main_body(request, main, short))
+    return MailLink(url, False, address, Holds.MAIN_FACTS, main)
+
+
+def _main_body(request: ComposedRequest, only: tuple[Field, ...], facts: SupportFacts | None = None) -> str:
+    lines = _fact_lines(facts or request.facts, request.language, only)
+    return _short_body(request.language, "main_note", lines)
+
+
+def _web_address(text: str) -> str:
+    # Only a web page: a shop's own directory entry must not turn the QR code into a script or a file.
+    url = text.strip()
+    return url if re.fullmatch(r"https?://[^\s\"'<>]+", url, flags=re.IGNORECASE) else ""
+
+
+def _tel(text: str) -> str:
+    number = re.sub(r"[^0-9+]", "", text)
+    return f"tel:{number}" if re.fullmatch(r"\+?[0-9]{3,20}", number) else ""
+
+
+def qr_code(
+    request: ComposedRequest, destination: SupportContact | None, to: str = "", max_length: int = QR_MAX
+) -> SupportQr | None:
+    """What the QR code holds for ``request`` going to ``to`` (an address) or else ``destination``.
+
+    A mail draft to the address (see :func:`mail_link` for how it shortens),
+    the web form's address, or a phone number to call; None when there is
+    nowhere to send the request.
+    """
+    address = email_address(to)
+    if not address and destination is not None and destination.channel is ContactChannel.EMAIL:
+        address = email_address(destination.address)
+    if address:
+        link = mail_link(request, address, max_length)
+        if link is not None:
+            return SupportQr(link.url, Opens.MAIL_DRAFT, link.holds, link.to, link.facts)
+    if destination is None:
+        return None
+    if destination.channel is ContactChannel.WEB and (url := _web_address(destination.address)):
+        return SupportQr(url, Opens.WEB_PAGE, Holds.NOTHING, url)
+    if destination.channel is ContactChannel.PHONE and (tel := _tel(destination.address)):
+        return SupportQr(tel, Opens.PHONE_CALL, Holds.NOTHING, destination.address)
+    return None
+
+
+def describe_qr(qr: SupportQr, language: str) -> str:
+    """One truthful line for beside the QR code, in the request's language: where it leads and what it holds."""
+    language = _language(language)
+    text = _TEXT[language]
+    if qr.opens is Opens.WEB_PAGE:
+        return text["qr_web"].format(address=qr.target)
+    if qr.opens is Opens.PHONE_CALL:
+        return text["qr_call"].format(address=qr.target)
+    if qr.holds is Holds.LETTER:
+        return text["qr_letter"].format(address=qr.target)
+    if qr.holds is Holds.FACTS:
+        return text["qr_facts"].format(address=qr.target)
+    facts = ", ".join(_LABELS[language][which] for which in qr.facts)
+    return text["qr_main"].format(address=qr.target, facts=facts)
 
 
 # --- the request as handed over -----------------------------------------------------------------
@@ -462,9 +717,9 @@ class PreparedRequest:
     def mail_to(self) -> str:
         """The support address for a mail link; empty when the destination is not an email address."""
         if self.to:
-            return self.to
+            return email_address(self.to)
         contact = self.destination
-        return contact.address if contact is not None and contact.channel is ContactChannel.EMAIL else ""
+        return email_address(contact.address) if contact is not None and contact.channel is ContactChannel.EMAIL else ""
 
     @property
     def destination_text(self) -> str:
@@ -472,13 +727,27 @@ class PreparedRequest:
             return self.to
         return self.destination.address if self.destination is not None else ""
 
-    def mail_link(self, max_length: int = MAILTO_MAX) -> MailLink:
+    @property
+    def unverified(self) -> bool:
+        """True when the request goes to a directory contact that no public source names."""
+        return not self.to and self.destination is not None and not self.destination.verified
+
+    def mail(self, max_length: int = MAILTO_MAX) -> MailLink | None:
+        """The mail link to the support address; None while not ready or when the destination takes no email."""
         if self.request is None:
-            raise ValueError("the request is not ready")
+            return None
         return mail_link(self.request, self.mail_to, max_length)
 
-    def qr_link(self) -> MailLink:
-        return self.mail_link(QR_MAX)
+    def qr(self) -> SupportQr | None:
+        """What the QR code holds (:func:`qr_code`); None while not ready or with nowhere to send it."""
+        if self.request is None:
+            return None
+        return qr_code(self.request, self.destination, self.to)
+
+    def qr_description(self) -> str:
+        """The line beside the QR code, in the request's language ("" without a QR code)."""
+        qr = self.qr()
+        return describe_qr(qr, self.language) if qr is not None else ""
 
 
 def prepare(
@@ -491,21 +760,27 @@ def prepare(
 ) -> PreparedRequest:
     """Check ``facts``, compose the letter in ``language`` and pick where it goes.
 
-    ``destination`` is the id of the contact the user chose; otherwise the
-    country's default channel (``to``, an address typed instead, overrides
-    both). The letter names the country in words ("Indonesia (ID)"); the facts
-    keep the code.
+    ``destination`` is the id of the contact the user chose; otherwise a
+    verified channel of the owner's country that takes a letter, else the
+    global default (the help centre): an unverified contact is listed in
+    ``contacts`` but never picked for the user. ``to``, an address typed
+    instead, overrides both. The letter names countries in words
+    ("Indonesia (ID)"); the facts keep the codes.
     """
-    if language not in _TEXT:
-        language = "en"
+    language = _language(language)
     problems = validate(facts, today)
-    contacts = tuple(for_region(directory, facts.country or GLOBAL))
+    region = country_code(facts.country) or ""
+    contacts = tuple(for_region(directory, region or GLOBAL))
     chosen = next((c for c in contacts if destination and c.id == destination), None)
     if chosen is None:
-        chosen = next((c for c in contacts if c.default), contacts[0] if contacts else None)
+        chosen = pick_destination(directory, region)
     request = None
     if not problems:
-        named = replace(facts, country=country_name(facts.country) if facts.country.strip() else "")
+        named = replace(
+            facts,
+            country=country_name(facts.country) if facts.country.strip() else "",
+            account_region=country_name(facts.account_region) if facts.account_region.strip() else "",
+        )
         request = compose(named, language)
     return PreparedRequest(
         facts=facts,

@@ -1,9 +1,13 @@
 """The support request on paper: PDF (QPdfWriter) and print (QPrinter).
 
 One QTextDocument serves both. Every value from the user is HTML-escaped; the
-QR code of the mail link is drawn from its module matrix and printed large
-enough for a phone camera, so the owner can send the request from their own
-email by scanning the page.
+QR code (a mail draft to the support address, or the web form's address) is
+drawn from its module matrix and printed large enough for a phone camera, so
+the owner can send the request from their own phone by scanning the page.
+
+The page is the letter's: its own lines (where it goes, what the QR code
+holds, the footer) are in the request's language, from the core's data, not
+in the app's.
 """
 
 from __future__ import annotations
@@ -14,56 +18,57 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QUrl
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-from mirecovery_gui.core.support_request import ComposedRequest, MailLink, PreparedRequest
+from mirecovery_gui.core.support_request import ComposedRequest, PreparedRequest, text_for
 from mirecovery_gui.gui.widgets.qr_view import qr_image
 from mirecovery_gui.store.files import write_file_atomically
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPagedPaintDevice
 
-QR_RESOURCE = QUrl("mirecovery://qr/mail-link.png")
+QR_RESOURCE = QUrl("mirecovery://qr/support-request.png")
 QR_PRINT_PX = 220  # points on the page: about 7.8 cm, easy to scan from paper
 
 
-def build_document(request: ComposedRequest, mail: MailLink, destination: str = "") -> QTextDocument:
+def build_document(prepared: PreparedRequest, today: dt.date | None = None) -> QTextDocument:
+    """The request as a page; raises ValueError while it is not ready."""
+    request = prepared.request
+    if request is None:
+        raise ValueError("the request is not ready")
+    language = prepared.language
     document = QTextDocument()
     document.setDocumentMargin(0)
-    document.addResource(QTextDocument.ResourceType.ImageResource, QR_RESOURCE, qr_image(mail.url, modules_px=8))
     paragraphs = "".join(
         f"<p style='margin: 0 0 6px 0'>{html.escape(block).replace(chr(10), '<br>')}</p>"
         for block in request.body.split("\n\n")
     )
-    send_to = QCoreApplication.translate("SupportDocument", "Send to:")
-    where = f"<p><b>{html.escape(send_to)}</b> {html.escape(destination)}</p>" if destination else ""
-    scan = html.escape(
-        QCoreApplication.translate(
-            "SupportDocument",
-            "Scan this QR code with the owner's phone: it opens this request as an email from their own address.",
+    where = ""
+    if prepared.destination_text:
+        trust = f" ({html.escape(text_for('unverified', language))})" if prepared.unverified else ""
+        where = (
+            f"<p><b>{html.escape(text_for('send_to', language))}</b> "
+            f"{html.escape(prepared.destination_text)}{trust}</p>"
         )
-    )
-    facts_only = QCoreApplication.translate(
-        "SupportDocument", "The QR code holds the main facts only; the full text is above."
-    )
-    shortened = "" if mail.complete else f"<p><i>{html.escape(facts_only)}</i></p>"
-    prepared = html.escape(
-        QCoreApplication.translate(
-            "SupportDocument",
-            "Prepared with mirecovery on {date}. Support answers in days; keep this page until then.",
-        ).format(date=dt.date.today().isoformat())
-    )
+    footer = html.escape(text_for("footer", language).format(date=(today or dt.date.today()).isoformat()))
+    qr = prepared.qr()
+    if qr is not None:
+        document.addResource(QTextDocument.ResourceType.ImageResource, QR_RESOURCE, qr_image(qr.text, modules_px=8))
+        scan = html.escape(prepared.qr_description())
+        bottom = (
+            "<table cellspacing='0' cellpadding='0'><tr>"
+            f"<td width='{QR_PRINT_PX + 20}'><img src='{QR_RESOURCE.toString()}' width='{QR_PRINT_PX}' "
+            f"height='{QR_PRINT_PX}'></td>"
+            f"<td valign='middle'><p>{scan}</p><p style='color: #555'>{footer}</p></td>"
+            "</tr></table>"
+        )
+    else:
+        bottom = f"<p style='color: #555'>{footer}</p>"
     document.setHtml(
         "<html><body style='font-family: sans-serif; font-size: 10.5pt'>"
         f"<h2 style='margin-bottom: 8px'>{html.escape(request.subject)}</h2>"
-        f"{where}{paragraphs}"
-        "<hr>"
-        "<table cellspacing='0' cellpadding='0'><tr>"
-        f"<td width='{QR_PRINT_PX + 20}'><img src='{QR_RESOURCE.toString()}' width='{QR_PRINT_PX}' "
-        f"height='{QR_PRINT_PX}'></td>"
-        f"<td valign='middle'><p>{scan}</p>{shortened}<p style='color: #555'>{prepared}</p></td>"
-        "</tr></table>"
+        f"{where}{paragraphs}<hr>{bottom}"
         "</body></html>"
     )
     return document
@@ -82,7 +87,7 @@ def _print_into(device: QPagedPaintDevice, document: QTextDocument) -> None:
 def _document(prepared: PreparedRequest) -> tuple[ComposedRequest, QTextDocument]:
     if prepared.request is None:
         raise ValueError("the request is not ready")
-    return prepared.request, build_document(prepared.request, prepared.qr_link(), prepared.destination_text)
+    return prepared.request, build_document(prepared)
 
 
 def write_pdf(prepared: PreparedRequest, path: Path) -> None:

@@ -7,11 +7,13 @@ import stat
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from mirecovery_gui.core.support_request import QR_MAX, SupportFacts, compose, mail_link
+from mirecovery_gui.core.resources import resource_path
+from mirecovery_gui.core.support_directory import load_directory
+from mirecovery_gui.core.support_request import QR_MAX, SupportFacts, prepare
 from tests.tools import decode_qr, pdf_page_png, pdf_text
 
 BASE = ["--account-id", "1234567890", "--imei", "49-015420-323751-8"]
@@ -49,17 +51,121 @@ def test_a_mail_link_that_round_trips() -> None:
     assert "490154203237518" in body
 
 
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
 def test_a_pdf_with_text_and_a_qr_code_that_decodes(tmp_path: Path) -> None:
     target = tmp_path / "request.pdf"
     out = run(
         *BASE, "--owner-name", "Budi Santoso", "--format", "pdf", "-o", str(target), "--to", "service.id@xiaomi.com"
     )
     assert out.returncode == 0, out.stderr
-    text = pdf_text(target)
+    text = words(pdf_text(target))
     assert "1234567890" in text and "490154203237518" in text
     facts = SupportFacts(account_id="1234567890", imei="49-015420-323751-8", owner_name="Budi Santoso")
-    expected = mail_link(compose(facts, "en"), "service.id@xiaomi.com", QR_MAX).url
-    assert decode_qr(pdf_page_png(target)) == [expected]
+    qr = prepare(facts, load_directory(resource_path("support_contacts.json")), "en", to="service.id@xiaomi.com").qr()
+    assert qr is not None and len(qr.text) <= QR_MAX
+    [scanned] = decode_qr(pdf_page_png(target))
+    assert scanned == qr.text
+    parts = urlsplit(scanned)
+    assert (parts.scheme, parts.path) == ("mailto", "service.id@xiaomi.com")
+    body = unquote(parse_qs(parts.query)["body"][0])
+    assert "1234567890" in body and "490154203237518" in body and "box label" in body
+    assert "clipboard" not in body
+    # The page says where the code leads and what it holds.
+    assert "Scan with the owner's phone: it opens an email to service.id@xiaomi.com with the facts above" in text
+    assert "Prepared with mirecovery on" in text
+
+
+def test_a_pdf_in_indonesian_is_indonesian_to_the_footer(tmp_path: Path) -> None:
+    target = tmp_path / "permintaan.pdf"
+    out = run(*BASE, "--lang", "id", "--country", "ID", "--format", "pdf", "-o", str(target))
+    assert out.returncode == 0, out.stderr
+    text = words(pdf_text(target))
+    assert "Kirim ke: https://account.xiaomi.com/helpcenter" in text
+    assert "Pindai dengan ponsel pemilik untuk membuka https://account.xiaomi.com/helpcenter: formulir web" in text
+    assert "Disiapkan dengan mirecovery pada" in text
+    assert not any(english in text for english in ("Scan", "Prepared with", "Send to", "Support answers"))
+    # No email address for Indonesia is verified: the code opens the help centre, not a guessed address.
+    assert decode_qr(pdf_page_png(target)) == ["https://account.xiaomi.com/helpcenter"]
+
+
+def test_the_new_facts_on_the_command_line() -> None:
+    out = run(*BASE, "--account-region", "sg", "--restore-tried", "yes", "--lang", "id")
+    assert out.returncode == 0, out.stderr
+    assert "- Wilayah akun (tempat akun didaftarkan): Singapore (SG)" in out.stdout
+    assert '- Sudah mencoba "Pulihkan info keamanan" di pusat bantuan: ya' in out.stdout
+
+
+# --- a mail link always has a recipient -------------------------------------------------------------------
+
+
+def test_a_mail_link_without_to_takes_the_countrys_address_and_says_so() -> None:
+    out = run(*BASE, "--country", "ID", "--format", "mailto")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("mailto:service.id@xiaomi.com?subject=")
+    assert "service.id@xiaomi.com" in out.stderr and "unverified" in out.stderr
+    assert "Indonesia (ID)" in out.stderr
+
+
+@pytest.mark.parametrize("country", [["--country", "CN"], ["--country", "MY"], []])
+def test_a_mail_link_with_no_address_to_use_is_refused(country: list[str]) -> None:
+    out = run(*BASE, *country, "--format", "mailto")
+    assert out.returncode == 2 and out.stdout == ""
+    assert out.stderr.startswith("mirecovery support-request: --format mailto needs --to ADDRESS")
+    assert "Traceback" not in out.stderr
+
+
+def test_a_shops_verified_address_is_used_without_a_warning(private_home: Path) -> None:
+    config = private_home / "config"
+    config.mkdir(exist_ok=True)
+    (config / "support_contacts.json").write_text(
+        '{"entries": [{"id": "our_desk", "region": "MY", "channel": "email", '
+        '"address": "desk@shop.example", "verified": true}]}',
+        encoding="utf-8",
+    )
+    out = run(*BASE, "--country", "MY", "--format", "mailto")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("mailto:desk@shop.example?")
+    assert "desk@shop.example" in out.stderr and "unverified" not in out.stderr
+
+
+def test_an_unknown_country_is_a_usage_error() -> None:
+    out = run(*BASE, "--country", "XX")
+    assert out.returncode == 2 and out.stdout == ""
+    assert out.stderr.startswith("mirecovery support-request: --country: This is not a country or region code.")
+    out = run(*BASE, "--account-region", "Indonesia")
+    assert out.returncode == 2 and "--account-region: This is not a country or region code." in out.stderr
+
+
+# --- --lang id: the command line speaks Indonesian too ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "indonesian"),
+    [
+        (["--country", "XX"], "--country: Ini bukan kode negara atau wilayah."),
+        (["--imei", "490154203237519"], "--imei: IMEI ini salah ketik"),
+        (["--restore-tried", "mungkin"], "--restore-tried: Jawab ya atau tidak"),
+        (["--format", "pdf"], "--format pdf perlu -o FILE"),
+        (["--format", "mailto", "--country", "CN"], "--format mailto perlu --to ADDRESS"),
+        (["--format", "mailto", "--to", "budi@gmail"], "--to: Alamat email ini belum lengkap"),
+    ],
+)
+def test_errors_follow_lang(args: list[str], indonesian: str) -> None:
+    out = run(*BASE, "--lang", "id", *args)
+    assert out.returncode == 2 and out.stdout == ""
+    assert out.stderr.startswith("mirecovery support-request: ")
+    assert indonesian in out.stderr, out.stderr
+
+
+def test_notes_and_refusals_follow_lang(tmp_path: Path) -> None:
+    out = run(*BASE, "--lang", "id", "--country", "ID", "--format", "mailto")
+    assert out.returncode == 0
+    assert "belum terverifikasi" in out.stderr and "service.id@xiaomi.com" in out.stderr
+    out = run(*BASE, "--lang", "id", "-o", str(tmp_path))
+    assert out.returncode == 2 and out.stderr == f"mirecovery support-request: -o: {tmp_path} adalah folder\n"
 
 
 def test_bad_input_exits_2_and_names_the_field() -> None:

@@ -15,6 +15,7 @@ from mirecovery_gui.core.resources import resource_path
 from mirecovery_gui.core.support_directory import Channel, default_contact, for_region, load_directory
 from mirecovery_gui.core.support_request import (
     MAILTO_MAX,
+    MAX_LENGTH,
     QR_MAX,
     Field,
     ShopChecklist,
@@ -24,6 +25,7 @@ from mirecovery_gui.core.support_request import (
     mail_link,
     missing_recommended,
     normalized,
+    prepare,
     validate,
 )
 
@@ -42,6 +44,8 @@ FULL = SupportFacts(
     contact_email="budi.baru@gmail.com",
     contact_phone="+62 813 1111 2222",
     description="The SIM was lost.\nThe old email was closed.",
+    account_region="ID",
+    restore_tried="yes",
     checklist=ShopChecklist(True, True, False, "Sari"),
 )
 MINIMAL = SupportFacts(account_id="1234567890", imei="490154203237518")
@@ -95,6 +99,8 @@ def test_the_text_holds_every_fact_given(language: str) -> None:
     clean = normalized(FULL)
     for which in Field:
         value = clean.value(which)
+        if which is Field.RESTORE_TRIED:
+            value = {"en": "yes", "id": "ya"}[language]  # an answer, in the letter's language
         for line in value.splitlines():
             assert line in request.body, (which, line)
     assert "490154203237518" in request.body  # normalized: no dashes
@@ -147,12 +153,20 @@ def test_the_mail_link_round_trips(language: str) -> None:
 def test_a_long_request_shortens_its_mail_link() -> None:
     long = SupportFacts(account_id="1234567890", imei="490154203237518", description="word " * 390)
     request = compose(long, "en")
-    link = mail_link(request)
-    assert not link.complete and len(link.url) <= MAILTO_MAX
-    _, _, body = decode_mailto(link.url)
-    assert "1234567890" in body and "490154203237518" in body
-    qr = mail_link(request, max_length=QR_MAX)
-    assert len(qr.url) <= QR_MAX
+    link = mail_link(request, "service.id@xiaomi.com")
+    assert link is not None and not link.complete and len(link.url) <= MAILTO_MAX
+    to, _, body = decode_mailto(link.url)
+    assert to == "service.id@xiaomi.com"
+    assert "1234567890" in body and "490154203237518" in body and "word" not in body
+    assert "photos of the invoice and of the box label" in body
+    qr = mail_link(request, "service.id@xiaomi.com", max_length=QR_MAX)
+    assert qr is not None and len(qr.url) <= QR_MAX
+
+
+@pytest.mark.parametrize("to", ["", "   ", "not-an-address", "a@example.com, b@example.com", "a@example.com?bcc=x@y.z"])
+def test_there_is_no_mail_link_without_one_recipient(to: str) -> None:
+    # A mail with no address leaves the owner to guess where it goes: there is none.
+    assert mail_link(compose(MINIMAL, "en"), to) is None
 
 
 @settings(max_examples=60, deadline=None)
@@ -161,13 +175,64 @@ def test_any_input_never_breaks_validation_or_the_composer(values: dict[str, str
     facts = SupportFacts.from_mapping(values)
     validate(facts)
     request = compose(facts, language)
-    link = mail_link(request)
-    decode_mailto(link.url)
+    link = mail_link(request, "service.id@xiaomi.com")
+    assert link is not None
+    assert decode_mailto(link.url)[0] == "service.id@xiaomi.com"
     assert "\x00" not in request.body and "\u202e" not in request.body
 
 
 def test_drafts_round_trip_through_a_mapping() -> None:
     assert SupportFacts.from_mapping(json.loads(json.dumps(FULL.to_mapping()))) == FULL
+
+
+def test_a_draft_saved_before_the_new_facts_still_opens() -> None:
+    # A draft in the database from an older version: no account region, no "Restore security info" answer.
+    old = {key: value for key, value in FULL.to_mapping().items() if key not in ("account_region", "restore_tried")}
+    facts = SupportFacts.from_mapping(json.loads(json.dumps(old)))
+    assert facts.account_region == "" and facts.restore_tried == ""
+    assert facts.account_id == FULL.account_id and facts.checklist == FULL.checklist
+    assert validate(facts) == {}
+
+
+@pytest.mark.parametrize(
+    ("language", "region_line", "restore_line"),
+    [
+        (
+            "en",
+            "- Region where the account is registered: Indonesia (ID)",
+            '- Already tried "Restore security info" on the help centre: no',
+        ),
+        (
+            "id",
+            "- Wilayah akun (tempat akun didaftarkan): Indonesia (ID)",
+            '- Sudah mencoba "Pulihkan info keamanan" di pusat bantuan: tidak',
+        ),
+    ],
+)
+def test_the_account_region_and_restore_security_info_are_in_the_letter(
+    language: str, region_line: str, restore_line: str
+) -> None:
+    facts = SupportFacts(account_id="1234567890", imei="490154203237518", account_region="id", restore_tried="No")
+    prepared = prepare(facts, load_directory(resource_path("support_contacts.json")), language)
+    assert prepared.request is not None
+    assert region_line in prepared.request.body and restore_line in prepared.request.body
+
+
+@pytest.mark.parametrize("answer", ["yes", "YES", "no", "ya", "tidak", ""])
+def test_restore_tried_takes_yes_or_no(answer: str) -> None:
+    assert check_field(Field.RESTORE_TRIED, answer) is None
+
+
+@pytest.mark.parametrize("answer", ["maybe", "1", "sudah"])
+def test_restore_tried_refuses_anything_else_with_a_reason(answer: str) -> None:
+    problem = check_field(Field.RESTORE_TRIED, answer)
+    assert problem is not None and "yes or no" in problem.render()
+
+
+def test_no_fact_is_a_password() -> None:
+    # Support never needs the password, and the letter must never carry one.
+    assert not any("pass" in which.value or "sandi" in which.value for which in Field)
+    assert set(MAX_LENGTH) == set(Field)
 
 
 # --- the directory ------------------------------------------------------------------------------------
