@@ -90,7 +90,7 @@ class ProviderProfile:
                 icode_type=str(captcha.get("icode_type", "antispam")),
                 code_length=int(data.get("code_length", 6)),
                 resend_cooldown_s=int(data.get("resend_cooldown_s", 60)),
-                daily_sends=int(data.get("daily_sends", 5)),
+                daily_sends=int(data.get("daily_sends", 3)),  # outside mainland China; 5 inside
                 timeouts=Timeouts(
                     connect_s=float(timeouts.get("connect_s", 5)),
                     read_s=float(timeouts.get("read_s", 10)),

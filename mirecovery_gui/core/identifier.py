@@ -210,6 +210,42 @@ def parse_phone(value: str, default_region: str = DEFAULT_REGION) -> Identifier 
     return Identifier(IdentifierKind.PHONE, e164, display)
 
 
+def phone_digit_forms(e164: str) -> tuple[str, ...]:
+    """The digits-only ways a person writes the phone number ``e164``, longest first.
+
+    The country comes from the number's own country code, not from the region
+    the user picked: a number is kept in E.164 once parsed, so it is known here
+    even when it was typed in national form. For +6281200000001: ``+6281200000001``,
+    ``6281200000001`` (international), ``081200000001`` (national, with the
+    trunk prefix) and ``81200000001`` (without it). Never raises; what is not
+    a phone number comes back as its digits.
+    """
+    import phonenumbers
+
+    digits = "".join(c for c in e164 if c.isascii() and c.isdigit())
+    if not digits:
+        return ()
+    forms = ["+" + digits, digits]
+    try:
+        number = phonenumbers.parse("+" + digits, None)
+        significant = phonenumbers.national_significant_number(number)
+        national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+        region = phonenumbers.region_code_for_number(number)
+        metadata = phonenumbers.PhoneMetadata.metadata_for_region(region) if region else None
+    except Exception:  # odd input must not break a keystroke's check
+        return tuple(forms)
+    # The national format carries the trunk prefix where the country writes one
+    # (0 in Indonesia, 8 in Russia, none in the US); the metadata's prefix covers
+    # a country whose format rule leaves it out.
+    forms.append("".join(c for c in national if c.isascii() and c.isdigit()))
+    prefix = metadata.national_prefix if metadata is not None else None
+    if prefix and prefix.isdigit():
+        forms.append(prefix + significant)
+    forms.append(significant)
+    unique = dict.fromkeys(form for form in forms if form)
+    return tuple(sorted(unique, key=len, reverse=True))
+
+
 def supported_regions() -> list[tuple[str, int]]:
     """(ISO region code, country calling code) for every region phonenumbers knows."""
     import phonenumbers

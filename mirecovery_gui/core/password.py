@@ -1,24 +1,32 @@
 """The new-password rules (as data from the provider profile) and a strength estimate.
 
 The rules are the provider's: Xiaomi wants 8-16 printable ASCII characters
-with at least two of letters, digits and symbols, and not the account's email
-or identifier. The client checks them before sending so the user sees each
-rule turn green as they type; the server still decides.
+with at least two of letters, digits and symbols, and not holding the
+account's email, phone number or ID. The client checks them before sending
+so the user sees each rule turn green as they type; the server still decides.
+
+What counts as "the account's email, phone or ID" is decided once, by
+:func:`identifier_forms`: the checklist (:func:`check_password`), the strength
+meter (:func:`estimate_strength`) and the training service all ask it, so the
+checklist can never pass a password that the meter says contains the phone.
 
 The strength estimate is zxcvbn (the Rust port, ``zxcvbn-rs-py``: about
 0.1 ms at 8 characters and 1-3 ms at 64-256, where the pure-Python port takes
-50 ms), fed with the identifier's parts as context words. Its feedback comes
-back as enums so the GUI can translate it.
+50 ms), fed with the identifier's forms and parts as context words. Its
+feedback comes back as enums so the GUI can translate it.
 """
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum, IntEnum
+from functools import lru_cache
 from typing import Any
 
+from mirecovery_gui.core.identifier import phone_digit_forms
 from mirecovery_gui.core.messages import QT_TRANSLATE_NOOP, Message
 
 _CTX = "PasswordRule"
@@ -86,7 +94,7 @@ def _rule_messages(policy: PasswordPolicy) -> dict[Rule, Message]:
             else QT_TRANSLATE_NOOP("PasswordRule", "Letters, digits or symbols"),
         ),
         Rule.NOT_IDENTIFIER: Message(
-            _CTX, QT_TRANSLATE_NOOP("PasswordRule", "Not your email, phone number or Mi account ID")
+            _CTX, QT_TRANSLATE_NOOP("PasswordRule", "Does not contain your email, phone number or Mi account ID")
         ),
     }
 
@@ -116,10 +124,87 @@ def check_password(policy: PasswordPolicy, password: str, identifiers: Iterable[
         classes_ok = classes_ok and not (password.isdigit() or password.isalpha())
     results.append(RuleResult(Rule.CLASSES, classes_ok and bool(password), messages[Rule.CLASSES]))
     if policy.forbid_identifier:
-        lowered = password.casefold()
-        clash = any(ident and lowered == ident.casefold() for ident in identifiers)
+        clash = contains_identifier(password, identifiers)
         results.append(RuleResult(Rule.NOT_IDENTIFIER, bool(password) and not clash, messages[Rule.NOT_IDENTIFIER]))
     return results
+
+
+# --- the account's identifiers inside a password -----------------------------------------
+
+# Shorter than this, a piece of an identifier is ordinary text ("bob", "62"):
+# refusing every password that holds it would refuse good passwords for nothing.
+MIN_FORM_LENGTH = 4
+# Phone numbers are written with these between the digit groups ("0812-0000-0001");
+# a password holding the number so written still holds the number.
+_DIGIT_SEPARATORS = re.compile(r"[\s\-.()/]")
+_PHONE_WRITTEN = re.compile(r"(\+|00)[0-9\s\-.()/]+")
+
+
+@dataclass(frozen=True)
+class _Forms:
+    whole: tuple[str, ...]  # the identifier as a person types it: never allowed in a password
+    digits: tuple[str, ...]  # those of ``whole`` that are digit strings (matched across separators too)
+    parts: tuple[str, ...]  # pieces of it ("budi" of budi.santoso@...): only weaken the estimate
+
+
+@lru_cache(maxsize=64)
+def _forms_of(identifier: str) -> _Forms:
+    text = identifier.strip().casefold()
+    if not text:
+        return _Forms((), (), ())
+    if "@" in text:
+        local, _, domain = text.rpartition("@")
+        whole = [text, local]
+        pieces = [piece for piece in re.split(r"[._+\-]", local) if len(piece) >= 3]
+        labels = [label for label in domain.split(".")[:-1] if len(label) >= 3]
+        return _Forms(_long(whole), (), _long([*pieces, *labels], minimum=3))
+    if _PHONE_WRITTEN.fullmatch(text):
+        # Kept with its country code (E.164), so every national form can be derived.
+        digits = "".join(c for c in text.removeprefix("00") if c.isdigit())
+        forms = phone_digit_forms("+" + digits)
+        return _Forms(_long(forms), _long(f for f in forms if f.isdigit()), _long([digits[-8:], digits[-4:]]))
+    if text.isascii() and text.isdigit():  # a Mi account ID
+        return _Forms(_long([text]), _long([text]), ())
+    return _Forms(_long([text]), (), ())
+
+
+def _long(forms: Iterable[str], minimum: int = MIN_FORM_LENGTH) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(form for form in forms if len(form) >= minimum))
+
+
+def identifier_forms(identifiers: Iterable[str]) -> list[str]:
+    """Every form of the account's identifiers that a password may not contain, lower case.
+
+    ``identifiers`` are as the service keeps them: emails, phone numbers in
+    E.164 (``+6281200000001``), Mi account IDs. An email counts whole and as
+    its local part; a phone in every digits-only form (international with and
+    without +, national with and without the trunk prefix: see
+    :func:`~mirecovery_gui.core.identifier.phone_digit_forms`); an ID as its
+    digits. Anything shorter than :data:`MIN_FORM_LENGTH` is left out.
+    """
+    return list(dict.fromkeys(form for ident in identifiers for form in _forms_of(ident).whole))
+
+
+def contains_identifier(password: str, identifiers: Iterable[str]) -> bool:
+    """Whether ``password`` holds one of :func:`identifier_forms`, in any letter case.
+
+    A phone number or ID also counts when written with spaces, dashes, dots
+    or brackets between its digits.
+    """
+    if not password:
+        return False
+    lowered = password.casefold()
+    compact = _DIGIT_SEPARATORS.sub("", lowered)
+    for ident in identifiers:
+        forms = _forms_of(ident)
+        if any(form in lowered for form in forms.whole) or any(form in compact for form in forms.digits):
+            return True
+    return False
+
+
+def _contains_part(password: str, identifiers: Iterable[str]) -> bool:
+    lowered = password.casefold()
+    return any(len(part) >= MIN_FORM_LENGTH and part in lowered for i in identifiers for part in _forms_of(i).parts)
 
 
 def meets_policy(policy: PasswordPolicy, password: str, identifiers: Iterable[str] = ()) -> bool:
@@ -188,7 +273,8 @@ class StrengthWarning(Enum):
     DATE = "date"
     NAME = "name"
     COMMON_NAME = "common_name"
-    PERSONAL = "personal"
+    PERSONAL = "personal"  # the account's email, phone or ID: the same finding as Rule.NOT_IDENTIFIER
+    PERSONAL_PART = "personal_part"  # a piece of it (a name from the email, the phone's last digits)
 
 
 class StrengthSuggestion(Enum):
@@ -254,6 +340,14 @@ EMPTY_STRENGTH = Strength(StrengthScore.VERY_WEAK, CrackTime.INSTANT)
 
 _HOUR = 3600.0
 _DAY = 24 * _HOUR
+_SECONDS_PER_GUESS = _HOUR / 100  # the online, throttled attacker of CrackTime
+# zxcvbn's score thresholds: below 10^3 guesses is 0, below 10^6 is 1, and so on.
+_MOST_GUESSES: dict[StrengthScore, float] = {
+    StrengthScore.VERY_WEAK: 1e3,
+    StrengthScore.WEAK: 1e6,
+    StrengthScore.FAIR: 1e8,
+    StrengthScore.STRONG: 1e10,
+}
 
 
 def _crack_time(seconds: float) -> CrackTime:
@@ -280,28 +374,44 @@ def _whole_characters(text: str) -> str:
     return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
 
 
-def estimate_strength(password: str, context_words: Iterable[str] = ()) -> Strength:
-    """Score ``password`` 0-4 with zxcvbn; ``context_words`` (email, name, ...) count as weak."""
+def estimate_strength(password: str, identifiers: Iterable[str] = ()) -> Strength:
+    """Score ``password`` 0-4 with zxcvbn; the account's ``identifiers`` count against it.
+
+    ``identifiers`` are those :func:`check_password` gets: the meter warns that
+    the password contains the account's email, phone or ID exactly when the
+    checklist's :attr:`Rule.NOT_IDENTIFIER` fails.
+    """
     if not password:
         return EMPTY_STRENGTH
     from zxcvbn_rs_py import zxcvbn
 
+    known = [ident for ident in identifiers if ident]
     # A lone surrogate (broken UTF-16 from a paste) cannot cross into the
     # estimator's Rust code; it counts as one unusual character all the same.
     sample = _whole_characters(password[:STRENGTH_INPUT_CAP])
-    words = [_whole_characters(word) for word in context_words if word]
+    forms = [form for ident in known for form in (*_forms_of(ident).whole, *_forms_of(ident).parts)]
+    words = [_whole_characters(word) for word in dict.fromkeys(forms)]
     result = zxcvbn(sample, words)
     score = StrengthScore(int(result.score))
-    crack = _crack_time(float(result.crack_times_seconds.online_throttling_100_per_hour))
+    seconds = float(result.crack_times_seconds.online_throttling_100_per_hour)
     warning: StrengthWarning | None = None
     suggestions: tuple[StrengthSuggestion, ...] = ()
-    lowered = sample.casefold()
-    if any(len(word) >= 4 and word.casefold() in lowered for word in words):
-        # zxcvbn already discounts user inputs but says nothing about it; the
-        # user should learn why, and anyone who knows the account knows these.
+    # zxcvbn already discounts user inputs but says nothing about it; the user
+    # should learn why, and anyone who knows the account knows these.
+    if contains_identifier(password, known):
         warning = StrengthWarning.PERSONAL
         suggestions = (StrengthSuggestion.AVOID_PERSONAL_INFO,)
+        # Guessable by whoever knows the account, whatever zxcvbn thinks of the rest
+        # (it does not see a phone number written with dashes, for one).
+        score = min(score, StrengthScore.WEAK)
+    elif _contains_part(sample, known):
+        warning = StrengthWarning.PERSONAL_PART
+        suggestions = (StrengthSuggestion.AVOID_PERSONAL_INFO,)
         score = min(score, StrengthScore.FAIR)
+    # The time said must not contradict the level shown: no longer than zxcvbn
+    # allows a password of that score (its thresholds, at 100 guesses an hour).
+    seconds = min(seconds, _MOST_GUESSES.get(score, seconds) * _SECONDS_PER_GUESS)
+    crack = _crack_time(seconds)
     if result.feedback is not None:
         if warning is None and result.feedback.warning is not None:
             warning = _WARNINGS.get(_variant_name(result.feedback.warning))

@@ -10,14 +10,18 @@ Rules (all times from the injected clock):
 * a captcha at the start, and again before a send once a session has had 3
   failed code entries;
 * codes of 6 digits from ``secrets``; 60 s before a resend; valid 10 minutes;
-  5 wrong entries invalidate a code; 5 sends per address per 24 hours (70022),
+  5 wrong entries invalidate a code; 3 sends per address per 24 hours (70022:
+  Xiaomi's limit outside mainland China, where the training accounts are),
   counted per training session (the ``identity_session`` cookie), not per
   address across the server: a classroom of students behind one training
   account must not use up each other's codes. An account with
   ``sends_used_today`` (limit@example.com) starts every session with that
   many sends already made, so it shows the reached limit on its first send;
 * the new password checked against the profile's policy on the server side
-  too; the permission to set it (the reset ticket) is single-use, 10 minutes.
+  too, so a client that skips its own checks is refused all the same: one
+  holding the account's email, phone (in any of its forms) or ID gets
+  110071001, the same rule as the app's checklist (``core/password.py``);
+  the permission to set it (the reset ticket) is single-use, 10 minutes.
 """
 
 from __future__ import annotations
@@ -68,7 +72,7 @@ class TrainingConfig:
     resend_cooldown_s: int = 60
     code_ttl_s: int = 600
     max_code_attempts: int = 5
-    daily_sends: int = 5
+    daily_sends: int = 3
     captcha_after_failures: int = 3
     ticket_ttl_s: int = 600
     captcha_length: int = 5
@@ -107,7 +111,7 @@ def default_accounts() -> list[TrainingAccount]:
             "limit@example.com",
             None,
             "Old-pass-5",
-            sends_used_today=5,
+            sends_used_today=3,
         ),
     ]
 
@@ -198,8 +202,8 @@ _TIPS: dict[str, dict[str, str]] = {
         "id": "Panjang sandi antara 8-16 karakter, minimal gabungan 2 unsur berikut: huruf, angka, atau simbol.",
     },
     "pwd_email": {
-        "en": "The password cannot be the same as the email.",
-        "id": "Sandi tidak boleh sama dengan email.",
+        "en": "The password cannot contain the account's email, phone number or ID.",
+        "id": "Sandi tidak boleh memuat email, nomor telepon, atau ID akun.",
     },
     "pwd_old": {
         "en": "The new password must differ from the current one.",
@@ -477,6 +481,8 @@ class TrainingService:
                 return Reply(body=envelope(ResultCode.EXPIRED, locale=locale, tip="ticket"))
             password = form.get("password", "")
             account = session.account
+            # Every identifier the account has, not only the one the user typed: the
+            # server knows them all, and a password holding any of them is refused.
             identifiers = [v for v in (account.login_email, account.email, account.phone, account.user_id) if v]
             results = {r.rule: r.passed for r in check_password(self.config.policy, password, identifiers)}
             if not results.get(Rule.NOT_IDENTIFIER, True):

@@ -46,7 +46,7 @@ def test_each_rule_is_reported_on_its_own(password: str, broken: set[Rule]) -> N
 
 def test_the_identifier_itself_is_refused_as_a_password() -> None:
     assert failed("Demo@Example.com", ("demo@example.com",)) == {Rule.NOT_IDENTIFIER}
-    assert meets_policy(XIAOMI, "Demo@Example.co", ("demo@example.com",))
+    assert meets_policy(XIAOMI, "Dem0@Example.co", ("demo@example.com",))
 
 
 def test_rules_come_in_display_order_with_words() -> None:
@@ -77,9 +77,9 @@ def test_a_long_random_password_scores_high() -> None:
 
 def test_the_identifier_parts_count_against_strength() -> None:
     alone = estimate_strength("budisantoso-77x")
-    with_context = estimate_strength("budisantoso-77x", ["budi.santoso@example.com", "budi", "santoso"])
+    with_context = estimate_strength("budisantoso-77x", ["budi.santoso@example.com"])
     assert with_context.score < alone.score
-    assert with_context.warning is StrengthWarning.PERSONAL
+    assert with_context.warning is StrengthWarning.PERSONAL_PART
     assert StrengthSuggestion.AVOID_PERSONAL_INFO in with_context.suggestions
 
 

@@ -135,6 +135,7 @@ class StrengthMeter(QWidget):
             StrengthWarning.NAME: self.tr("Names on their own are easy to guess."),
             StrengthWarning.COMMON_NAME: self.tr("Common names are easy to guess."),
             StrengthWarning.PERSONAL: self.tr("It contains the account's email, phone number or ID."),
+            StrengthWarning.PERSONAL_PART: self.tr("It contains a part of the account's email or phone number."),
         }[warning]
 
     def _suggestion_text(self, suggestion: StrengthSuggestion) -> str:
