@@ -129,11 +129,29 @@ class WrongCodeError(ServiceError):
     )
     default_actions = (NextAction.FIX_INPUT,)
 
-    def __init__(self, attempts_left: int | None = None, *, tips: str = "", result_code: int | None = None) -> None:
+    def __init__(
+        self,
+        attempts_left: int | None = None,
+        *,
+        tips: str = "",
+        result_code: int | None = None,
+        after_resend: bool = False,
+    ) -> None:
         self.attempts_left = attempts_left
+        self.after_resend = after_resend
         message: Message | None = None
         actions: tuple[NextAction, ...] | None = None
-        if attempts_left is not None and attempts_left <= 0:
+        if after_resend and (attempts_left is None or attempts_left > 0):
+            # Xiaomi says only "wrong"; after a resend the likeliest cause is the older message's code.
+            message = Message(
+                _CTX,
+                QT_TRANSLATE_NOOP(
+                    "RecoveryError",
+                    "This code is wrong. If it came from an earlier message, it was replaced by the newer one: "
+                    "only the code from the newest message works.",
+                ),
+            )
+        elif attempts_left is not None and attempts_left <= 0:
             message = Message(
                 _CTX,
                 QT_TRANSLATE_NOOP(
@@ -154,6 +172,10 @@ class WrongCodeError(ServiceError):
                 n=attempts_left,
             )
         super().__init__(message, actions=actions, tips=tips, result_code=result_code)
+
+    def told_after_resend(self) -> WrongCodeError:
+        """The same refusal, worded for a code page where a newer code was sent since the first."""
+        return WrongCodeError(self.attempts_left, tips=self.tips, result_code=self.result_code, after_resend=True)
 
 
 class CodeExpiredError(ServiceError):
@@ -198,7 +220,8 @@ class PasswordSameAsEmailError(PasswordRejectedError):
     """110071001."""
 
     default_message = QT_TRANSLATE_NOOP(
-        "RecoveryError", "The password cannot be the same as the account's email. Choose another one."
+        "RecoveryError",
+        "The password cannot contain the account's email, phone number or Mi account ID. Choose another one.",
     )
 
 

@@ -63,6 +63,28 @@ class SupportReason(Enum):
     RESTRICTED = "restricted"  # Xiaomi paused recovery for the account or the network
 
 
+class SupportScreen(Enum):
+    """The support request, one short task per screen (the wizard's Back and Next move between them).
+
+    A plain Enum (not an int): a step list mixes these with :class:`Step` keys.
+    """
+
+    FACTS = "facts"  # the account, the phone, the owner
+    PROOF = "proof"  # how ownership was checked, and the photos to add
+    SEND = "send"  # review, where it goes, and hand it over
+
+    @property
+    def index(self) -> int:
+        return list(SupportScreen).index(self)
+
+    def after(self) -> SupportScreen | None:
+        screens = list(SupportScreen)
+        return screens[self.index + 1] if self.index + 1 < len(screens) else None
+
+    def before(self) -> SupportScreen | None:
+        return list(SupportScreen)[self.index - 1] if self.index > 0 else None
+
+
 class CaptchaPurpose(Enum):
     """What the answer on the captcha page is for."""
 

@@ -81,3 +81,12 @@ class Customer:
 
     def cleaned(self) -> Customer:
         return Customer(" ".join(self.name.split())[:100], " ".join(self.contact.split())[:100])
+
+
+@dataclass(frozen=True)
+class HandOver:
+    """What the owner's hand-over slip names: never the password, never a code."""
+
+    case_number: str  # "" when nothing is recorded
+    account: str  # the account, masked as the case keeps it
+    staff: str  # who helped, in shop mode

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from mirecovery_gui.core.flow import Step
-from mirecovery_gui.recovery.calls import Customer
+from mirecovery_gui.recovery.calls import Customer, HandOver
 
 # The case log is opened after the first paint; its module comes with it.
 if TYPE_CHECKING:
@@ -51,11 +51,29 @@ class CaseKeeper:
         return self._settings().shop_mode
 
     @property
+    def staff_name(self) -> str:
+        """Who works at this desk (shop mode's staff name), or ""."""
+        settings = self._settings()
+        return settings.staff_name if settings.shop_mode else ""
+
+    @property
     def recording(self) -> bool:
         """Whether anything is written: recording is on, the database is there, the window is open."""
         if self.closed or self._stores is None or not self._settings().record_cases:
             return False
         return self._stores.case_log() is not None
+
+    def hand_over(self) -> HandOver:
+        from mirecovery_gui.store.cases import case_number
+
+        case = self.case if self.recording else None
+        masked = self._identifier.masked() if self._identifier is not None else ""
+        settings = self._settings()
+        return HandOver(
+            case_number=case_number(case.id) if case is not None else "",
+            account=masked or (case.identifier_masked if case is not None else ""),
+            staff=settings.staff_name if settings.shop_mode else "",
+        )
 
     # --- what the session tells us ---------------------------------------------------------
 

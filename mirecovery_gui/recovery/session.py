@@ -26,13 +26,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from mirecovery_gui.client.errors import CancelledError, NextAction, RecoveryError, WrongCodeError
+from mirecovery_gui.client.errors import CancelledError, NextAction, RecoveryError, SendLimitError, WrongCodeError
 from mirecovery_gui.core import flow
 from mirecovery_gui.core.clock import Clock
-from mirecovery_gui.core.flow import FINAL, CaptchaPurpose, Channel, RecoveryState, Step, SupportReason
+from mirecovery_gui.core.flow import FINAL, CaptchaPurpose, Channel, RecoveryState, Step, SupportReason, SupportScreen
 from mirecovery_gui.core.messages import QT_TRANSLATE_NOOP, Message, Tone
 from mirecovery_gui.core.text import plain_text
-from mirecovery_gui.recovery.calls import Call, Customer, Notice, Problem, Request
+from mirecovery_gui.recovery.calls import Call, Customer, HandOver, Notice, Problem, Request
 from mirecovery_gui.recovery.case_keeper import CaseKeeper
 
 # The support letter, the error routes and the case's storage are imported when
@@ -108,6 +108,8 @@ class RecoverySession:
         # password): later pages say "should" and how to make sure, not that it happened.
         self.unconfirmed: set[Request] = set()
         self.support_draft: Draft | None = None
+        self.support_screen = SupportScreen.FACTS
+        self._support_sent = False
         self._support_dirty = False
         self._saved_drafts: set[str] = set()  # ids written: an emptied request is written too
 
@@ -129,11 +131,17 @@ class RecoverySession:
             return ""
         return "training" if self.training else self.profile.id
 
+    def hand_over(self) -> HandOver:
+        """What the owner's slip names on the done page (the case number, the masked account; no secret)."""
+        return self.cases.hand_over()
+
     def offers_going_on(self) -> bool:
         """Whether the problem on show says the step may be done already: then Next goes on, never repeats it."""
         return self.problem is not None and NextAction.CONTINUE in self.problem.actions
 
     def can_go_back(self) -> bool:
+        if self.step is Step.LOST_EVERYTHING and self.support_screen is not SupportScreen.FACTS:
+            return self.busy is None
         return bool(self._trail) and self.step not in _NO_WAY_BACK and self._trail[-1] is not Step.START
 
     def stopping_loses_work(self) -> bool:
@@ -153,6 +161,12 @@ class RecoverySession:
     def send_wait(self) -> float:
         """Seconds until the send page may send (a wait the server asked for)."""
         return self._wait(self.send_ready_at)
+
+    def wait_before(self, action: NextAction) -> float:
+        """Seconds until ``action`` can do anything (a cooldown): its button counts them down meanwhile."""
+        if action is NextAction.NEW_CODE:
+            return self.resend_wait() if self.step is Step.ENTER_CODE else self.send_wait()
+        return 0.0
 
     def _wait(self, ready_at: float | None) -> float:
         return 0.0 if ready_at is None else max(0.0, ready_at - self.clock.monotonic())
@@ -217,6 +231,8 @@ class RecoverySession:
             return None
         from mirecovery_gui.recovery.routes import RETRY_BY_PAGE, Effect, route_for, ways_forward
 
+        if call.request is Request.VERIFY and isinstance(error, WrongCodeError) and self.sent_count > 1:
+            error = error.told_after_resend()
         route = route_for(call.request, error)
         follow: Call[Any] | None = None
         show = True
@@ -309,6 +325,12 @@ class RecoverySession:
         leaving = self.step
         if leaving is Step.LOST_EVERYTHING:
             self.save_support()
+            earlier = self.support_screen.before()
+            if earlier is not None:
+                # Back within the request: the screen before, same step, nothing else changes.
+                self.support_screen = earlier
+                self._changed()
+                return None
         self.state = flow.after_back(self.state, leaving)
         self.step = self._trail.pop()
         return self._arrive(revisit=True)
@@ -331,8 +353,11 @@ class RecoverySession:
                 follow = self._quota(self.state.channel)
         elif self.step is Step.ENTER_CODE and not revisit:
             self.code_blocked = False
-        elif self.step is Step.LOST_EVERYTHING and self.support_draft is None:
-            self._new_draft(prefilled=True)
+        elif self.step is Step.LOST_EVERYTHING:
+            if not revisit:
+                self.support_screen = SupportScreen.FACTS
+            if self.support_draft is None:
+                self._new_draft(prefilled=True)
         self._changed()
         return follow
 
@@ -472,9 +497,22 @@ class RecoverySession:
             retry=lambda: self._quota(channel),
         )
 
-    def _on_quota(self, quota: QuotaResult) -> None:
+    def _on_quota(self, quota: QuotaResult) -> Call[Any] | None:
         if quota.channel is self.state.channel and quota.sends_left is not None:
             self.sends_left = quota.sends_left
+            if quota.sends_left == 0 and self.problem is None and self.step is Step.SEND_CODE:
+                # Used up before anything is sent: say so now, with the support request as the way
+                # forward, rather than after a press on Send that can only be refused.
+                channel = quota.channel
+                sending = Call(
+                    Request.SEND,
+                    lambda client: client.send_code(channel),
+                    self._on_code_sent,
+                    self.epoch,
+                    retry=self.send_code,
+                )
+                return self.fail(sending, SendLimitError())
+        return None
 
     def can_send(self) -> bool:
         return self.busy is None and self.state.channel is not None and self.send_wait() <= 0
@@ -623,10 +661,11 @@ class RecoverySession:
 
     def _new_draft(self, *, prefilled: bool) -> None:
         from mirecovery_gui.core.identifier import IdentifierKind
-        from mirecovery_gui.core.support_request import SupportFacts
+        from mirecovery_gui.core.support_request import ShopChecklist, SupportFacts
         from mirecovery_gui.store.drafts import Draft
 
-        facts = SupportFacts(country=self.default_region)
+        # "Checked by" is the staff member at this desk (Settings), to change if someone else checked.
+        facts = SupportFacts(country=self.default_region, checklist=ShopChecklist(checked_by=self.cases.staff_name))
         identifier = self.state.identifier
         if prefilled and identifier is not None:
             # What the first page already knows: an account ID, an old email or phone.
@@ -638,6 +677,7 @@ class RecoverySession:
                 facts = replace(facts, old_phone=identifier.display)
         self.support_draft = Draft(facts, language=self.language)
         self._support_dirty = False
+        self._support_sent = False
 
     def edit_support(self, facts: SupportFacts, language: str, destination: str) -> None:
         """What the support page shows now; written by :meth:`save_support` (the page saves after a pause)."""
@@ -660,8 +700,31 @@ class RecoverySession:
         self.cases.save_draft(draft)
         self._saved_drafts.add(draft.id)
 
+    def support_forward(self) -> bool:
+        """Next on the support request: the following screen; False on the last one (nothing to move to)."""
+        later = self.support_screen.after()
+        if self.step is not Step.LOST_EVERYTHING or later is None:
+            return False
+        self.save_support()
+        self.support_screen = later
+        self._changed()
+        return True
+
+    def finish_support(self) -> None:
+        """Finish on the last screen: the request stays among the saved ones, the next customer begins."""
+        self.start_over()
+
+    @property
+    def support_handed_over_yet(self) -> bool:
+        """Whether the request in hand was copied, mailed, saved or printed (now, or when it was begun)."""
+        if self._support_sent:
+            return True
+        case = self.cases.case
+        return case is not None and case.outcome is not None and case.outcome.value == "support_request"
+
     def support_handed_over(self) -> None:
         """Copied, mailed, saved as PDF or printed: the request is on its way."""
+        self._support_sent = True
         self._support_dirty = True
         self.save_support()
         self.cases.handed_over()
@@ -671,6 +734,7 @@ class RecoverySession:
         """Another owner's request: the case in hand ends, a new one starts with an empty request."""
         self._switch_case(None)
         self._new_draft(prefilled=False)
+        self.support_screen = SupportScreen.FACTS
         self.cases.entered(Step.LOST_EVERYTHING)
         self._changed()
 
@@ -710,6 +774,8 @@ class RecoverySession:
             return
         self._switch_case(self.cases.case_of_draft(draft_id))
         self.support_draft = draft
+        self.support_screen = SupportScreen.FACTS
+        self._support_sent = False
         self._support_dirty = False
         self._saved_drafts.add(draft.id)
         self.notice = _reopened(draft)

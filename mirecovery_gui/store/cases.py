@@ -25,6 +25,11 @@ if TYPE_CHECKING:
     from mirecovery_gui.store.database import Database
 
 
+def case_number(case_id: str) -> str:
+    """The short number a customer is given for a case (on the hand-over slip); the history finds it."""
+    return case_id[:8].upper()
+
+
 def new_id() -> str:
     import uuid  # with the platform module it pulls in, 2.4 ms: not before the first paint
 
@@ -325,9 +330,11 @@ class CaseLog:
             like = f"%{query.text.strip().lower()}%"
             clauses.append(
                 "(lower(customer_name) LIKE ? OR lower(customer_contact) LIKE ? OR lower(identifier_masked) LIKE ? "
-                "OR imei LIKE ? OR lower(device_model) LIKE ? OR lower(notes) LIKE ? OR lower(staff) LIKE ?)"
+                "OR imei LIKE ? OR lower(device_model) LIKE ? OR lower(notes) LIKE ? OR lower(staff) LIKE ? "
+                "OR id LIKE ?)"
             )
-            params += [like] * 7
+            # The case number on the owner's hand-over slip is the start of the id.
+            params += [like] * 7 + [f"{query.text.strip().lower()}%"]
         if query.outcome is not None:
             clauses.append("outcome = ?")
             params.append(query.outcome.value)

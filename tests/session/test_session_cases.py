@@ -137,7 +137,8 @@ def test_lost_everything_without_an_identifier_opens_an_empty_request(recovery: 
     session.start_over()
     session.lost_everything(None)
     draft = session.support_draft
-    assert draft is not None and draft.facts == SupportFacts(country="ID")
+    # Empty but for the country and who checks at this desk (the staff name from the settings).
+    assert draft is not None and draft.facts == SupportFacts(country="ID", checklist=ShopChecklist(checked_by="Ayu"))
     assert [d.facts.owner_name for d in session.saved_requests()] == ["", "Budi Santoso"]
 
 
@@ -232,7 +233,7 @@ def test_a_cleared_field_then_lost_everything_is_a_new_empty_request(recovery: R
     recovery.run(session.back())
     session.lost_everything(None, Customer("Budi", "budi@example.com"))
     draft = session.support_draft
-    assert draft is not None and draft.facts == SupportFacts(country="ID")
+    assert draft is not None and draft.facts == SupportFacts(country="ID", checklist=ShopChecklist(checked_by="Ayu"))
     session.edit_support(FACTS, "en", "")
     session.close()
     by_account = {case.identifier_masked: case for case in cases(stores)}

@@ -41,13 +41,13 @@ def test_happy_path_for_the_email_account(client: PassportClient, service: Train
         ContactOption(Channel.PHONE, "+62 812****0002"),
         ContactOption(Channel.EMAIL, "d***@example.com"),
     )
-    assert client.quota(Channel.EMAIL).sends_left == 5
+    assert client.quota(Channel.EMAIL).sends_left == 3
     sent = client.send_code(Channel.EMAIL)
     assert (sent.masked_contact, sent.code_length, sent.resend_after_s, sent.sends_left) == (
         "d***@example.com",
         6,
         60,
-        4,
+        2,
     )
     client.verify_code(Channel.EMAIL, latest_code(client))
     client.reset_password("Sunny-day-42")
