@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QDialog, QMessageBox
 
 
 def _run(box: QMessageBox) -> None:
@@ -48,3 +49,50 @@ def inform(parent: QWidget | None, title: str, text: str) -> None:
     ok = box.addButton(QCoreApplication.translate("Dialogs", "OK"), QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(ok)
     _run(box)
+
+
+def offer_copy(parent: QWidget | None, title: str, text: str, content: str, copy: Callable[[str], None]) -> QDialog:
+    """``text`` and ``content`` to copy by hand (a link nothing on this computer could open).
+
+    Not blocking (``open()``, not ``exec()``): the window stays usable behind it.
+    """
+    from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout
+
+    dialog = QDialog(parent)
+    dialog.setObjectName("copy_offer_dialog")
+    dialog.setWindowTitle(title)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    label = QLabel(text, dialog)
+    label.setObjectName("copy_offer_label")
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    box = QPlainTextEdit(dialog)
+    box.setObjectName("copy_offer_text")
+    box.setReadOnly(True)
+    box.setPlainText(content)
+    box.setMinimumSize(420, 160)
+    copy_button = QPushButton(QCoreApplication.translate("Dialogs", "&Copy"), dialog)
+    copy_button.setObjectName("copy_offer_button")
+    copied = QLabel(dialog)
+    copied.setObjectName("copy_offer_done_label")
+
+    def on_copy() -> None:
+        copy(content)
+        copied.setText(QCoreApplication.translate("Dialogs", "Copied."))
+
+    copy_button.clicked.connect(on_copy)
+    close_button = QPushButton(QCoreApplication.translate("Dialogs", "Close"), dialog)
+    close_button.setObjectName("copy_offer_close_button")
+    close_button.clicked.connect(dialog.accept)
+    row = QHBoxLayout()
+    row.addWidget(copy_button)
+    row.addWidget(copied, 1)
+    row.addWidget(close_button)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(label)
+    layout.addWidget(box, 1)
+    layout.addLayout(row)
+    copy_button.setDefault(True)
+    copy_button.setFocus()
+    dialog.open()
+    return dialog

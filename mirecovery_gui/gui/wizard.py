@@ -156,11 +156,45 @@ class RecoveryWizard(QWidget):
     def input_changed(self) -> None:
         self._update_buttons()
 
-    def open_url(self, url: str) -> None:
+    def open_url(self, url: str, content: str = "") -> bool:
+        """Open ``url`` with the system's app; when none can, say so and offer ``content`` (or the link) to copy.
+
+        Nothing silent: a shop PC without a mail app, or a locked-down one without
+        a browser, gets the words to copy by hand.
+        """
         from PySide6.QtCore import QUrl  # with its enum classes, not needed before a link is opened
         from PySide6.QtGui import QDesktopServices
 
-        QDesktopServices.openUrl(QUrl(url))
+        qurl = QUrl(url)
+        if QDesktopServices.openUrl(qurl):
+            return True
+        mail = qurl.scheme().lower() == "mailto"
+        # The action, never the link: a mail link carries the customer's request.
+        log.warning("the system could not open a %s link", "mail" if mail else qurl.scheme().lower() or "?")
+        if mail:
+            address = qurl.path()
+            text = (
+                self.tr(
+                    "No mail app could be opened on this computer. Copy the request and paste it into an email "
+                    "to {address}."
+                ).format(address=address)
+                if address
+                else self.tr(
+                    "No mail app could be opened on this computer. Copy the request and paste it into an email."
+                )
+            )
+        else:
+            text = self.tr(
+                "No web browser could be opened on this computer. Copy the address and open it in a browser."
+            )
+        dialogs.offer_copy(
+            self.window(),
+            self.tr("Could not open it"),
+            text,
+            content or url,
+            self._secret_clipboard.copy_personal,
+        )
+        return False
 
     def choose_provider(self, provider: str) -> None:
         self.provider_requested.emit(provider)
@@ -246,8 +280,8 @@ class RecoveryWizard(QWidget):
                 previous.left()
             self._shown = step
             self.stack.setCurrentWidget(page)
-            self.step_list.set_current(step)
             log.debug("page %s", step.name)
+        self.step_list.set_current(step, session.support_screen)
         focus_was_on_page = not moved and self._focus_in(page)
         page.sync()
         self._update_buttons()

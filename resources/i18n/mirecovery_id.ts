@@ -244,9 +244,33 @@
         <source>OK</source>
         <translation>OK</translation>
     </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Salin</translation>
+    </message>
+    <message>
+        <source>Copied.</source>
+        <translation>Sudah disalin.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
 </context>
 <context>
     <name>DonePage</name>
+    <message>
+        <source>mirecovery keeps no copy of the password: once this page closes it cannot be shown again. Give the owner the slip below, not the password on paper.</source>
+        <translation>mirecovery tidak menyimpan salinan sandi: setelah halaman ini ditutup, sandi tidak bisa ditampilkan lagi. Berikan slip di bawah kepada pemilik, bukan sandi yang ditulis di kertas.</translation>
+    </message>
+    <message>
+        <source>&amp;Print the owner&apos;s slip…</source>
+        <translation>&amp;Cetak slip untuk pemilik…</translation>
+    </message>
+    <message>
+        <source>Save the slip as P&amp;DF…</source>
+        <translation>Simpan slip sebagai P&amp;DF…</translation>
+    </message>
     <message>
         <source>The password has been changed</source>
         <translation>Sandi berhasil diubah</translation>
@@ -256,24 +280,32 @@
         <translation>Sandi baru seharusnya sudah aktif</translation>
     </message>
     <message>
-        <source>The Mi Account has its new password. Three things to do now:</source>
-        <translation>Akun Mi sudah memakai sandi baru. Tiga hal yang perlu dilakukan sekarang:</translation>
+        <source>The owner finishes on the phone. Hand them the phone and go through these steps together:</source>
+        <translation>Pemilik menyelesaikannya di ponsel. Berikan ponselnya dan lakukan langkah-langkah ini bersama:</translation>
     </message>
     <message>
-        <source>Xiaomi's answer was lost on the way, so the change is not confirmed. Signing in with the new password (step 1) shows whether it worked; if it does not, start again. Three things to do now:</source>
-        <translation>Jawaban Xiaomi hilang di jalan, jadi perubahan ini belum terkonfirmasi. Masuk dengan sandi baru (langkah 1) akan menunjukkan apakah berhasil; jika tidak, mulai lagi. Tiga hal yang perlu dilakukan sekarang:</translation>
+        <source>Xiaomi&apos;s answer was lost on the way, so the change is not confirmed: step 2 shows whether it worked; if it does not, start again. Hand the owner the phone and go through these steps together:</source>
+        <translation>Jawaban Xiaomi hilang di jalan, jadi perubahan ini belum terkonfirmasi: langkah 2 menunjukkan apakah berhasil; jika tidak, mulai lagi. Berikan ponsel kepada pemilik dan lakukan langkah-langkah ini bersama:</translation>
     </message>
     <message>
-        <source>1. On the phone, open Settings &gt; Mi Account (Xiaomi Account on HyperOS) and sign in with the new password. Other devices and Mi Cloud ask for it too.
-
-2. Check that Find Device is on (Settings &gt; Mi Account &gt; Find device), so the phone can be found or locked if it is lost.
-
-3. Keep the password safe: in a password manager, or written down somewhere only the owner can reach. Never share verification codes with anyone.</source>
-        <translation>1. Di ponsel, buka Setelan &gt; Akun Mi (di HyperOS: Akun Xiaomi), lalu masuk dengan sandi baru. Perangkat lain dan Mi Cloud juga akan memintanya.
-
-2. Pastikan Cari perangkat aktif (Setelan &gt; Akun Mi &gt; Cari perangkat), supaya ponsel bisa dilacak atau dikunci jika hilang.
-
-3. Simpan sandi dengan aman: di pengelola sandi, atau ditulis di tempat yang hanya bisa dijangkau pemiliknya. Jangan pernah memberikan kode verifikasi kepada siapa pun.</translation>
+        <source>The slip was sent to the printer.</source>
+        <translation>Slip sudah dikirim ke printer.</translation>
+    </message>
+    <message>
+        <source>Save the slip as PDF</source>
+        <translation>Simpan slip sebagai PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>File PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The slip could not be saved there. Choose another folder.</source>
+        <translation>Slip tidak bisa disimpan di sana. Pilih folder lain.</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>Tersimpan: {path}</translation>
     </message>
     <message>
         <source>Start &amp;another recovery</source>
@@ -299,11 +331,23 @@
         <translation>Bisa juga ditempel: tempel seluruh pesannya, kodenya akan diambil otomatis.</translation>
     </message>
     <message>
+        <source>Wait a minute or two: codes are sometimes slow.
+Email: look in Spam, Promotions and Updates.
+SMS: the SIM must be in a phone with signal; restart the phone if nothing arrives. In some countries Xiaomi sends the code by WhatsApp instead: look there too.
+Check that the contact above is the right one; if not, go Back and choose the other.
+Xiaomi sends at most 3 codes a day to one contact (5 in mainland China). When they are used up, try again tomorrow or prepare a support request.</source>
+        <translation>Tunggu satu atau dua menit: kadang kode datang terlambat.
+Email: periksa folder Spam, Promosi, dan Pembaruan.
+SMS: kartu SIM harus ada di ponsel yang mendapat sinyal; mulai ulang ponsel jika tidak ada yang masuk. Di beberapa negara Xiaomi mengirim kode lewat WhatsApp: periksa juga di sana.
+Pastikan kontak di atas sudah benar; jika salah, klik Kembali dan pilih yang lain.
+Xiaomi mengirim paling banyak 3 kode sehari ke satu kontak (5 di Tiongkok daratan). Jika sudah habis, coba lagi besok atau siapkan permintaan bantuan.</translation>
+    </message>
+    <message>
         <source>&amp;Resend code</source>
         <translation>Kirim &amp;lagi</translation>
     </message>
     <message>
-        <source>Didn't get the code?</source>
+        <source>Didn&apos;t get the code?</source>
         <translation>Belum menerima kode?</translation>
     </message>
     <message>
@@ -317,20 +361,6 @@
     <message>
         <source>Xiaomi sent a {length}-digit code by email to {contact}.</source>
         <translation>Xiaomi mengirim kode {length} digit lewat email ke {contact}.</translation>
-    </message>
-    <message>
-        <source>• Wait a minute or two: codes are sometimes slow.
-• Email: look in Spam, Promotions and Updates.
-• SMS: the SIM must be in a phone with signal; restart the phone if nothing arrives.
-• Check that the contact above is the right one; if not, go Back and choose the other.
-• Only a few codes can be sent each day. If the limit is reached, prepare a support request instead.
-• Xiaomi's help: {faq}</source>
-        <translation>• Tunggu satu atau dua menit: kadang kode datang terlambat.
-• Email: periksa folder Spam, Promosi, dan Pembaruan.
-• SMS: kartu SIM harus ada di ponsel yang mendapat sinyal; mulai ulang ponsel jika tidak ada yang masuk.
-• Pastikan kontak di atas sudah benar; jika salah, klik Kembali dan pilih yang lain.
-• Kode hanya bisa dikirim beberapa kali sehari. Jika batasnya tercapai, siapkan permintaan bantuan.
-• Bantuan dari Xiaomi: {faq}</translation>
     </message>
     <message>
         <source>Resend in {time}</source>
@@ -380,8 +410,55 @@
         <translation>&amp;Lanjutkan</translation>
     </message>
     <message>
+        <source>Get a new code in {time}</source>
+        <translation>Minta kode baru dalam {time}</translation>
+    </message>
+    <message>
         <source>Try again in {time}</source>
         <translation>Coba lagi dalam {time}</translation>
+    </message>
+</context>
+<context>
+    <name>HandOverSlip</name>
+    <message>
+        <source>Type the new password into the phone yourself: Settings &gt; Mi Account (Xiaomi Account on HyperOS). mirecovery does not keep it, print it or show it again.</source>
+        <translation>Ketik sendiri sandi baru di ponsel: Setelan &gt; Akun Mi (di HyperOS: Akun Xiaomi). mirecovery tidak menyimpan, mencetak, atau menampilkannya lagi.</translation>
+    </message>
+    <message>
+        <source>Sign in again with it on the phone; other devices and Mi Cloud will ask for it too.</source>
+        <translation>Masuk lagi dengan sandi itu di ponsel; perangkat lain dan Mi Cloud juga akan memintanya.</translation>
+    </message>
+    <message>
+        <source>Check that Find device is on (Settings &gt; Mi Account &gt; Find device), so a lost phone can be found.</source>
+        <translation>Pastikan Cari perangkat aktif (Setelan &gt; Akun Mi &gt; Cari perangkat), supaya ponsel yang hilang bisa ditemukan.</translation>
+    </message>
+    <message>
+        <source>Keep the password where only you can reach it (a password manager, or on paper at home). Never give a verification code to anyone, not even someone who says they are from Xiaomi.</source>
+        <translation>Simpan sandi di tempat yang hanya bisa Anda jangkau (pengelola sandi, atau kertas di rumah). Jangan pernah memberikan kode verifikasi kepada siapa pun, termasuk orang yang mengaku dari Xiaomi.</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>Nomor kasus</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Mi Account</source>
+        <translation>Akun Mi</translation>
+    </message>
+    <message>
+        <source>Helped by</source>
+        <translation>Dibantu oleh</translation>
+    </message>
+    <message>
+        <source>Your Mi Account is back: what to do now</source>
+        <translation>Akun Mi Anda sudah kembali: yang perlu dilakukan sekarang</translation>
+    </message>
+    <message>
+        <source>This slip never shows the password.</source>
+        <translation>Slip ini tidak pernah memuat sandi.</translation>
     </message>
 </context>
 <context>
@@ -435,7 +512,7 @@
         <translation>Simpan permintaan sebagai P&amp;DF…</translation>
     </message>
     <message>
-        <source>De&amp;lete this customer's data…</source>
+        <source>De&amp;lete this customer&apos;s data…</source>
         <translation>&amp;Hapus data pelanggan ini…</translation>
     </message>
     <message>
@@ -579,7 +656,7 @@
         <translation>kasus ini</translation>
     </message>
     <message>
-        <source>Delete this customer's data?</source>
+        <source>Delete this customer&apos;s data?</source>
         <translation>Hapus data pelanggan ini?</translation>
     </message>
     <message>
@@ -669,8 +746,8 @@
         <translation>Ketik alamat email, nomor telepon, atau ID Akun Mi dari Akun Mi yang ingin dipulihkan.</translation>
     </message>
     <message>
-        <source>name@gmail.com, 0812 0000 0001 or 1234567890</source>
-        <translation>nama@gmail.com, 0812 0000 0001, atau 1234567890</translation>
+        <source>e.g. name@example.com, 0812 0000 0000 or 1234567890</source>
+        <translation>mis. nama@example.com, 0812 0000 0000, atau 1234567890</translation>
     </message>
     <message>
         <source>Clear</source>
@@ -689,7 +766,7 @@
         <translation>Dipakai jika nomor telepon diketik tanpa + dan kode negara.</translation>
     </message>
     <message>
-        <source>Customer (optional, for the shop's case log)</source>
+        <source>Customer (optional, for the shop&apos;s case log)</source>
         <translation>Pelanggan (opsional, untuk catatan kasus toko)</translation>
     </message>
     <message>
@@ -705,7 +782,7 @@
         <translation>K&amp;ontak pelanggan:</translation>
     </message>
     <message>
-        <source>Where to find it: the email or number the customer used to sign in. The Mi account ID is shown on the locked phone's screen and in Xiaomi's emails.</source>
+        <source>Where to find it: the email or number the customer used to sign in. The Mi account ID is shown on the locked phone&apos;s screen and in Xiaomi&apos;s emails.</source>
         <translation>Di mana mencarinya: email atau nomor yang dipakai pelanggan untuk masuk. ID Akun Mi tampil di layar ponsel yang terkunci dan di email dari Xiaomi.</translation>
     </message>
     <message>
@@ -756,7 +833,7 @@
         <translation>IMEI ini salah ketik: angka terakhirnya tidak cocok dengan angka lainnya. Bandingkan angka demi angka dengan *#06# atau label kotak.</translation>
     </message>
     <message>
-        <source>An IMEI of zeros means the phone's IMEI was erased. Use the IMEI printed on the box or the invoice.</source>
+        <source>An IMEI of zeros means the phone&apos;s IMEI was erased. Use the IMEI printed on the box or the invoice.</source>
         <translation>IMEI berisi nol semua berarti IMEI ponsel sudah terhapus. Pakai IMEI yang tercetak di kotak atau di nota.</translation>
     </message>
 </context>
@@ -770,36 +847,76 @@
 <context>
     <name>LostEverythingPage</name>
     <message>
-        <source>Ask Xiaomi support</source>
-        <translation>Minta bantuan Xiaomi</translation>
-    </message>
-    <message>
         <source>Saved requests</source>
         <translation>Permintaan tersimpan</translation>
-    </message>
-    <message>
-        <source>1. &amp;Details</source>
-        <translation>1. &amp;Data</translation>
-    </message>
-    <message>
-        <source>2. &amp;Send</source>
-        <translation>2. Kiri&amp;m</translation>
-    </message>
-    <message>
-        <source>&amp;New request</source>
-        <translation>Permintaan ba&amp;ru</translation>
     </message>
     <message>
         <source>Sa&amp;ved requests:</source>
         <translation>&amp;Permintaan tersimpan:</translation>
     </message>
     <message>
+        <source>Ask Xiaomi support: the facts</source>
+        <translation>Minta bantuan Xiaomi: datanya</translation>
+    </message>
+    <message>
+        <source>Ask Xiaomi support: the proof</source>
+        <translation>Minta bantuan Xiaomi: buktinya</translation>
+    </message>
+    <message>
+        <source>Ask Xiaomi support: review and send</source>
+        <translation>Minta bantuan Xiaomi: periksa dan kirim</translation>
+    </message>
+    <message>
+        <source>Fill in what the owner knows; * marks what support needs.</source>
+        <translation>Isi yang diketahui pemilik; tanda * menandai yang dibutuhkan layanan pelanggan.</translation>
+    </message>
+    <message>
+        <source>Support restores an account only for its owner. Gather the proof before sending.</source>
+        <translation>Layanan pelanggan hanya memulihkan akun untuk pemiliknya. Kumpulkan buktinya sebelum mengirim.</translation>
+    </message>
+    <message>
+        <source>Check the request, choose where it goes, and hand it over: from the owner&apos;s phone by the QR code, or from this computer.</source>
+        <translation>Periksa permintaannya, pilih tujuannya, lalu serahkan: dari ponsel pemilik lewat kode QR, atau dari komputer ini.</translation>
+    </message>
+    <message>
         <source>(no name yet)</source>
         <translation>(belum ada nama)</translation>
     </message>
     <message>
+        <source>Fi&amp;nish</source>
+        <translation>Sel&amp;esai</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Selesai</translation>
+    </message>
+    <message>
+        <source>Finish without sending?</source>
+        <translation>Selesai tanpa mengirim?</translation>
+    </message>
+    <message>
+        <source>Open Xiaomi&apos;s help &amp;centre</source>
+        <translation>Buka pusat bantuan &amp;Xiaomi</translation>
+    </message>
+    <message>
+        <source>New re&amp;quest</source>
+        <translation>&amp;Mulai permintaan baru</translation>
+    </message>
+    <message>
+        <source>The request was not copied, mailed, saved or printed yet. It stays under Saved requests, to send later.</source>
+        <translation>Permintaan belum disalin, dikirim lewat email, disimpan, atau dicetak. Permintaan tetap ada di Permintaan tersimpan, untuk dikirim nanti.</translation>
+    </message>
+    <message>
+        <source>&amp;Stay here</source>
+        <translation>&amp;Tetap di sini</translation>
+    </message>
+    <message>
         <source>No email address or phone number is linked to this account, so Xiaomi cannot send a code. The way back is a request to Xiaomi support.</source>
         <translation>Tidak ada email atau nomor telepon yang terhubung ke akun ini, jadi Xiaomi tidak bisa mengirim kode. Jalan kembalinya adalah permintaan bantuan ke Xiaomi.</translation>
+    </message>
+    <message>
+        <source>Xiaomi&apos;s help centre also offers &quot;Restore security info&quot;, which can be quicker than a request: try it first if the owner has not. The request says whether it was tried.</source>
+        <translation>Pusat bantuan Xiaomi juga punya &quot;Pulihkan info keamanan&quot;, yang bisa lebih cepat daripada permintaan: coba dulu jika pemilik belum mencobanya. Permintaan mencatat apakah sudah dicoba.</translation>
     </message>
     <message>
         <source>No more codes can be sent today. You can wait 24 hours and try again, or ask Xiaomi support now.</source>
@@ -810,7 +927,7 @@
         <translation>Untuk sementara Xiaomi menghentikan pemulihan untuk akun ini. Anda bisa coba lagi nanti, atau minta bantuan Xiaomi sekarang.</translation>
     </message>
     <message>
-        <source>Without the email or the phone number, Xiaomi cannot send a code. The way back is a request to Xiaomi support with proof that the phone is the owner's.</source>
+        <source>Without the email or the phone number, Xiaomi cannot send a code. The way back is a request to Xiaomi support with proof that the phone is the owner&apos;s.</source>
         <translation>Tanpa email atau nomor telepon, Xiaomi tidak bisa mengirim kode. Jalan kembalinya adalah permintaan bantuan ke Xiaomi dengan bukti bahwa ponsel itu milik pemiliknya.</translation>
     </message>
 </context>
@@ -856,7 +973,7 @@
         <translation>Ban&amp;tuan</translation>
     </message>
     <message>
-        <source>Xiaomi's &amp;official forgot-password page</source>
+        <source>Xiaomi&apos;s &amp;official forgot-password page</source>
         <translation>Halaman resmi Xiaomi untuk &amp;lupa sandi</translation>
     </message>
     <message>
@@ -919,7 +1036,7 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>Sali&amp;n sandi</translation>
     </message>
     <message>
-        <source>Xiaomi's rules:</source>
+        <source>Xiaomi&apos;s rules:</source>
         <translation>Aturan dari Xiaomi:</translation>
     </message>
     <message>
@@ -953,7 +1070,7 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
 <context>
     <name>OfficialSitePage</name>
     <message>
-        <source>Continue on Xiaomi's website</source>
+        <source>Continue on Xiaomi&apos;s website</source>
         <translation>Lanjutkan di situs Xiaomi</translation>
     </message>
     <message>
@@ -961,7 +1078,7 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>Aplikasi sedang tidak bisa terhubung ke Xiaomi. Langkah yang sama bisa dilakukan di situs resmi.</translation>
     </message>
     <message>
-        <source>1. Open the page (button below, or scan the code with the phone's camera).
+        <source>1. Open the page (button below, or scan the code with the phone&apos;s camera).
 2. Type the email, phone number or Mi account ID.
 3. Type the characters in the picture.
 4. Press Send to get a verification code by SMS or email.
@@ -1033,8 +1150,53 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>Huruf, angka, atau simbol</translation>
     </message>
     <message>
-        <source>Not your email, phone number or Mi account ID</source>
-        <translation>Bukan email, nomor telepon, atau ID Akun Mi Anda</translation>
+        <source>Does not contain your email, phone number or Mi account ID</source>
+        <translation>Tidak memuat email, nomor telepon, atau ID Akun Mi Anda</translation>
+    </message>
+</context>
+<context>
+    <name>ProofChecklist</name>
+    <message>
+        <source>Photos to add to the request</source>
+        <translation>Foto untuk dilampirkan</translation>
+    </message>
+    <message>
+        <source>Support decides from proof. Take these with the owner&apos;s phone now, to attach when the request is sent:
+1. The purchase invoice or receipt, with the date and the shop.
+2. The label on the box, where the IMEI is printed.
+3. The phone&apos;s own IMEI: dial *#06# and take a photo of the screen.</source>
+        <translation>Layanan pelanggan memutuskan berdasarkan bukti. Foto sekarang dengan ponsel pemilik, untuk dilampirkan saat permintaan dikirim:
+1. Nota pembelian atau faktur, dengan tanggal dan nama tokonya.
+2. Label kotak ponsel, tempat IMEI tercetak.
+3. IMEI dari ponsel itu sendiri: tekan *#06# lalu foto layarnya.</translation>
+    </message>
+    <message>
+        <source>Checked at the shop (for staff)</source>
+        <translation>Diperiksa di toko (untuk petugas)</translation>
+    </message>
+    <message>
+        <source>Tick only what was really checked; the request says so. An owner on their own can skip this.</source>
+        <translation>Centang hanya yang benar-benar diperiksa; permintaan akan menyebutkannya. Pemilik yang mengurus sendiri bisa melewati bagian ini.</translation>
+    </message>
+    <message>
+        <source>Proof of purchase seen (invoice or receipt)</source>
+        <translation>Bukti pembelian sudah dilihat (nota atau faktur)</translation>
+    </message>
+    <message>
+        <source>The IMEI on the box matches the phone (*#06#)</source>
+        <translation>IMEI di kotak sama dengan ponselnya (*#06#)</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s identity checked (ID card)</source>
+        <translation>Identitas pemilik sudah diperiksa (KTP)</translation>
+    </message>
+    <message>
+        <source>e.g. Sari</source>
+        <translation>mis. Sari</translation>
+    </message>
+    <message>
+        <source>Checked b&amp;y:</source>
+        <translation>Diperiksa &amp;oleh:</translation>
     </message>
 </context>
 <context>
@@ -1064,6 +1226,10 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>Kode verifikasi salah. Periksa kembali angkanya, lalu coba lagi.</translation>
     </message>
     <message>
+        <source>This code is wrong. If it came from an earlier message, it was replaced by the newer one: only the code from the newest message works.</source>
+        <translation>Kode ini salah. Jika kode ini dari pesan sebelumnya, kode itu sudah diganti dengan yang lebih baru: hanya kode dari pesan terbaru yang berlaku.</translation>
+    </message>
+    <message>
         <source>The verification code is wrong, and it has now been blocked after too many tries. Ask for a new code.</source>
         <translation>Kode verifikasi salah, dan sekarang diblokir karena terlalu banyak percobaan. Minta kode baru.</translation>
     </message>
@@ -1088,8 +1254,8 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>Xiaomi tidak menerima sandi ini. Buat sandi lain.</translation>
     </message>
     <message>
-        <source>The password cannot be the same as the account's email. Choose another one.</source>
-        <translation>Sandi tidak boleh sama dengan email akun. Buat sandi lain.</translation>
+        <source>The password cannot contain the account&apos;s email, phone number or Mi account ID. Choose another one.</source>
+        <translation>Sandi tidak boleh memuat email, nomor telepon, atau ID Akun Mi dari akun ini. Pilih sandi lain.</translation>
     </message>
     <message>
         <source>Xiaomi has paused recovery for this account or this network for now. Try again later, or prepare a request to Xiaomi support.</source>
@@ -1104,7 +1270,7 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>Tidak dapat terhubung ke server. Periksa koneksi internet Anda, lalu coba lagi.</translation>
     </message>
     <message>
-        <source>No internet connection: the server's address could not be found. Check Wi-Fi or the cable, then try again.</source>
+        <source>No internet connection: the server&apos;s address could not be found. Check Wi-Fi or the cable, then try again.</source>
         <translation>Tidak ada koneksi internet: alamat server tidak ditemukan. Periksa Wi-Fi atau kabel, lalu coba lagi.</translation>
     </message>
     <message>
@@ -1120,19 +1286,19 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>Koneksi terputus di tengah jawaban. Coba lagi.</translation>
     </message>
     <message>
-        <source>The server's answer was lost on the way. Try again in a moment.</source>
+        <source>The server&apos;s answer was lost on the way. Try again in a moment.</source>
         <translation>Jawaban dari server hilang di jalan. Coba lagi sebentar lagi.</translation>
     </message>
     <message>
-        <source>The server's answer was lost on the way, so a code may have been sent. Check the phone or email first: if a code came, go on and type it. You can ask for another after the countdown.</source>
+        <source>The server&apos;s answer was lost on the way, so a code may have been sent. Check the phone or email first: if a code came, go on and type it. You can ask for another after the countdown.</source>
         <translation>Jawaban dari server hilang di jalan, jadi mungkin kode sudah dikirim. Periksa dulu ponsel atau email: kalau kode sudah datang, lanjutkan dan ketik kodenya. Anda bisa meminta kode lain setelah hitungan mundur selesai.</translation>
     </message>
     <message>
-        <source>The server's answer was lost on the way, so the code may already have been accepted. Go on to choose the new password; if Xiaomi refuses it, ask for a new code.</source>
+        <source>The server&apos;s answer was lost on the way, so the code may already have been accepted. Go on to choose the new password; if Xiaomi refuses it, ask for a new code.</source>
         <translation>Jawaban dari server hilang di jalan, jadi mungkin kodenya sudah diterima. Lanjutkan untuk membuat sandi baru; kalau Xiaomi menolaknya, minta kode baru.</translation>
     </message>
     <message>
-        <source>The server's answer was lost on the way, so the new password may already be active. Try signing in with it on the phone first: if it works, go on; if not, try again.</source>
+        <source>The server&apos;s answer was lost on the way, so the new password may already be active. Try signing in with it on the phone first: if it works, go on; if not, try again.</source>
         <translation>Jawaban dari server hilang di jalan, jadi mungkin sandi baru sudah berlaku. Coba masuk dulu dengan sandi itu di ponsel: kalau berhasil, lanjutkan; kalau tidak, coba lagi.</translation>
     </message>
     <message>
@@ -1148,7 +1314,7 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>Server sedang sibuk dan meminta Anda menunggu {time} (jam:menit:detik) sebelum mencoba lagi.</translation>
     </message>
     <message>
-        <source>The server's answer could not be understood. It may be a network login page or a change on Xiaomi's side. Try again.</source>
+        <source>The server&apos;s answer could not be understood. It may be a network login page or a change on Xiaomi&apos;s side. Try again.</source>
         <translation>Jawaban server tidak bisa dipahami. Mungkin itu halaman login jaringan atau ada perubahan dari Xiaomi. Coba lagi.</translation>
     </message>
     <message>
@@ -1156,7 +1322,7 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>Server latihan kelas ini memerlukan kode bergabung. Minta alamat beserta kodenya kepada pelatih (diakhiri ?code=...) lalu buka mirecovery dengan alamat itu.</translation>
     </message>
     <message>
-        <source>The secure connection could not be verified. The computer's date and time may be wrong, or a security program or network is intercepting connections. Check the date and time, then try again on another network.</source>
+        <source>The secure connection could not be verified. The computer&apos;s date and time may be wrong, or a security program or network is intercepting connections. Check the date and time, then try again on another network.</source>
         <translation>Koneksi aman tidak bisa diverifikasi. Tanggal dan jam komputer mungkin salah, atau ada program keamanan atau jaringan yang menyadap koneksi. Periksa tanggal dan jam, lalu coba lagi di jaringan lain.</translation>
     </message>
 </context>
@@ -1201,6 +1367,22 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>Batal</translation>
     </message>
     <message>
+        <source>No mail app could be opened on this computer. Copy the request and paste it into an email to {address}.</source>
+        <translation>Tidak ada aplikasi email yang bisa dibuka di komputer ini. Salin permintaannya lalu tempel di email ke {address}.</translation>
+    </message>
+    <message>
+        <source>No mail app could be opened on this computer. Copy the request and paste it into an email.</source>
+        <translation>Tidak ada aplikasi email yang bisa dibuka di komputer ini. Salin permintaannya lalu tempel di email.</translation>
+    </message>
+    <message>
+        <source>No web browser could be opened on this computer. Copy the address and open it in a browser.</source>
+        <translation>Tidak ada browser yang bisa dibuka di komputer ini. Salin alamatnya lalu buka di browser.</translation>
+    </message>
+    <message>
+        <source>Could not open it</source>
+        <translation>Tidak bisa dibuka</translation>
+    </message>
+    <message>
         <source>&amp;Close</source>
         <translation>T&amp;utup</translation>
     </message>
@@ -1228,12 +1410,12 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>Dapatkan kode verifikasi</translation>
     </message>
     <message>
-        <source>&amp;Send code</source>
-        <translation>&amp;Dapatkan kode</translation>
+        <source>A code by email can take a few minutes and may land in the Spam or Promotions folder. A code by SMS needs the SIM in a phone with signal (in some countries it comes by WhatsApp). Xiaomi sends at most 3 codes a day to one contact (5 in mainland China).</source>
+        <translation>Kode lewat email bisa butuh beberapa menit dan mungkin masuk ke folder Spam atau Promosi. Kode lewat SMS butuh kartu SIM di ponsel yang mendapat sinyal (di beberapa negara kode datang lewat WhatsApp). Xiaomi mengirim paling banyak 3 kode sehari ke satu kontak (5 di Tiongkok daratan).</translation>
     </message>
     <message>
-        <source>A code by email can take a few minutes and may land in the Spam or Promotions folder. A code by SMS needs the SIM in a phone with signal.</source>
-        <translation>Kode lewat email bisa butuh beberapa menit dan mungkin masuk ke folder Spam atau Promosi. Kode lewat SMS butuh kartu SIM di ponsel yang mendapat sinyal.</translation>
+        <source>&amp;Send code</source>
+        <translation>&amp;Dapatkan kode</translation>
     </message>
     <message>
         <source>S&amp;MS to {contact}</source>
@@ -1388,7 +1570,7 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>Masuk kembali ke Akun Mi</translation>
     </message>
     <message>
-        <source>This assistant follows Xiaomi's official recovery steps. Choose how to work.</source>
+        <source>This assistant follows Xiaomi&apos;s official recovery steps. Choose how to work.</source>
         <translation>Asisten ini mengikuti langkah resmi pemulihan dari Xiaomi. Pilih cara kerjanya.</translation>
     </message>
     <message>
@@ -1396,7 +1578,7 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>Akun &amp;Xiaomi: pulihkan akun sungguhan (percobaan)</translation>
     </message>
     <message>
-        <source>Talks to Xiaomi's servers. Xiaomi does not publish this service, so this mode follows its known conventions and may stop working; when it does, the app takes you to Xiaomi's official website with the same steps.</source>
+        <source>Talks to Xiaomi&apos;s servers. Xiaomi does not publish this service, so this mode follows its known conventions and may stop working; when it does, the app takes you to Xiaomi&apos;s official website with the same steps.</source>
         <translation>Terhubung ke server Xiaomi. Xiaomi tidak mempublikasikan layanan ini, jadi mode ini mengikuti cara kerja yang sudah diketahui dan bisa saja berhenti berfungsi; jika itu terjadi, aplikasi mengarahkan Anda ke situs resmi Xiaomi dengan langkah yang sama.</translation>
     </message>
     <message>
@@ -1433,6 +1615,18 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
     <message>
         <source>Done</source>
         <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>The facts</source>
+        <translation>Datanya</translation>
+    </message>
+    <message>
+        <source>The proof</source>
+        <translation>Buktinya</translation>
+    </message>
+    <message>
+        <source>Review and send</source>
+        <translation>Periksa dan kirim</translation>
     </message>
     <message>
         <source>Step {number} of {total}</source>
@@ -1597,8 +1791,12 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>Nama yang umum mudah ditebak.</translation>
     </message>
     <message>
-        <source>It contains the account's email, phone number or ID.</source>
+        <source>It contains the account&apos;s email, phone number or ID.</source>
         <translation>Sandi ini memuat email, nomor telepon, atau ID akun.</translation>
+    </message>
+    <message>
+        <source>It contains a part of the account&apos;s email or phone number.</source>
+        <translation>Sandi ini memuat sebagian email atau nomor telepon akun.</translation>
     </message>
     <message>
         <source>Use a few words together, not a common phrase.</source>
@@ -1700,7 +1898,7 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>negara</translation>
     </message>
     <message>
-        <source>owner's name</source>
+        <source>owner&apos;s name</source>
         <translation>nama pemilik</translation>
     </message>
     <message>
@@ -1716,6 +1914,14 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>keterangan</translation>
     </message>
     <message>
+        <source>account region</source>
+        <translation>wilayah akun</translation>
+    </message>
+    <message>
+        <source>Restore security info tried</source>
+        <translation>sudah mencoba Pulihkan info keamanan</translation>
+    </message>
+    <message>
         <source>The account</source>
         <translation>Akun</translation>
     </message>
@@ -1724,7 +1930,11 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>ID Akun M&amp;i: *</translation>
     </message>
     <message>
-        <source>Shown on the locked phone's screen, in old emails from Xiaomi, and on the box of a phone bought with the account.</source>
+        <source>e.g. 1234567890</source>
+        <translation>mis. 1234567890</translation>
+    </message>
+    <message>
+        <source>Shown on the locked phone&apos;s screen, in old emails from Xiaomi, and on the box of a phone bought with the account.</source>
         <translation>Tampil di layar ponsel yang terkunci, di email lama dari Xiaomi, dan di kotak ponsel yang dibeli bersama akunnya.</translation>
     </message>
     <message>
@@ -1740,12 +1950,36 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>Nomor telepon &amp;lama:</translation>
     </message>
     <message>
+        <source>not known</source>
+        <translation>tidak diketahui</translation>
+    </message>
+    <message>
+        <source>Account re&amp;gion:</source>
+        <translation>&amp;Wilayah akun:</translation>
+    </message>
+    <message>
+        <source>The region chosen when the Mi Account was made, if the owner knows it.</source>
+        <translation>Wilayah yang dipilih saat Akun Mi dibuat, jika pemilik mengetahuinya.</translation>
+    </message>
+    <message>
+        <source>Restore security info &amp;tried:</source>
+        <translation>Sudah &amp;coba Pulihkan info:</translation>
+    </message>
+    <message>
+        <source>&quot;Restore security info&quot; in Xiaomi&apos;s help centre, before this request.</source>
+        <translation>&quot;Pulihkan info keamanan&quot; di pusat bantuan Xiaomi, sebelum permintaan ini.</translation>
+    </message>
+    <message>
         <source>The phone</source>
         <translation>Ponsel</translation>
     </message>
     <message>
         <source>&amp;IMEI 1: *</source>
         <translation>IMEI &amp;1: *</translation>
+    </message>
+    <message>
+        <source>e.g. the 15 digits *#06# shows</source>
+        <translation>mis. 15 angka yang muncul di *#06#</translation>
     </message>
     <message>
         <source>Dial *#06# on the phone, or read the label on the box or the SIM tray.</source>
@@ -1764,8 +1998,12 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>M&amp;odel:</translation>
     </message>
     <message>
+        <source>e.g. the name on the box</source>
+        <translation>mis. nama di kotak ponsel</translation>
+    </message>
+    <message>
         <source>Se&amp;rial number:</source>
-        <translation>&amp;Nomor seri:</translation>
+        <translation>Nomor se&amp;ri:</translation>
     </message>
     <message>
         <source>on the box label</source>
@@ -1774,6 +2012,10 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
     <message>
         <source>&amp;Purchase date:</source>
         <translation>Tan&amp;ggal pembelian:</translation>
+    </message>
+    <message>
+        <source>year-month-day, e.g. 2024-01-31</source>
+        <translation>tahun-bulan-tanggal, mis. 2024-01-31</translation>
     </message>
     <message>
         <source>Bou&amp;ght at:</source>
@@ -1788,8 +2030,8 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>Pemilik</translation>
     </message>
     <message>
-        <source>&amp;Owner's name:</source>
-        <translation>&amp;Nama pemilik:</translation>
+        <source>&amp;Owner&apos;s name:</source>
+        <translation>Nama &amp;pemilik:</translation>
     </message>
     <message>
         <source>Countr&amp;y/region:</source>
@@ -1800,12 +2042,20 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>Email untuk bala&amp;san:</translation>
     </message>
     <message>
+        <source>e.g. name@example.com</source>
+        <translation>mis. nama@example.com</translation>
+    </message>
+    <message>
         <source>An address the owner can read now: Xiaomi answers there.</source>
         <translation>Alamat yang bisa dibuka pemilik saat ini: Xiaomi akan membalas ke sana.</translation>
     </message>
     <message>
         <source>Contact &amp;phone:</source>
         <translation>Telepon yang bisa di&amp;hubungi:</translation>
+    </message>
+    <message>
+        <source>e.g. 0812 0000 0000</source>
+        <translation>mis. 0812 0000 0000</translation>
     </message>
     <message>
         <source>What happened</source>
@@ -1820,47 +2070,12 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>Keteran&amp;gan:</translation>
     </message>
     <message>
-        <source>Shop checklist (for staff, optional)</source>
-        <translation>Daftar periksa toko (untuk petugas, opsional)</translation>
+        <source>yes, it did not help</source>
+        <translation>ya, tetapi tidak berhasil</translation>
     </message>
     <message>
-        <source>Proof of purchase seen (invoice or receipt)</source>
-        <translation>Bukti pembelian sudah dilihat (nota atau faktur)</translation>
-    </message>
-    <message>
-        <source>The IMEI on the box matches the phone (*#06#)</source>
-        <translation>IMEI di kotak sama dengan ponselnya (*#06#)</translation>
-    </message>
-    <message>
-        <source>Owner's identity checked (ID card)</source>
-        <translation>Identitas pemilik sudah diperiksa (KTP)</translation>
-    </message>
-    <message>
-        <source>Staff name</source>
-        <translation>Nama petugas</translation>
-    </message>
-    <message>
-        <source>Checked b&amp;y:</source>
-        <translation>Diperiksa &amp;oleh:</translation>
-    </message>
-</context>
-<context>
-    <name>SupportDocument</name>
-    <message>
-        <source>Send to:</source>
-        <translation>Kirim ke:</translation>
-    </message>
-    <message>
-        <source>Scan this QR code with the owner's phone: it opens this request as an email from their own address.</source>
-        <translation>Pindai kode QR ini dengan ponsel pemilik: permintaan ini terbuka sebagai email dari alamat pemilik sendiri.</translation>
-    </message>
-    <message>
-        <source>The QR code holds the main facts only; the full text is above.</source>
-        <translation>Kode QR hanya berisi data utama; teks lengkapnya ada di atas.</translation>
-    </message>
-    <message>
-        <source>Prepared with mirecovery on {date}. Support answers in days; keep this page until then.</source>
-        <translation>Disiapkan dengan mirecovery pada {date}. Balasan datang dalam beberapa hari; simpan halaman ini sampai saat itu.</translation>
+        <source>no</source>
+        <translation>tidak</translation>
     </message>
 </context>
 <context>
@@ -1894,20 +2109,12 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>&amp;Cetak…</translation>
     </message>
     <message>
-        <source>Add photos of the invoice and of the box label before sending. Support answers in days, not minutes, and nothing here unlocks a phone without the owner's proof.</source>
-        <translation>Lampirkan foto nota pembelian dan label kotak ponsel sebelum mengirim. Balasan datang dalam hitungan hari, bukan menit, dan tidak ada yang bisa membuka ponsel tanpa bukti dari pemiliknya.</translation>
+        <source>QR code for the owner&apos;s phone</source>
+        <translation>Kode QR untuk ponsel pemilik</translation>
     </message>
     <message>
-        <source>QR code: the request as an email, for the owner's phone</source>
-        <translation>Kode QR: permintaan dalam bentuk email, untuk ponsel pemilik</translation>
-    </message>
-    <message>
-        <source>Scan with the owner's phone to send it from their own email.</source>
-        <translation>Pindai dengan ponsel pemilik untuk mengirimnya dari email pemilik sendiri.</translation>
-    </message>
-    <message>
-        <source>Fix these on the Details tab first: {fields}.</source>
-        <translation>Perbaiki dulu di tab Data: {fields}.</translation>
+        <source>Attach the photos before sending. Support answers in days, not minutes, and nothing here unlocks a phone without the owner&apos;s proof.</source>
+        <translation>Lampirkan fotonya sebelum mengirim. Layanan pelanggan menjawab dalam hitungan hari, bukan menit, dan tidak ada di sini yang bisa membuka kunci ponsel tanpa bukti dari pemiliknya.</translation>
     </message>
     <message>
         <source>Ready. Adding these makes the request stronger: {fields}.</source>
@@ -1918,24 +2125,44 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>Siap: permintaan sudah berisi semua yang diminta Layanan Pelanggan.</translation>
     </message>
     <message>
-        <source>web</source>
-        <translation>web</translation>
+        <source>The re&amp;quest:</source>
+        <translation>Isi per&amp;mintaan:</translation>
     </message>
     <message>
-        <source>email</source>
-        <translation>email</translation>
+        <source>Copy and open the help c&amp;entre</source>
+        <translation>Salin dan b&amp;uka pusat bantuan</translation>
     </message>
     <message>
-        <source>phone</source>
-        <translation>telepon</translation>
+        <source>Not ready: go Back to the facts and fix {fields}.</source>
+        <translation>Belum siap: klik Kembali ke datanya lalu perbaiki {fields}.</translation>
     </message>
     <message>
-        <source>verified</source>
-        <translation>terverifikasi</translation>
+        <source>Scan with the owner&apos;s phone: an email to {address} with the whole request.</source>
+        <translation>Pindai dengan ponsel pemilik: email ke {address} berisi seluruh permintaan.</translation>
     </message>
     <message>
-        <source>unverified, check before use</source>
-        <translation>belum terverifikasi, periksa sebelum dipakai</translation>
+        <source>Scan with the owner&apos;s phone: an email to {address} with every fact above.</source>
+        <translation>Pindai dengan ponsel pemilik: email ke {address} berisi semua data di atas.</translation>
+    </message>
+    <message>
+        <source>Scan with the owner&apos;s phone: an email to {address} with the main facts: {facts}.</source>
+        <translation>Pindai dengan ponsel pemilik: email ke {address} berisi data utama: {facts}.</translation>
+    </message>
+    <message>
+        <source>Attach the photos before sending it.</source>
+        <translation>Lampirkan fotonya sebelum mengirim.</translation>
+    </message>
+    <message>
+        <source>Scan with the owner&apos;s phone to open the help centre, then paste the copied request there.</source>
+        <translation>Pindai dengan ponsel pemilik untuk membuka pusat bantuan, lalu tempel permintaan yang sudah disalin di sana.</translation>
+    </message>
+    <message>
+        <source>Scan with the owner&apos;s phone to call {number}.</source>
+        <translation>Pindai dengan ponsel pemilik untuk menelepon {number}.</translation>
+    </message>
+    <message>
+        <source>{name} (unverified)</source>
+        <translation>{name} (belum terverifikasi)</translation>
     </message>
     <message>
         <source>A web page: open it, then paste the request into its contact form.</source>
@@ -1958,8 +2185,12 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>Terakhir diperiksa: {date}</translation>
     </message>
     <message>
-        <source>Copied. Paste it into an email or the help centre's form.</source>
+        <source>Copied. Paste it into an email or the help centre&apos;s form.</source>
         <translation>Disalin. Tempel di email atau di formulir pusat bantuan.</translation>
+    </message>
+    <message>
+        <source>Copied. Paste it into the help centre&apos;s form, then attach the photos.</source>
+        <translation>Sudah disalin. Tempel di formulir pusat bantuan, lalu lampirkan fotonya.</translation>
     </message>
     <message>
         <source>The request is too long for a mail link: it was copied. Paste it into the email.</source>
@@ -2024,6 +2255,53 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <source>A serial number has only letters, digits and dashes.</source>
         <translation>Nomor seri hanya berisi huruf, angka, dan tanda hubung.</translation>
     </message>
+    <message>
+        <source>This is not a country or region code. Use its two letters (ISO 3166), for example ID for Indonesia.</source>
+        <translation>Ini bukan kode negara atau wilayah. Pakai dua hurufnya (ISO 3166), misalnya ID untuk Indonesia.</translation>
+    </message>
+    <message>
+        <source>Answer yes or no, or leave it empty if you do not know.</source>
+        <translation>Jawab ya atau tidak, atau kosongkan jika tidak tahu.</translation>
+    </message>
+</context>
+<context>
+    <name>SupportRequestCli</name>
+    <message>
+        <source>cannot write {path}: {reason}</source>
+        <translation>tidak bisa menulis {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>-o: {path} is a folder</source>
+        <translation>-o: {path} adalah folder</translation>
+    </message>
+    <message>
+        <source>-o: {path} is a symbolic link; name the file itself (a link is not replaced)</source>
+        <translation>-o: {path} adalah tautan simbolik; sebutkan berkasnya sendiri (tautan tidak diganti)</translation>
+    </message>
+    <message>
+        <source>-o: {path} is not a regular file (a device, pipe or socket); name a regular file</source>
+        <translation>-o: {path} bukan berkas biasa (perangkat, pipe, atau soket); sebutkan berkas biasa</translation>
+    </message>
+    <message>
+        <source>--format mailto needs --to ADDRESS: the support directory has no email address for {country}.</source>
+        <translation>--format mailto perlu --to ADDRESS: daftar kontak dukungan tidak punya alamat email untuk {country}.</translation>
+    </message>
+    <message>
+        <source>--format mailto needs --to ADDRESS, or --country for a country with a support email address in the directory.</source>
+        <translation>--format mailto perlu --to ADDRESS, atau --country untuk negara yang punya alamat email dukungan di daftar kontak.</translation>
+    </message>
+    <message>
+        <source>the mail goes to {address}, the support directory&apos;s address for {country}.</source>
+        <translation>email dikirim ke {address}, alamat di daftar kontak dukungan untuk {country}.</translation>
+    </message>
+    <message>
+        <source>{address} is unverified: no official source names it. Check it before use.</source>
+        <translation>{address} belum terverifikasi: tidak ada sumber resmi yang menyebutnya. Periksa sebelum dipakai.</translation>
+    </message>
+    <message>
+        <source>--format pdf needs -o FILE</source>
+        <translation>--format pdf perlu -o FILE</translation>
+    </message>
 </context>
 <context>
     <name>TrainingPhonePanel</name>
@@ -2032,7 +2310,7 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>Ponsel latihan</translation>
     </message>
     <message>
-        <source>Practice mode: codes the training service sends by SMS or email show up here, as they would on the customer's phone.</source>
+        <source>Practice mode: codes the training service sends by SMS or email show up here, as they would on the customer&apos;s phone.</source>
         <translation>Mode latihan: kode yang dikirim layanan latihan lewat SMS atau email muncul di sini, seperti di ponsel pelanggan.</translation>
     </message>
     <message>

@@ -63,7 +63,9 @@ class PageHost(Protocol):
         """The page's input became complete or not: the wizard's buttons follow."""
         ...
 
-    def open_url(self, url: str) -> None: ...
+    def open_url(self, url: str, content: str = "") -> bool:
+        """Open ``url`` with the system's app; when none can, offer ``content`` (else the link) to copy."""
+        ...
 
     def choose_provider(self, provider: str) -> None: ...
 
@@ -210,7 +212,8 @@ class RecoveryPage(QWidget):
             handlers: dict[NextAction, Callable[[], None]] = {
                 action: partial(self.host.act, action) for action in problem.actions
             }
-            self.error_panel.show_error(problem.error, handlers)
+            waits = {action: self.session.wait_before(action) for action in problem.actions}
+            self.error_panel.show_error(problem.error, handlers, waits=waits)
             self.problem_shown(problem)
         elif notice is not None:
             message = notice.message

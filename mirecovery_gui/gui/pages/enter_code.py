@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -16,6 +17,7 @@ from mirecovery_gui.gui.theme import Tone
 from mirecovery_gui.gui.widgets.code_input import CodeInput
 from mirecovery_gui.gui.widgets.countdown import Countdown
 from mirecovery_gui.gui.widgets.error_panel import announce
+from mirecovery_gui.gui.widgets.flow_layout import flow_row
 from mirecovery_gui.recovery.calls import Request
 
 if TYPE_CHECKING:
@@ -58,13 +60,16 @@ class EnterCodePage(RecoveryPage):
         self.help_button.setObjectName("code_help_button")
         self.help_button.setCheckable(True)
         self.help_button.toggled.connect(self._on_help_button_toggled)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.resend_button)
-        buttons.addWidget(self.help_button)
-        buttons.addStretch(1)
-        self.body.addLayout(buttons)
+        self.body.addWidget(flow_row(self, self.resend_button, self.help_button))
         self.help_label = self.paragraph("", "code_help_label")
-        self.help_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Our own words and Xiaomi's help address (from the provider profile): markup for the link only.
+        self.help_label.setTextFormat(Qt.TextFormat.RichText)
+        self.help_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        self.help_label.linkActivated.connect(lambda url: self.host.open_url(url))
         self.help_label.hide()
         # Wakes the page up while the cooldown runs; the time left is the session's.
         self._cooldown = Countdown(host.clock, self)
@@ -99,17 +104,20 @@ class EnterCodePage(RecoveryPage):
             text = self.tr("Xiaomi sent a {length}-digit code by email to {contact}.")
         self.set_intro(text.format(length=state.code_length, contact=masked))
         faq = session.profile.help_urls.sms_faq if session.profile else ""
-        self.help_label.setText(
-            self.tr(
-                "• Wait a minute or two: codes are sometimes slow.\n"
-                "• Email: look in Spam, Promotions and Updates.\n"
-                "• SMS: the SIM must be in a phone with signal; restart the phone if nothing arrives.\n"
-                "• Check that the contact above is the right one; if not, go Back and choose the other.\n"
-                "• Only a few codes can be sent each day. If the limit is reached, "
-                "prepare a support request instead.\n"
-                "• Xiaomi's help: {faq}"
-            ).format(faq=faq)
+        tips = self.tr(
+            "Wait a minute or two: codes are sometimes slow.\n"
+            "Email: look in Spam, Promotions and Updates.\n"
+            "SMS: the SIM must be in a phone with signal; restart the phone if nothing arrives. In some "
+            "countries Xiaomi sends the code by WhatsApp instead: look there too.\n"
+            "Check that the contact above is the right one; if not, go Back and choose the other.\n"
+            "Xiaomi sends at most 3 codes a day to one contact (5 in mainland China). When they are used up, "
+            "try again tomorrow or prepare a support request."
         )
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in tips.splitlines() if line.strip())
+        if faq:
+            link = f"<a href='{html.escape(faq, quote=True)}'>{html.escape(self.tr('Xiaomi: code not received'))}</a>"
+            items += f"<li>{link}</li>"
+        self.help_label.setText(f"<ul style='margin-left: 12px; -qt-list-indent: 0'>{items}</ul>")
         wait = session.resend_wait()
         if wait > 0 and not self._cooldown.running:
             self._cooldown.start(wait)

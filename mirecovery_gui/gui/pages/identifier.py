@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
-    QPushButton,
     QWidget,
 )
 
@@ -26,6 +25,7 @@ from mirecovery_gui.gui.i18n import clear_button_setter, translate
 from mirecovery_gui.gui.pages.base import RecoveryPage
 from mirecovery_gui.gui.theme import Tone
 from mirecovery_gui.gui.widgets.country_combo import CountryCombo
+from mirecovery_gui.gui.widgets.link_button import LinkButton
 from mirecovery_gui.recovery.calls import Customer, Request
 
 if TYPE_CHECKING:
@@ -48,7 +48,8 @@ class IdentifierPage(RecoveryPage):
         self.identifier_input = QLineEdit(self)
         self.identifier_input.setObjectName("identifier_input")
         self.keep(
-            self.identifier_input.setPlaceholderText, lambda: self.tr("name@gmail.com, 0812 0000 0001 or 1234567890")
+            self.identifier_input.setPlaceholderText,
+            lambda: self.tr("e.g. name@example.com, 0812 0000 0000 or 1234567890"),
         )
         self.identifier_input.setClearButtonEnabled(True)
         self.keep(clear_button_setter(self.identifier_input), lambda: self.tr("Clear"))
@@ -65,6 +66,7 @@ class IdentifierPage(RecoveryPage):
             lambda: self.tr("Used when a phone number is typed without + and a country code."),
         )
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.identifier_label, self.identifier_input)
         form.addRow(self.country_label, self.country_combo)
         self.body.addLayout(form)
@@ -73,6 +75,7 @@ class IdentifierPage(RecoveryPage):
         self.keep(self.customer_box.setTitle, lambda: self.tr("Customer (optional, for the shop's case log)"))
         self.customer_box.setObjectName("customer_box")
         customer_form = QFormLayout(self.customer_box)
+        customer_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.customer_name_input = QLineEdit(self)
         self.customer_name_input.setObjectName("customer_name_input")
         self.customer_name_input.setMaxLength(100)
@@ -96,12 +99,9 @@ class IdentifierPage(RecoveryPage):
                 "The Mi account ID is shown on the locked phone's screen and in Xiaomi's emails."
             )
         )
-        self.lost_everything_button = QPushButton(self)
+        self.lost_everything_button = LinkButton(self)
         self.keep(self.lost_everything_button.setText, lambda: self.tr("I no longer have this email or phone number…"))
         self.lost_everything_button.setObjectName("lost_everything_button")
-        self.lost_everything_button.setFlat(True)
-        self.lost_everything_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.lost_everything_button.setStyleSheet("text-align: left; text-decoration: underline;")
         self.lost_everything_button.clicked.connect(self._on_lost_everything_button_clicked)
         self.body.addWidget(self.lost_everything_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.body.addWidget(self.customer_box)

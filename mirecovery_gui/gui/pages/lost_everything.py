@@ -1,28 +1,39 @@
-"""When the email and the phone are gone: a complete request to Xiaomi support.
+"""When the email and the phone are gone: a complete request to Xiaomi support, one task per screen.
 
-The page joins two parts: the details form (the facts, each checked as it is
-typed) and the hand-over (the letter, where it goes, copy, mail, PDF, print,
-QR code). The request itself belongs to the recovery session and its case:
-the page passes on every change, and the session writes it to the case
-database after a pause in typing, so a crash or a closed window loses nothing.
+Three screens, moved through with the wizard's own Back and Next (the session
+keeps which one is on show): the facts (each checked as it is typed), the
+proof (how the shop checked ownership, and the photos to add), and review and
+send (the letter, where it goes, copy, mail, PDF, print, QR code). The request
+itself belongs to the recovery session and its case: the page passes on every
+change, and the session writes it to the case database after a pause in
+typing, so a crash or a closed window loses nothing.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QTabWidget, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from mirecovery_gui.core.flow import Step, SupportReason
-from mirecovery_gui.core.support_request import SupportFacts, prepare
+from mirecovery_gui.core.flow import Step, SupportReason, SupportScreen
+from mirecovery_gui.core.support_request import Field, SupportFacts, prepare
+from mirecovery_gui.gui import dialogs
 from mirecovery_gui.gui.i18n import shown
 from mirecovery_gui.gui.pages.base import RecoveryPage
+from mirecovery_gui.gui.widgets.flow_layout import flow_row
 from mirecovery_gui.gui.widgets.support_form import SupportDetailsForm
-from mirecovery_gui.gui.widgets.support_handover import SupportHandover, compact_combo
+from mirecovery_gui.gui.widgets.support_handover import SupportHandover
 
 if TYPE_CHECKING:
     from mirecovery_gui.core.support_directory import SupportContact
+    from mirecovery_gui.core.support_request import PreparedRequest
     from mirecovery_gui.gui.pages.base import PageHost
     from mirecovery_gui.store.drafts import Draft
 
@@ -37,49 +48,69 @@ class LostEverythingPage(RecoveryPage):
 
     def __init__(self, host: PageHost) -> None:
         super().__init__(host)
-        self.keep(self.set_heading, lambda: self.tr("Ask Xiaomi support"))
-        self.reason_label = self.paragraph("", "support_reason_label")
         self._directory: list[SupportContact] | None = None
         self._draft_id = ""  # the session's request on show
+        self._screen: SupportScreen | None = None  # the screen on show
 
-        drafts_row = QHBoxLayout()
+        # 1. The facts: why support, what to try first, the saved requests, the form.
+        facts_screen = QWidget(self)
+        facts_screen.setObjectName("support_facts_screen")
+        facts_layout = QVBoxLayout(facts_screen)
+        facts_layout.setContentsMargins(0, 0, 0, 0)
+        self.reason_label = self._label(facts_screen, "support_reason_label")
+        facts_layout.addWidget(self.reason_label)
+        self.restore_label = self._label(facts_screen, "support_restore_label")
+        self.keep(
+            self.restore_label.setText,
+            lambda: self.tr(
+                'Xiaomi\'s help centre also offers "Restore security info", which can be quicker than a '
+                "request: try it first if the owner has not. The request says whether it was tried."
+            ),
+        )
+        self.help_centre_button = QPushButton(self)
+        self.keep(self.help_centre_button.setText, lambda: self.tr("Open Xiaomi's help &centre"))
+        self.help_centre_button.setObjectName("help_centre_button")
+        self.help_centre_button.clicked.connect(self._on_help_centre_button_clicked)
+        facts_layout.addWidget(self.restore_label)
+        facts_layout.addWidget(self.help_centre_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.drafts_combo = QComboBox(self)
         self.drafts_combo.setObjectName("drafts_combo")
         self.keep(self.drafts_combo.setAccessibleName, lambda: self.tr("Saved requests"))
         self.drafts_combo.activated.connect(self._on_drafts_combo_activated)
-        compact_combo(self.drafts_combo)
+        # Whole entries ("12******90 · 2026-12-02 10:15"): the row wraps instead of cutting them.
+        self.drafts_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.new_draft_button = QPushButton(self)
-        self.keep(self.new_draft_button.setText, lambda: self.tr("&New request"))
+        self.keep(self.new_draft_button.setText, lambda: self.tr("New re&quest"))
         self.new_draft_button.setObjectName("new_draft_button")
         self.new_draft_button.clicked.connect(self._on_new_draft_button_clicked)
         drafts_label = QLabel(self)
         self.keep(drafts_label.setText, lambda: self.tr("Sa&ved requests:"))
         drafts_label.setBuddy(self.drafts_combo)
-        drafts_row.addWidget(drafts_label)
-        drafts_row.addWidget(self.drafts_combo, 1)
-        drafts_row.addWidget(self.new_draft_button)
-        self.body.addLayout(drafts_row)
-
-        self.details = SupportDetailsForm(self.session.default_region, self)
+        facts_layout.addWidget(flow_row(facts_screen, drafts_label, self.drafts_combo, self.new_draft_button))
+        self.details = SupportDetailsForm(self.session.default_region, facts_screen)
         self.details.edited.connect(self._on_details_edited)
+        facts_layout.addWidget(self.details, 1)
+
+        # 2. The proof: the photos to add, and what the shop checked.
+        proof_screen = QWidget(self)
+        proof_screen.setObjectName("support_proof_screen")
+        proof_layout = QVBoxLayout(proof_screen)
+        proof_layout.setContentsMargins(0, 0, 0, 0)
+        proof_layout.addWidget(self.details.proof)
+
+        # 3. Review and send.
         self.handover = SupportHandover(
             self.error_panel.show_message, host.open_url, host.secret_clipboard.copy_personal, self
         )
         self.handover.choice_changed.connect(self._on_handover_choice_changed)
         self.handover.handed_over.connect(self._on_handover_handed_over)
-        scroll = QScrollArea(self)
-        scroll.setObjectName("support_details_scroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self.details)
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("support_tabs")
-        self.tabs.addTab(scroll, "")
-        self.tabs.addTab(self.handover, "")
-        self.keep(lambda text: self.tabs.setTabText(0, text), lambda: self.tr("1. &Details"))
-        self.keep(lambda text: self.tabs.setTabText(1, text), lambda: self.tr("2. &Send"))
-        self.tabs.currentChanged.connect(lambda _: self._refresh_request())
-        self.body.addWidget(self.tabs, 1)
+
+        # One screen on show at a time; the hidden ones take no room (a stack would be as
+        # tall as its tallest screen, and a short screen would scroll for nothing).
+        self.screens: list[QWidget] = [facts_screen, proof_screen, self.handover]
+        for screen in self.screens:
+            screen.hide()
+            self.body.addWidget(screen, 1)
 
         self._autosave_timer = QTimer(self)
         self._autosave_timer.setSingleShot(True)
@@ -89,6 +120,13 @@ class LostEverythingPage(RecoveryPage):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(REFRESH_MS)
         self._refresh_timer.timeout.connect(self._refresh_request)
+
+    def _label(self, parent: QWidget, name: str) -> QLabel:
+        label = QLabel(parent)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        return label
 
     # --- showing the session ------------------------------------------------------------------------
 
@@ -123,9 +161,40 @@ class LostEverythingPage(RecoveryPage):
             self._autosave_timer.stop()
             self.details.set_facts(draft.facts)
             self.handover.set_language(draft.language)
-            self.tabs.setCurrentIndex(0)
             self._fill_drafts_combo()
             self._refresh_request()
+        self._show_screen(session.support_screen)
+
+    def _show_screen(self, screen: SupportScreen) -> None:
+        headings = {
+            SupportScreen.FACTS: self.tr("Ask Xiaomi support: the facts"),
+            SupportScreen.PROOF: self.tr("Ask Xiaomi support: the proof"),
+            SupportScreen.SEND: self.tr("Ask Xiaomi support: review and send"),
+        }
+        intros = {
+            SupportScreen.FACTS: self.tr("Fill in what the owner knows; * marks what support needs."),
+            SupportScreen.PROOF: self.tr(
+                "Support restores an account only for its owner. Gather the proof before sending."
+            ),
+            SupportScreen.SEND: self.tr(
+                "Check the request, choose where it goes, and hand it over: from the owner's phone by the QR "
+                "code, or from this computer."
+            ),
+        }
+        self.set_heading(headings[screen])
+        self.set_intro(intros[screen])
+        if screen is self._screen:
+            return
+        self._screen = screen
+        for index, widget in enumerate(self.screens):
+            widget.setVisible(index == screen.index)
+        if screen is SupportScreen.SEND:
+            self._pass_on()
+            self._refresh_request()
+        if self.isVisible():
+            focus = self.focus_first()
+            if focus is not None:
+                focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _fill_drafts_combo(self) -> None:
         current = self.session.support_draft
@@ -146,6 +215,7 @@ class LostEverythingPage(RecoveryPage):
         super().retranslate()
         self._fill_drafts_combo()
         self._refresh_request()
+        self._show_screen(self.session.support_screen)
 
     # --- forwarding ------------------------------------------------------------------------------------
 
@@ -178,12 +248,9 @@ class LostEverythingPage(RecoveryPage):
 
     def _refresh_request(self) -> None:
         self._refresh_timer.stop()
-        draft = self.session.support_draft
-        if draft is None:
+        if self.session.support_draft is None:
             return
-        if self._directory is None:
-            self._directory = self.session.directory()
-        self.handover.show_request(prepare(draft.facts, self._directory, draft.language, draft.destination))
+        self.handover.show_request(self._prepared())
 
     def _on_handover_handed_over(self) -> None:
         self._pass_on()
@@ -201,10 +268,54 @@ class LostEverythingPage(RecoveryPage):
         self.session.new_support_request()
         self.details.first_input().setFocus()
 
-    # --- leaving ---------------------------------------------------------------------------------------
+    def _on_help_centre_button_clicked(self) -> None:
+        profile = self.session.profile
+        if profile is not None and profile.help_urls.help_center:
+            self.host.open_url(profile.help_urls.help_center)
 
-    def is_final(self) -> bool:
-        return True
+    # --- the wizard's Next on each screen --------------------------------------------------------
+
+    def next_text(self) -> str:
+        if self.session.support_screen is SupportScreen.SEND:
+            return self.tr("Fi&nish")
+        return super().next_text()
+
+    def main_action(self) -> None:
+        session = self.session
+        self._pass_on()
+        if session.support_screen is SupportScreen.FACTS:
+            problems = self._prepared().problems
+            if problems:
+                # Nothing moves on with a fact support cannot use: say which, and go there.
+                self.details.show_all_problems(even_empty=True)
+                first = next(which for which in Field if which in problems)
+                self.details.focus_field(first)
+                return
+        if session.support_forward():
+            return
+        if not session.support_handed_over_yet and not dialogs.ask(
+            self,
+            self.tr("Finish without sending?"),
+            self.tr(
+                "The request was not copied, mailed, saved or printed yet. It stays under Saved requests, "
+                "to send later."
+            ),
+            self.tr("&Finish"),
+            self.tr("&Stay here"),
+        ):
+            return
+        session.finish_support()
+
+    def _prepared(self) -> PreparedRequest:
+        """The request as the session holds it (the page passes every change on first)."""
+        draft = self.session.support_draft
+        if self._directory is None:
+            self._directory = self.session.directory()
+        if draft is None:
+            return prepare(self.details.facts(), self._directory, self.handover.language())
+        return prepare(draft.facts, self._directory, draft.language, draft.destination)
+
+    # --- leaving ---------------------------------------------------------------------------------------
 
     def left(self) -> None:
         super().left()
@@ -227,4 +338,9 @@ class LostEverythingPage(RecoveryPage):
         self.details.set_facts(SupportFacts(country=self.session.default_region))
 
     def focus_first(self) -> QWidget | None:
+        screen = self.session.support_screen
+        if screen is SupportScreen.PROOF:
+            return self.details.proof.first_input()
+        if screen is SupportScreen.SEND:
+            return self.handover.first_action()
         return self.details.first_input()

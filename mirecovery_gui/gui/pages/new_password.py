@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mirecovery_gui.client.errors import NextAction, PasswordRejectedError
 from mirecovery_gui.core.flow import Step
@@ -22,6 +23,7 @@ from mirecovery_gui.gui.i18n import label_setter, translate
 from mirecovery_gui.gui.pages.base import RecoveryPage
 from mirecovery_gui.gui.theme import Tone, ToneLabel
 from mirecovery_gui.gui.widgets.countdown import Countdown
+from mirecovery_gui.gui.widgets.flow_layout import flow_row
 from mirecovery_gui.gui.widgets.password_field import PasswordField
 from mirecovery_gui.gui.widgets.strength_meter import StrengthMeter
 from mirecovery_gui.recovery.calls import Request
@@ -50,12 +52,10 @@ class NewPasswordPage(RecoveryPage):
         confirm_label = QLabel(self)
         self.keep(label_setter(confirm_label, self.confirm_password_input), lambda: self.tr("&Type it again:"))
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(new_label, self.new_password)
         form.addRow(confirm_label, self.confirm_password)
         self.body.addLayout(form)
-        # Tab from the password goes to typing it again, then to Show: the order the eye reads the task in.
-        QWidget.setTabOrder(self.new_password_input, self.confirm_password_input)
-        QWidget.setTabOrder(self.confirm_password_input, self.show_password_button)
         self.suggest_password_button = QPushButton(self)
         self.suggest_password_button.setObjectName("suggest_password_button")
         self.keep(self.suggest_password_button.setText, lambda: self.tr("Su&ggest a strong password"))
@@ -65,11 +65,18 @@ class NewPasswordPage(RecoveryPage):
         self.keep(self.copy_password_button.setText, lambda: self.tr("C&opy the password"))
         self.copy_password_button.clicked.connect(self._on_copy_password_button_clicked)
         self.copy_password_button.setEnabled(False)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.suggest_password_button)
-        buttons.addWidget(self.copy_password_button)
-        buttons.addStretch(1)
-        self.body.addLayout(buttons)
+        self.body.addWidget(flow_row(self, self.suggest_password_button, self.copy_password_button))
+        # Tab from the password goes to typing it again, then to Show and the buttons: the order the eye
+        # reads the task in.
+        chain = [
+            self.new_password_input,
+            self.confirm_password_input,
+            self.show_password_button,
+            self.suggest_password_button,
+            self.copy_password_button,
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
         self.clipboard_label = self.paragraph("", "clipboard_label")
         self.clipboard_label.hide()
         self._clipboard_ticker = Countdown(host.clock, self)
@@ -123,9 +130,8 @@ class NewPasswordPage(RecoveryPage):
             if label.text() != text:
                 label.setText(text)
                 label.setAccessibleDescription(self.tr("met") if result.passed else self.tr("not met yet"))
-        identifier = self.session.state.identifier
-        context = identifier.context_words() if identifier else []
-        self.strength_meter.set_strength(estimate_strength(password, context) if password else None)
+        # The same identifiers as the checklist: the meter warns exactly when NOT_IDENTIFIER fails.
+        self.strength_meter.set_strength(estimate_strength(password, self.identifiers()) if password else None)
         confirm = self.confirm_password.text()
         if not confirm:
             match = ""
@@ -147,6 +153,9 @@ class NewPasswordPage(RecoveryPage):
         self.confirm_password_input.setText(password)
         # Shown, so the owner can read it and write it down before it is gone.
         self.show_password_button.setChecked(True)
+        # Away from Suggest: Enter now resets with this password instead of replacing the one written down.
+        self.confirm_password_input.setFocus()
+        self.confirm_password_input.end(False)
 
     def _on_copy_password_button_clicked(self) -> None:
         password = self.new_password.text()

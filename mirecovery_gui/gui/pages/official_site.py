@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mirecovery_gui.core.flow import Step, SupportReason
 from mirecovery_gui.gui.i18n import shown
 from mirecovery_gui.gui.pages.base import RecoveryPage
+from mirecovery_gui.gui.widgets.flow_layout import flow_row
+from mirecovery_gui.gui.widgets.link_button import LinkButton
 from mirecovery_gui.gui.widgets.qr_view import QrView
 
 if TYPE_CHECKING:
@@ -49,24 +51,26 @@ class OfficialSitePage(RecoveryPage):
         self.keep(self.open_site_button.setText, lambda: self.tr("&Open the official website"))
         self.open_site_button.setObjectName("open_site_button")
         self.open_site_button.clicked.connect(self._on_open_site_button_clicked)
-        self.support_button = QPushButton(self)
+        self.support_button = LinkButton(self)
         self.keep(self.support_button.setText, lambda: self.tr("No email or phone? Prepare a &support request"))
         self.support_button.setObjectName("official_support_button")
         self.support_button.clicked.connect(
             lambda: self.host.perform(self.session.go_support(SupportReason.CONTACTS_LOST))
         )
-        actions = QVBoxLayout()
+        actions_box = QWidget(self)
+        actions = QVBoxLayout(actions_box)
+        actions.setContentsMargins(0, 0, 0, 0)
         actions.addWidget(self.url_label)
         actions.addWidget(self.open_site_button, 0, Qt.AlignmentFlag.AlignLeft)
         actions.addWidget(self.support_button, 0, Qt.AlignmentFlag.AlignLeft)
         actions.addStretch(1)
-        code = QVBoxLayout()
+        code_box = QWidget(self)
+        code = QVBoxLayout(code_box)
+        code.setContentsMargins(0, 0, 0, 0)
         code.addWidget(self.scan_label)
         code.addWidget(self.qr_view)
-        row = QHBoxLayout()
-        row.addLayout(actions, 1)
-        row.addLayout(code)
-        self.body.addLayout(row)
+        # The code beside the buttons where there is room, under them where there is not.
+        self.body.addWidget(flow_row(self, actions_box, code_box, spacing=16))
 
     def url(self) -> str:
         return self.session.official_url

@@ -43,7 +43,8 @@ class SendCodePage(RecoveryPage):
         self.spam_hint_label = self.paragraph(
             lambda: self.tr(
                 "A code by email can take a few minutes and may land in the Spam or Promotions folder. "
-                "A code by SMS needs the SIM in a phone with signal."
+                "A code by SMS needs the SIM in a phone with signal (in some countries it comes by WhatsApp). "
+                "Xiaomi sends at most 3 codes a day to one contact (5 in mainland China)."
             ),
             "spam_hint_label",
         )
@@ -122,10 +123,15 @@ class SendCodePage(RecoveryPage):
         self.host.perform(self.session.send_code())
 
     def ready(self) -> bool:
-        return self.session.can_go_on()
+        return self.session.can_go_on() or self.session.can_send()
 
     def main_action(self) -> None:
-        self.host.perform(self.session.go_on())
+        # Enter (or Next) on this page gets the code: it sends one unless one was sent already.
+        session = self.session
+        self.host.perform(session.go_on() if session.can_go_on() else session.send_code())
 
     def focus_first(self) -> QWidget | None:
+        if self.session.state.channel is None:
+            # Two contacts and none chosen yet: the keyboard starts on the choice.
+            return self.channel_sms if self.channel_sms.isVisible() else self.channel_email
         return self.send_code_button

@@ -73,7 +73,9 @@ class ErrorPanel(QFrame):
         self._wait.ticked.connect(self._on_wait_ticked)
         self._wait.finished.connect(self._on_wait_finished)
         self._wait_button: QPushButton | None = None
+        self._wait_action = NextAction.RETRY
         self._wait_text = ""
+        self._waits: dict[NextAction, float] = {}
         self.error: RecoveryError | None = None
         self._actions: dict[NextAction, Callable[[], None]] = {}
         self._message: Callable[[], str] | None = None
@@ -105,19 +107,29 @@ class ErrorPanel(QFrame):
         if self.error is not None:
             error, actions = self.error, self._actions
             wait_left = self._wait.remaining() if self._wait.running else 0
-            self.show_error(error, actions, announce_it=False)
+            waits = {action: float(wait_left) for action in self._waits} if wait_left else {}
+            self.show_error(error, actions, announce_it=False, waits=waits)
             if wait_left and self._wait_button is not None:
                 self._wait.start(wait_left)
         elif self._message is not None and self.isVisible():
             self.label.setText(shown(self._message()))
 
     def show_error(
-        self, error: RecoveryError, actions: dict[NextAction, Callable[[], None]], announce_it: bool = True
+        self,
+        error: RecoveryError,
+        actions: dict[NextAction, Callable[[], None]],
+        announce_it: bool = True,
+        waits: dict[NextAction, float] | None = None,
     ) -> None:
-        """Show ``error`` with a button for each way forward in ``actions`` (in that order)."""
+        """Show ``error`` with a button for each way forward in ``actions`` (in that order).
+
+        ``waits``: seconds before an action can do anything (a cooldown); its
+        button is off and counts them down meanwhile, instead of doing nothing.
+        """
         self.clear()
         self.error = error
         self._actions = actions
+        self._waits = dict(waits or {})
         self._set_tone(Tone.ERROR)
         self.label.setText(shown(translate(error.message)))
         if error.tips and not isinstance(error, _SELF_EXPLAINED):
@@ -131,12 +143,20 @@ class ErrorPanel(QFrame):
             self.buttons_row.addWidget(button)
             self._buttons[action] = button
         self.buttons_row.addStretch(1)
-        wait_target = self._buttons.get(NextAction.WAIT) or self._buttons.get(NextAction.RETRY)
-        if error.retry_after and wait_target is not None:
-            self._wait_button = wait_target
-            self._wait_text = wait_target.text()
-            wait_target.setEnabled(False)
-            self._wait.start(error.retry_after)
+        wait_action = NextAction.WAIT if NextAction.WAIT in self._buttons else NextAction.RETRY
+        seconds = float(error.retry_after or 0)
+        if not (seconds and wait_action in self._buttons):
+            wait_action, seconds = next(
+                ((action, left) for action, left in self._waits.items() if left > 0 and action in self._buttons),
+                (wait_action, 0.0),
+            )
+        if seconds > 0:
+            target = self._buttons[wait_action]
+            self._wait_button = target
+            self._wait_action = wait_action
+            self._wait_text = target.text()
+            target.setEnabled(False)
+            self._wait.start(seconds)
         self.show()
         self.revealed.emit()
         if announce_it:
@@ -167,7 +187,11 @@ class ErrorPanel(QFrame):
 
     def _on_wait_ticked(self, seconds: int) -> None:
         if self._wait_button is not None:
-            self._wait_button.setText(self.tr("Try again in {time}").format(time=clock_face(seconds)))
+            if self._wait_action is NextAction.NEW_CODE:
+                text = self.tr("Get a new code in {time}")
+            else:
+                text = self.tr("Try again in {time}")
+            self._wait_button.setText(text.format(time=clock_face(seconds)))
 
     def _on_wait_finished(self) -> None:
         if self._wait_button is not None:

@@ -44,7 +44,8 @@ class PasswordField(QWidget):
             layout.addWidget(button)
             self.show_button = button
             self._on_show_button_toggled(False)
-        self.setFocusProxy(self.line_edit)
+        # No focus proxy: Qt 6 would hand Tab from a button after this box back to the line edit, a loop
+        # (the page sets the tab order between the fields and the buttons itself).
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

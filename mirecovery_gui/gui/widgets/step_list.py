@@ -1,4 +1,9 @@
-"""The six steps down the side of the wizard, with the current one marked."""
+"""The steps down the side of the wizard, with the current one marked.
+
+Two routes: the six steps of a recovery, and the support request's own (the
+account, then its three screens). The list is as wide as its widest entry of
+either route, so the page beside it never moves sideways.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from mirecovery_gui.core.flow import Step
+from mirecovery_gui.core.flow import Step, SupportScreen
 
 MAIN_LINE = (
     Step.IDENTIFIER,
@@ -16,25 +21,32 @@ MAIN_LINE = (
     Step.NEW_PASSWORD,
     Step.DONE,
 )
+# The support route: the account, then the request's screens.
+SUPPORT_LINE: tuple[Step | SupportScreen, ...] = (
+    Step.IDENTIFIER,
+    SupportScreen.FACTS,
+    SupportScreen.PROOF,
+    SupportScreen.SEND,
+)
 
 
 class StepList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("step_list")
-        self._labels: dict[Step, QLabel] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 16, 8)
         self._layout = layout
         layout.setSpacing(10)
-        self._current: Step | None = None
-        for number, step in enumerate(MAIN_LINE, start=1):
+        self._labels: list[QLabel] = []
+        for _ in MAIN_LINE:
             label = QLabel(self)
             label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setProperty("number", number)
-            self._labels[step] = label
+            self._labels.append(label)
             layout.addWidget(label)
         layout.addStretch(1)
+        self._current: Step | None = None
+        self._screen: SupportScreen | None = None
         self.set_current(None)
         self._fit()
 
@@ -46,23 +58,25 @@ class StepList(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.set_current(self._current)
+        self.set_current(self._current, self._screen)
         self._fit()
 
     def _fit(self) -> None:
-        # As wide as the widest step in bold: the page beside it never moves
-        # sideways when another step becomes the current one.
+        # As wide as the widest step of either route in bold: the page beside it
+        # never moves sideways when another step becomes the current one.
         bold = self.font()
         bold.setBold(True)
         metrics = QFontMetrics(bold)
         names = self._names()
         widest = max(
-            metrics.horizontalAdvance(f"▶ {number}. {names[step]}") for number, step in enumerate(MAIN_LINE, 1)
+            metrics.horizontalAdvance(f"▶ {number}. {names[entry]}")
+            for line in (MAIN_LINE, SUPPORT_LINE)
+            for number, entry in enumerate(line, 1)
         )
         margins = self._layout.contentsMargins()
         self.setFixedWidth(widest + margins.left() + margins.right() + 4)
 
-    def _names(self) -> dict[Step, str]:
+    def _names(self) -> dict[Step | SupportScreen, str]:
         return {
             Step.IDENTIFIER: self.tr("Account"),
             Step.CAPTCHA: self.tr("Captcha"),
@@ -70,25 +84,34 @@ class StepList(QWidget):
             Step.ENTER_CODE: self.tr("Enter the code"),
             Step.NEW_PASSWORD: self.tr("New password"),
             Step.DONE: self.tr("Done"),
+            SupportScreen.FACTS: self.tr("The facts"),
+            SupportScreen.PROOF: self.tr("The proof"),
+            SupportScreen.SEND: self.tr("Review and send"),
         }
 
-    def set_current(self, current: Step | None) -> None:
-        self._current = current
+    def set_current(self, current: Step | None, screen: SupportScreen | None = None) -> None:
+        """Mark ``current``; on the support request, ``screen`` is the one of its screens on show."""
+        self._current, self._screen = current, screen
         names = self._names()
-        order = {step: index for index, step in enumerate(MAIN_LINE)}
-        position = order.get(current, -1) if current is not None else -1
-        for step, label in self._labels.items():
-            number = label.property("number")
-            index = order[step]
+        line: tuple[Step | SupportScreen, ...]
+        here: Step | SupportScreen | None
+        if current is Step.LOST_EVERYTHING:
+            line, here = SUPPORT_LINE, screen if screen is not None else SupportScreen.FACTS
+        else:
+            line, here = MAIN_LINE, current
+        position = line.index(here) if here in line else -1
+        for index, label in enumerate(self._labels):
+            if index >= len(line):
+                label.hide()
+                continue
             # The mark and the weight carry the state, not colour alone.
             mark = "✓" if index < position else "▶" if index == position else " "
-            label.setText(f"{mark} {number}. {names[step]}")
+            label.setText(f"{mark} {index + 1}. {names[line[index]]}")
             font = label.font()
             font.setBold(index == position)
             label.setFont(font)
             label.setEnabled(index <= position or position < 0)
+            label.show()
         self.setAccessibleDescription(
-            self.tr("Step {number} of {total}").format(number=position + 1, total=len(MAIN_LINE))
-            if position >= 0
-            else ""
+            self.tr("Step {number} of {total}").format(number=position + 1, total=len(line)) if position >= 0 else ""
         )

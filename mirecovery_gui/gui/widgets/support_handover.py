@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -27,13 +26,16 @@ from PySide6.QtWidgets import (
 )
 
 from mirecovery_gui.core.support_directory import Channel as ContactChannel
-from mirecovery_gui.core.support_request import PreparedRequest
+from mirecovery_gui.core.support_request import Holds, Opens, PreparedRequest
 from mirecovery_gui.gui.i18n import TextBook, shown
 from mirecovery_gui.gui.theme import Tone
+from mirecovery_gui.gui.widgets.flow_layout import flow_row
 from mirecovery_gui.gui.widgets.qr_view import QrView
 from mirecovery_gui.gui.widgets.support_form import field_name
 
 log = logging.getLogger(__name__)
+
+QR_SIDE = 240  # px: the densest code we make (about 117 modules with its quiet zone) at two pixels a module
 
 
 def compact_combo(combo: QComboBox, characters: int = 18) -> None:
@@ -48,8 +50,8 @@ class SupportHandover(QWidget):
 
     def __init__(
         self,
-        tell: Callable[[str, Tone], None],
-        open_url: Callable[[str], None],
+        tell: Callable[[Callable[[], str], Tone], None],
+        open_url: Callable[[str, str], bool],
         copy: Callable[[str], None],
         parent: QWidget | None = None,
     ) -> None:
@@ -60,12 +62,14 @@ class SupportHandover(QWidget):
         self._copy = copy  # the customer's data: off the clipboard again for the next customer
         self.texts = TextBook()
         self.prepared: PreparedRequest | None = None
-        # Two columns: what to read on the left, the QR code and the actions on the
-        # right, so the page still fits a 1366x768 screen beside the training phone.
-        columns = QHBoxLayout(self)
-        layout = QVBoxLayout()
-        columns.addLayout(layout, 1)
+        # One column, the QR code and the actions side by side under the letter: it
+        # fits the narrowest window we support (1024x600 with the training phone).
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout()
+        # Each label over its combo: the whole width for "Send to", so its names are never cut.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.language_combo = QComboBox(self)
         self.language_combo.setObjectName("request_language_combo")
         self.language_combo.addItem("English", "en")
@@ -78,7 +82,7 @@ class SupportHandover(QWidget):
         self.destination_combo = QComboBox(self)
         self.destination_combo.setObjectName("destination_combo")
         self.destination_combo.currentIndexChanged.connect(lambda _: self.choice_changed.emit())
-        compact_combo(self.destination_combo)
+        compact_combo(self.destination_combo, 12)
         destination_label = QLabel(self)
         self.texts.keep(destination_label.setText, lambda: self.tr("Send &to:"))
         destination_label.setBuddy(self.destination_combo)
@@ -88,6 +92,7 @@ class SupportHandover(QWidget):
         self.destination_note.setObjectName("destination_note")
         self.destination_note.setWordWrap(True)
         self.destination_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.destination_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.destination_note)
         self.missing_label = QLabel(self)
         self.missing_label.setObjectName("support_missing_label")
@@ -97,9 +102,11 @@ class SupportHandover(QWidget):
         self.preview = QPlainTextEdit(self)
         self.preview.setObjectName("support_preview")
         self.preview.setReadOnly(True)
+        self.preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.preview.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.preview.setMinimumHeight(120)
         self.texts.keep(self.preview.setAccessibleName, lambda: self.tr("The request as it will be sent"))
-        layout.addWidget(self.preview, 1)
-        buttons = QVBoxLayout()
+
         self.copy_button = QPushButton(self)
         self.texts.keep(self.copy_button.setText, lambda: self.tr("Cop&y text"))
         self.copy_button.setObjectName("copy_request_button")
@@ -108,6 +115,10 @@ class SupportHandover(QWidget):
         self.texts.keep(self.mail_button.setText, lambda: self.tr("Open in &mail app"))
         self.mail_button.setObjectName("mail_request_button")
         self.mail_button.clicked.connect(self._on_mail_button_clicked)
+        self.web_button = QPushButton(self)
+        self.texts.keep(self.web_button.setText, lambda: self.tr("Copy and open the help c&entre"))
+        self.web_button.setObjectName("web_request_button")
+        self.web_button.clicked.connect(self._on_web_button_clicked)
         self.pdf_button = QPushButton(self)
         self.texts.keep(self.pdf_button.setText, lambda: self.tr("Save as &PDF…"))
         self.pdf_button.setObjectName("pdf_request_button")
@@ -116,38 +127,48 @@ class SupportHandover(QWidget):
         self.texts.keep(self.print_button.setText, lambda: self.tr("P&rint…"))
         self.print_button.setObjectName("print_request_button")
         self.print_button.clicked.connect(self._on_print_button_clicked)
-        for button in (self.copy_button, self.mail_button, self.pdf_button, self.print_button):
+        self._actions = (self.copy_button, self.mail_button, self.web_button, self.pdf_button, self.print_button)
+        buttons_box = QWidget(self)
+        buttons = QVBoxLayout(buttons_box)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        for button in self._actions:
             buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        qr_box = QWidget(self)
+        qr_column = QVBoxLayout(qr_box)
+        qr_column.setContentsMargins(0, 0, 0, 0)
+        self.qr_view = QrView(self)
+        self.qr_view.setObjectName("support_qr")
+        self.texts.keep(self.qr_view.setAccessibleName, lambda: self.tr("QR code for the owner's phone"))
+        # Two device pixels a module for the densest code we make, and no larger: room for the actions.
+        self.qr_view.setFixedSize(QR_SIDE, QR_SIDE)
+        self.qr_caption = QLabel(self)
+        self.qr_caption.setObjectName("support_qr_caption")
+        self.qr_caption.setWordWrap(True)
+        self.qr_caption.setTextFormat(Qt.TextFormat.PlainText)
+        self.qr_caption.setFixedWidth(QR_SIDE)
+        qr_column.addWidget(self.qr_view)
+        qr_column.addWidget(self.qr_caption)
+        qr_column.addStretch(1)
+        # The buttons beside the code where there is room, under it where there is not (150% text).
+        layout.addWidget(flow_row(self, qr_box, buttons_box, spacing=12))
+        # The ways to hand it over first, in sight in a small window; the letter itself under them.
         self.expectation_label = QLabel(self)
         self.expectation_label.setWordWrap(True)
         self.texts.keep(
             self.expectation_label.setText,
             lambda: self.tr(
-                "Add photos of the invoice and of the box label before sending. Support answers in days, "
-                "not minutes, and nothing here unlocks a phone without the owner's proof."
+                "Attach the photos before sending. Support answers in days, not minutes, and nothing here "
+                "unlocks a phone without the owner's proof."
             ),
         )
         layout.addWidget(self.expectation_label)
-
-        qr_column = QVBoxLayout()
-        self.qr_view = QrView(self)
-        self.qr_view.setObjectName("support_qr")
-        self.texts.keep(
-            self.qr_view.setAccessibleName, lambda: self.tr("QR code: the request as an email, for the owner's phone")
-        )
-        self.qr_view.setMinimumSize(260, 260)  # two device pixels a module for the densest code we make
-        qr_caption = QLabel(self)
-        self.texts.keep(
-            qr_caption.setText, lambda: self.tr("Scan with the owner's phone to send it from their own email.")
-        )
-        qr_caption.setWordWrap(True)
-        qr_caption.setMaximumWidth(260)
-        qr_column.addWidget(self.qr_view)
-        qr_column.addWidget(qr_caption)
-        qr_column.addSpacing(8)
-        qr_column.addLayout(buttons)
-        qr_column.addStretch(1)
-        columns.addLayout(qr_column)
+        preview_label = QLabel(self)
+        self.texts.keep(preview_label.setText, lambda: self.tr("The re&quest:"))
+        preview_label.setBuddy(self.preview)
+        layout.addWidget(preview_label)
+        layout.addWidget(self.preview, 1)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -165,6 +186,12 @@ class SupportHandover(QWidget):
         """The id of the contact chosen, or "" for the country's default."""
         return str(self.destination_combo.currentData() or "")
 
+    def first_action(self) -> QWidget:
+        """Where the keyboard starts on this screen: the first way to hand the request over."""
+        return next(
+            (button for button in self._actions if button.isVisible() and button.isEnabled()), self.language_combo
+        )
+
     def set_language(self, language: str) -> None:
         self.language_combo.blockSignals(True)
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(language)))
@@ -176,11 +203,17 @@ class SupportHandover(QWidget):
         self.prepared = prepared
         self._fill_destinations(prepared)
         self._show_destination(prepared)
+        web = prepared.destination is not None and prepared.destination.channel is ContactChannel.WEB
+        self.web_button.setVisible(web)
+        self.mail_button.setVisible(not web)
         if prepared.request is None:
             names = ", ".join(sorted(field_name(which) for which in prepared.problems))
-            self.missing_label.setText(self.tr("Fix these on the Details tab first: {fields}.").format(fields=names))
+            self.missing_label.setText(
+                self.tr("Not ready: go Back to the facts and fix {fields}.").format(fields=names)
+            )
             self.preview.setPlainText("")
             self.qr_view.set_text("")
+            self.qr_caption.setText("")
         else:
             recommended = prepared.recommended_missing
             self.missing_label.setText(
@@ -193,22 +226,46 @@ class SupportHandover(QWidget):
             text = prepared.request.as_text()
             if self.preview.toPlainText() != text:
                 self.preview.setPlainText(text)
-            self.qr_view.set_text(prepared.qr_link().url)
-        for button in (self.copy_button, self.mail_button, self.pdf_button, self.print_button):
+            self._show_qr(prepared)
+        for button in self._actions:
             button.setEnabled(prepared.ready)
+        self.mail_button.setEnabled(prepared.mail() is not None)
+
+    def _show_qr(self, prepared: PreparedRequest) -> None:
+        qr = prepared.qr()
+        self.qr_view.set_text(qr.text if qr is not None else "")
+        self.qr_view.setVisible(qr is not None)
+        if qr is None:
+            self.qr_caption.setText("")
+        elif qr.opens is Opens.MAIL_DRAFT:
+            address = shown(qr.target, 120)
+            if qr.holds is Holds.LETTER:
+                caption = self.tr("Scan with the owner's phone: an email to {address} with the whole request.")
+            elif qr.holds is Holds.FACTS:
+                caption = self.tr("Scan with the owner's phone: an email to {address} with every fact above.")
+            else:
+                caption = self.tr("Scan with the owner's phone: an email to {address} with the main facts: {facts}.")
+            caption = caption.format(address=address, facts=", ".join(field_name(which) for which in qr.facts))
+            self.qr_caption.setText(caption + " " + self.tr("Attach the photos before sending it."))
+        elif qr.opens is Opens.WEB_PAGE:
+            self.qr_caption.setText(
+                self.tr("Scan with the owner's phone to open the help centre, then paste the copied request there.")
+            )
+        else:
+            self.qr_caption.setText(self.tr("Scan with the owner's phone to call {number}.").format(number=qr.target))
 
     def _fill_destinations(self, prepared: PreparedRequest) -> None:
         self.destination_combo.blockSignals(True)
         self.destination_combo.clear()
         for contact in prepared.contacts:
-            kind = {
-                ContactChannel.WEB: self.tr("web"),
-                ContactChannel.EMAIL: self.tr("email"),
-                ContactChannel.PHONE: self.tr("phone"),
-            }[contact.channel]
-            trust = self.tr("verified") if contact.verified else self.tr("unverified, check before use")
-            name = contact.label or contact.address
-            self.destination_combo.addItem(f"{shown(name, 80)} ({kind}) · {trust}", contact.id)
+            # The name alone, so it is never cut in a narrow window; the note below says the rest.
+            name = shown(contact.label or contact.address, 60)
+            if not contact.verified:
+                name = self.tr("{name} (unverified)").format(name=name)
+            self.destination_combo.addItem(name, contact.id)
+            self.destination_combo.setItemData(
+                self.destination_combo.count() - 1, shown(contact.address, 200), Qt.ItemDataRole.ToolTipRole
+            )
         chosen = prepared.destination.id if prepared.destination is not None else ""
         self.destination_combo.setCurrentIndex(max(0, self.destination_combo.findData(chosen)))
         self.destination_combo.blockSignals(False)
@@ -238,21 +295,35 @@ class SupportHandover(QWidget):
         if prepared is None or prepared.request is None:
             return
         self._copy(prepared.request.as_text())
-        self._tell(self.tr("Copied. Paste it into an email or the help centre's form."), Tone.SUCCESS)
+        self._tell(lambda: self.tr("Copied. Paste it into an email or the help centre's form."), Tone.SUCCESS)
+        self.handed_over.emit()
+
+    def _on_web_button_clicked(self) -> None:
+        prepared = self.prepared
+        if prepared is None or prepared.request is None or prepared.destination is None:
+            return
+        self._copy(prepared.request.as_text())
+        self._tell(
+            lambda: self.tr("Copied. Paste it into the help centre's form, then attach the photos."), Tone.SUCCESS
+        )
+        self._open_url(prepared.destination.address, prepared.request.as_text())
         self.handed_over.emit()
 
     def _on_mail_button_clicked(self) -> None:
         prepared = self.prepared
         if prepared is None or prepared.request is None:
             return
-        link = prepared.mail_link()
+        link = prepared.mail()
+        if link is None:
+            return
         if not link.complete:
             self._copy(prepared.request.as_text())
             self._tell(
-                self.tr("The request is too long for a mail link: it was copied. Paste it into the email."), Tone.INFO
+                lambda: self.tr("The request is too long for a mail link: it was copied. Paste it into the email."),
+                Tone.INFO,
             )
-        self._open_url(link.url)
-        self.handed_over.emit()
+        if self._open_url(link.url, prepared.request.as_text()):
+            self.handed_over.emit()
 
     def _default_pdf_path(self, prepared: PreparedRequest) -> str:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -275,9 +346,9 @@ class SupportHandover(QWidget):
             write_pdf(prepared, target)
         except OSError:
             log.exception("saving the PDF failed")
-            self._tell(self.tr("The PDF could not be saved there. Choose another folder."), Tone.ERROR)
+            self._tell(lambda: self.tr("The PDF could not be saved there. Choose another folder."), Tone.ERROR)
             return
-        self._tell(self.tr("Saved: {path}").format(path=shown(str(target), 300)), Tone.SUCCESS)
+        self._tell(lambda: self.tr("Saved: {path}").format(path=shown(str(target), 300)), Tone.SUCCESS)
         self.handed_over.emit()
 
     def _on_print_button_clicked(self) -> None:
@@ -293,5 +364,5 @@ class SupportHandover(QWidget):
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return
         print_request(prepared, printer)
-        self._tell(self.tr("Sent to the printer."), Tone.SUCCESS)
+        self._tell(lambda: self.tr("Sent to the printer."), Tone.SUCCESS)
         self.handed_over.emit()
