@@ -8,8 +8,12 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-# Qt must never need a display in tests; set before any Qt import.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Qt must never need a display in tests; set before any Qt import. The offscreen screen is the shop's
+# usual 1366x768 laptop (Qt's own default is 800x800), so "the window's default size" means what it
+# means on a real desk.
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    _screen = Path(__file__).with_name("offscreen_screen.json")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen}"
 os.environ.setdefault("LANG", "C.UTF-8")
 
 if os.environ.get("MIRECOVERY_BLOCK_QT") == "1":

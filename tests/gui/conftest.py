@@ -26,7 +26,7 @@ from pytestqt.qtbot import QtBot
 
 from mirecovery_gui.app import create_main_window
 from mirecovery_gui.core.clock import ManualClock
-from mirecovery_gui.core.flow import Step
+from mirecovery_gui.core.flow import Step, SupportScreen
 from mirecovery_gui.gui.main_window import MainWindow
 from mirecovery_gui.training.service import TrainingService
 from tests.conftest import FAST_TIMEOUTS
@@ -152,6 +152,15 @@ class Driver:
         self.type_into("new_password_input", password)
         self.type_into("confirm_password_input", password)
         self.press_next()
+
+    def to_support_screen(self, screen: SupportScreen) -> None:
+        """Press Next on the support request until ``screen`` is on show (the facts must allow it)."""
+        self.wait_step(Step.LOST_EVERYTHING)
+        session = self.window.session
+        while session.support_screen.index < screen.index:
+            before = session.support_screen
+            self.press_next()
+            self.qtbot.waitUntil(lambda was=before: session.support_screen != was, timeout=2000)
 
     def to_enter_code(self, user: str = "demo@example.com", channel: str = "channel_email") -> str:
         self.identifier(user)

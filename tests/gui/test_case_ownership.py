@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QFileDialog, QPlainTextEdit, QTableView, QTabWidget
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QFileDialog, QPlainTextEdit, QTableView
 from pytestqt.qtbot import QtBot
 
 from mirecovery_gui.__main__ import main as command_line
 from mirecovery_gui.app import SETTINGS_FILE
 from mirecovery_gui.core.clock import ManualClock
-from mirecovery_gui.core.flow import Step
+from mirecovery_gui.core.flow import Step, SupportScreen
 from mirecovery_gui.gui.history import HistoryWindow
 from mirecovery_gui.store.cases import Case, CaseLog, CaseQuery, Outcome
 from mirecovery_gui.store.paths import config_dir
@@ -211,7 +211,7 @@ def test_historys_reprint_is_the_pages_letter_and_the_command_lines(
     shop: Driver, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     support_request(shop)
-    shop.window.findChild(QTabWidget, "support_tabs").setCurrentIndex(1)
+    shop.to_support_screen(SupportScreen.SEND)
     letter = shop.window.findChild(QPlainTextEdit, "support_preview").toPlainText()
     assert "Indonesia (ID)" in letter  # the country in words, everywhere
     pdfs = {name: tmp_path / f"{name}.pdf" for name in ("page", "history", "cli")}

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from mirecovery_gui.app import SETTINGS_FILE
 from mirecovery_gui.core.clock import ManualClock
-from mirecovery_gui.core.flow import Step
+from mirecovery_gui.core.flow import Step, SupportScreen
 from mirecovery_gui.gui.history import HistoryWindow
 from mirecovery_gui.logs import configure_logging, remove_handlers
 from mirecovery_gui.store.cases import Case, CaseLog, CaseQuery, Outcome
@@ -82,7 +82,7 @@ def test_a_support_request_case_keeps_device_imei_and_checklist(shop: Driver) ->
     box.setChecked(True)
     shop.click("check_box_imei")
     shop.type_into("check_by_input", "Sari")
-    shop.window.findChild(type(shop.wizard.page_for(Step.LOST_EVERYTHING).tabs), "support_tabs").setCurrentIndex(1)  # type: ignore[attr-defined]
+    shop.to_support_screen(SupportScreen.SEND)
     shop.click("copy_request_button")
     case = case_log(shop).search(CaseQuery())[0]
     assert case.outcome is Outcome.SUPPORT_REQUEST

@@ -22,7 +22,7 @@ from pytestqt.qtbot import QtBot
 
 from mirecovery_gui.app import SETTINGS_FILE
 from mirecovery_gui.core.clock import ManualClock
-from mirecovery_gui.core.flow import Step
+from mirecovery_gui.core.flow import Step, SupportScreen
 from mirecovery_gui.gui.settings_dialog import SettingsDialog
 from mirecovery_gui.training.service import TrainingService
 from tests.gui.conftest import PASSWORD, Driver, answering, open_window, using_dialog, while_dialogs_open
@@ -51,59 +51,113 @@ def alt(qtbot: QtBot, letter: str) -> None:
 def test_a_whole_recovery_with_the_keyboard_only(
     qtbot: QtBot, clock: ManualClock, service: TrainingService, language: str
 ) -> None:
+    """Every page by keys alone; after each key the keyboard is where the next one should go."""
     window = open_window(qtbot, clock, service, "--lang", language)
     window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
-    qtbot.waitUntil(lambda: QApplication.focusWidget().objectName() == "identifier_input")
+    qtbot.waitUntil(lambda: focused() == "identifier_input")
     wizard = window.wizard
-    mnemonic = {"en": {"answer": "a", "characters": "c"}, "id": {"answer": "j", "characters": "r"}}[language]
+    mnemonic = {"en": "a", "id": "j"}[language]  # "Show the answer (training)"
 
     # 1. The identifier field has the focus; Enter goes on.
-    assert QApplication.focusWidget().objectName() == "identifier_input"
     keys(qtbot, "demo@example.com")
     key(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: wizard.current_step is Step.CAPTCHA)
     captcha = wizard.page_for(Step.CAPTCHA)
     qtbot.waitUntil(lambda: captcha.image_loaded)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: focused() == "captcha_input")
 
-    # 2. The training answer by its mnemonic, then back to the field by its label's.
-    alt(qtbot, mnemonic["answer"])
+    # 2. "Show the answer": the keyboard comes back to the field, where the answer is typed.
+    alt(qtbot, mnemonic)
     answer = window.findChild(QLabel, "training_captcha_answer")
     qtbot.waitUntil(lambda: bool(answer.text()))
-    alt(qtbot, mnemonic["characters"])
-    assert QApplication.focusWidget().objectName() == "captcha_input"
+    qtbot.waitUntil(lambda: focused() == "captcha_input")
     keys(qtbot, answer.text())
     key(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: wizard.current_step is Step.SEND_CODE)
 
-    # 3. Email by its mnemonic, then Send (the page's default button) with Enter.
-    alt(qtbot, "e")
-    qtbot.waitUntil(lambda: window.findChild(QWidget, "send_code_button").isEnabled())
-    window.findChild(QWidget, "send_code_button").setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget().objectName() == "send_code_button")
+    # 3. Two contacts: the keyboard starts on the choice; an arrow moves, Space chooses, Enter sends.
+    qtbot.waitUntil(lambda: focused() == "channel_sms")
+    key(qtbot, Qt.Key.Key_Down)
     key(qtbot, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: window.session.state.channel is not None and focused() == "channel_email")
+    key(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: wizard.current_step is Step.ENTER_CODE)
 
-    # 4. The code from the training phone; Enter verifies.
+    # 4. The code from the training phone; the field has the keyboard; Enter verifies.
     phone = window.findChild(QListWidget, "training_phone")
     qtbot.waitUntil(lambda: phone.count() > 0)
     code = re.search(r"\b(\d{6})\b", phone.item(phone.count() - 1).text())
-    assert code and QApplication.focusWidget().objectName() == "code_input"
+    assert code
+    qtbot.waitUntil(lambda: focused() == "code_input")
     keys(qtbot, code.group(1))
     key(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: wizard.current_step is Step.NEW_PASSWORD)
 
-    # 5. Password, Tab past show/hide to the second field, Enter resets.
-    assert QApplication.focusWidget().objectName() == "new_password_input"
+    # 5. Password, Tab straight to the repeat field (show/hide comes after).
+    qtbot.waitUntil(lambda: focused() == "new_password_input")
     keys(qtbot, PASSWORD)
     key(qtbot, Qt.Key.Key_Tab)
-    if QApplication.focusWidget().objectName() == "show_password_button":
-        key(qtbot, Qt.Key.Key_Tab)
-    assert QApplication.focusWidget().objectName() == "confirm_password_input"
+    assert focused() == "confirm_password_input"
     keys(qtbot, PASSWORD)
+    # Tab on past Show to Suggest and press it: the keyboard then lands on the repeat field, so the next
+    # Enter resets with the suggestion the owner has just written down and never suggests another.
+    key(qtbot, Qt.Key.Key_Tab)
+    assert focused() == "show_password_button"
+    key(qtbot, Qt.Key.Key_Tab)
+    assert focused() == "suggest_password_button"
+    key(qtbot, Qt.Key.Key_Return)
+    suggested = window.findChild(QLineEdit, "new_password_input").text()
+    assert suggested != PASSWORD
+    assert focused() == "confirm_password_input"
     key(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: wizard.current_step is Step.DONE)
-    assert service.password_of("demo@example.com") == PASSWORD
+    assert service.password_of("demo@example.com") == suggested
+
+    # 6. Done: the keyboard is on "Start another recovery"; Enter starts the next customer.
+    qtbot.waitUntil(lambda: focused() == "start_another_button")
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: wizard.current_step is Step.IDENTIFIER and focused() == "identifier_input")
+    window.close()
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_the_support_request_with_the_keyboard_only(
+    qtbot: QtBot, clock: ManualClock, service: TrainingService, language: str
+) -> None:
+    window = open_window(qtbot, clock, service, "--lang", language)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: focused() == "identifier_input")
+    wizard, session = window.wizard, window.session
+    keys(qtbot, "1234567890")
+    # Tab to "I no longer have this email or phone number" (reading order), Space presses it.
+    for _ in range(6):
+        if focused() == "lost_everything_button":
+            break
+        key(qtbot, Qt.Key.Key_Tab)
+    assert focused() == "lost_everything_button"
+    key(qtbot, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: wizard.current_step is Step.LOST_EVERYTHING)
+    qtbot.waitUntil(lambda: focused() == "support_account_id_input")
+
+    # Enter is Next: with the IMEI missing it stays, says why, and puts the keyboard there.
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: focused() == "support_imei_input")
+    assert session.support_screen is SupportScreen.FACTS
+    assert window.findChild(QLabel, "support_imei_problem").isVisible()
+    keys(qtbot, "352099001761481")
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: session.support_screen is SupportScreen.PROOF)
+    qtbot.waitUntil(lambda: focused() == "check_proof_of_purchase")
+    key(qtbot, Qt.Key.Key_Space)  # ticks it
+    assert window.findChild(QWidget, "check_proof_of_purchase").isChecked()  # type: ignore[attr-defined]
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: session.support_screen is SupportScreen.SEND)
+    qtbot.waitUntil(lambda: focused() == "copy_request_button")
+    key(qtbot, Qt.Key.Key_Return)  # copies: the focused button is pressed
+    assert session.support_handed_over_yet
+    # Back goes to the screen before, with the keyboard on its first field.
+    alt(qtbot, {"en": "b", "id": "k"}[language])
+    qtbot.waitUntil(lambda: session.support_screen is SupportScreen.PROOF)
     window.close()
 
 
@@ -129,7 +183,7 @@ def test_escape_asks_before_stopping(driver: Driver) -> None:
     driver.qtbot.waitUntil(lambda: focused() == "identifier_input")
 
 
-def test_enter_in_a_support_field_does_not_close_the_window(driver: Driver) -> None:
+def test_enter_in_a_support_field_is_next_and_never_closes_the_window(driver: Driver) -> None:
     driver.window.activateWindow()
     driver.wait_step(Step.IDENTIFIER)
     driver.type_into("identifier_input", "1234567890")
@@ -141,6 +195,7 @@ def test_enter_in_a_support_field_does_not_close_the_window(driver: Driver) -> N
     key(driver.qtbot, Qt.Key.Key_Return)
     assert driver.window.isVisible() and driver.step is Step.LOST_EVERYTHING
     assert model.text() == "Redmi Note 12"
+    driver.qtbot.waitUntil(lambda: focused() == "support_imei_input")  # what is missing
 
 
 def accessible_name(widget: QWidget) -> str:

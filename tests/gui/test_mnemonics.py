@@ -37,5 +37,5 @@ def test_mnemonics_do_not_collide_and_nothing_is_clipped(
 
     pages_of_a_recovery(driver, look)
     window.close()
-    assert collisions == []
-    assert cut == []
+    assert "\n".join(collisions) == ""
+    assert "\n".join(cut) == ""

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QTabWidget
+from PySide6.QtWidgets import QFileDialog
 
-from mirecovery_gui.core.flow import Step
+from mirecovery_gui.core.flow import Step, SupportScreen
 from mirecovery_gui.training.faults import Fault, FaultKind
 from tests.gui.conftest import PASSWORD, Driver
 
@@ -105,7 +105,7 @@ def test_a_pdf_that_cannot_be_written_leaves_the_old_file_and_no_half(
     driver.wait_step(Step.LOST_EVERYTHING)
     driver.type_into("support_imei_input", "352099001761481")
     driver.type_into("support_contact_email_input", "budi.baru@gmail.com")
-    driver.window.findChild(QTabWidget, "support_tabs").setCurrentIndex(1)
+    driver.to_support_screen(SupportScreen.SEND)
     driver.click("pdf_request_button")
     driver.qtbot.waitUntil(lambda: "could not be saved" in driver.error_text())
     assert target.read_bytes() == b"%PDF- yesterday's request"

@@ -8,13 +8,12 @@ from urllib.parse import unquote
 import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QComboBox, QFileDialog, QGroupBox, QLabel, QPlainTextEdit, QTabWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLabel, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from mirecovery_gui.app import create_main_window
 from mirecovery_gui.core.clock import ManualClock
-from mirecovery_gui.core.flow import Step
-from mirecovery_gui.core.support_request import QR_MAX, mail_link
+from mirecovery_gui.core.flow import Step, SupportScreen
 from mirecovery_gui.training.service import TrainingService
 from tests.conftest import FAST_TIMEOUTS
 from tests.gui.conftest import Driver
@@ -45,7 +44,7 @@ def page(driver: Driver):  # type: ignore[no-untyped-def]
 
 
 def show_send_tab(driver: Driver) -> None:
-    driver.window.findChild(QTabWidget, "support_tabs").setCurrentIndex(1)
+    driver.to_support_screen(SupportScreen.SEND)
 
 
 def test_the_page_starts_from_what_was_typed(driver: Driver) -> None:
@@ -72,15 +71,17 @@ def test_each_field_is_checked_as_typed(driver: Driver) -> None:
     driver.qtbot.waitUntil(email_problem.isVisible)
 
 
-def test_the_outputs_wait_for_the_required_facts(driver: Driver) -> None:
+def test_next_waits_for_the_required_facts_and_says_which(driver: Driver) -> None:
     open_page(driver, "nobody@example.com")
-    show_send_tab(driver)
-    assert not driver.button("copy_request_button").isEnabled()
-    missing = driver.child(QLabel, "support_missing_label").text()
-    assert "Mi account ID" in missing and "IMEI 1" in missing
+    driver.press_next()
+    assert driver.window.session.support_screen is SupportScreen.FACTS
+    assert driver.child(QLabel, "support_account_id_problem").isVisible()
+    assert driver.child(QLabel, "support_imei_problem").isVisible()
+    assert QApplication.focusWidget() is driver.line("support_account_id_input")
     driver.type_into("support_account_id_input", "1234567890")
     fill(driver)
-    driver.qtbot.waitUntil(driver.button("copy_request_button").isEnabled)  # once typing pauses
+    show_send_tab(driver)
+    driver.qtbot.waitUntil(driver.button("copy_request_button").isEnabled)
     assert "Ready" in driver.child(QLabel, "support_missing_label").text()
 
 
@@ -91,7 +92,9 @@ def test_copy_mail_and_qr_carry_the_same_request(
     monkeypatch.setattr(
         QDesktopServices,
         "openUrl",
-        staticmethod(lambda url: opened.append(QUrl(url).toString(QUrl.ComponentFormattingOption.FullyEncoded))),
+        staticmethod(
+            lambda url: opened.append(QUrl(url).toString(QUrl.ComponentFormattingOption.FullyEncoded)) or True
+        ),
     )
     open_page(driver)
     fill(driver)
@@ -106,28 +109,53 @@ def test_copy_mail_and_qr_carry_the_same_request(
     driver.click("copy_request_button")
     assert QGuiApplication.clipboard().text() == request.as_text()
 
-    driver.click("mail_request_button")
-    assert len(opened) == 1 and opened[0].startswith("mailto:?subject=")
-    assert "352099001761481" in unquote(opened[0])
-
+    # The help centre (a web form, the default): the mail button gives way to the form, with the text copied.
+    assert not driver.button("mail_request_button").isVisible()
+    QGuiApplication.clipboard().clear()
+    driver.click("web_request_button")
+    assert opened == ["https://account.xiaomi.com/helpcenter"]
+    assert QGuiApplication.clipboard().text() == request.as_text()
     qr = driver.window.findChild(type(page(driver).handover.qr_view), "support_qr")
     image = tmp_path / "qr.png"
     qr.grab().save(str(image))
-    assert decode_qr(image) == [mail_link(request, "", QR_MAX).url] == [prepared.qr_link().url]
+    assert decode_qr(image) == ["https://account.xiaomi.com/helpcenter"]
+    assert "help centre" in driver.child(QLabel, "support_qr_caption").text()
+
+
+def test_the_qr_code_for_an_email_address_carries_the_recipient_and_the_facts(driver: Driver, tmp_path: Path) -> None:
+    """Scanned from the screen, at the window's size: the owner's phone gets a mail to support with the facts."""
+    open_page(driver)
+    fill(driver)
+    driver.type_into("support_purchase_date_input", "2024-01-31")
+    driver.type_into("support_contact_phone_input", "0812 3456 7890")
+    show_send_tab(driver)
+    combo = driver.window.findChild(QComboBox, "destination_combo")
+    combo.setCurrentIndex(combo.findData("id_email"))
+    qr = driver.window.findChild(type(page(driver).handover.qr_view), "support_qr")
+    image = tmp_path / "qr.png"
+    driver.qtbot.waitUntil(lambda: "service.id@xiaomi.com" in driver.child(QLabel, "support_qr_caption").text())
+    qr.grab().save(str(image))
+    (text,) = decode_qr(image)
+    mail = unquote(text)
+    assert mail.startswith("mailto:service.id@xiaomi.com?")
+    assert "1234567890" in mail and "352099001761481" in mail and "2024-01-31" in mail
+    assert "budi.baru@gmail.com" in mail and "clipboard" not in mail
 
 
 def test_choosing_an_email_contact_addresses_the_mail_and_warns(
     driver: Driver, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(QUrl(url).toString())))
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(QUrl(url).toString()) or True)
+    )
     open_page(driver)
     fill(driver)
     show_send_tab(driver)
     combo = driver.window.findChild(QComboBox, "destination_combo")
     combo.setCurrentIndex(combo.findData("id_email"))
     assert "Unverified" in driver.child(QLabel, "destination_note").text()
-    assert "unverified, check before use" in combo.currentText()
+    assert "(unverified)" in combo.currentText()
     driver.click("mail_request_button")
     assert opened[-1].startswith("mailto:service.id@xiaomi.com?")
 
@@ -149,8 +177,7 @@ def test_the_pdf_holds_the_facts_and_the_checklist(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
     open_page(driver)
     fill(driver)
-    box = driver.window.findChild(QGroupBox, "shop_checklist")
-    box.setChecked(True)
+    driver.to_support_screen(SupportScreen.PROOF)
     driver.click("check_proof_of_purchase")
     driver.type_into("check_by_input", "Sari")
     show_send_tab(driver)

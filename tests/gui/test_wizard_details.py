@@ -149,7 +149,9 @@ def test_the_live_provider_hands_over_to_the_official_website(
     qtbot: QtBot, clock: ManualClock, service: TrainingService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(QUrl(url).toString())))
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(QUrl(url).toString()) or True)
+    )
     with TrainingServer(service) as server:
         # The live profile, pointed at loopback: nothing goes to Xiaomi.
         window = create_main_window(["--lang", "en"], clock=clock, training_service=service, timeouts=FAST_TIMEOUTS)
@@ -245,3 +247,23 @@ def test_quitting_and_the_next_customer_clear_a_copied_password(driver: Driver, 
     driver.click("copy_password_button")
     driver.window.close()
     assert QApplication.clipboard().text() == ""
+
+
+def test_a_link_nothing_can_open_is_offered_to_copy_and_the_log_names_no_content(
+    driver: Driver, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from PySide6.QtWidgets import QDialog, QPlainTextEdit, QPushButton
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))  # no mail app, no browser
+    request = "Hello Xiaomi support,\nOwner: Siti Rahma, siti.rahma@example.com"
+    with caplog.at_level("DEBUG"):
+        assert not driver.wizard.open_url("mailto:service@example.com?subject=x&body=Siti%20Rahma", request)
+    dialog = driver.window.findChild(QDialog, "copy_offer_dialog")
+    driver.qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible())
+    assert "No mail app" in dialog.findChild(QLabel, "copy_offer_label").text()
+    assert "service@example.com" in dialog.findChild(QLabel, "copy_offer_label").text()
+    assert dialog.findChild(QPlainTextEdit, "copy_offer_text").toPlainText() == request
+    dialog.findChild(QPushButton, "copy_offer_button").click()
+    assert QApplication.clipboard().text() == request
+    assert "Siti" not in caplog.text and "could not open a mail link" in caplog.text
+    dialog.reject()

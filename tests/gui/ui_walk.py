@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from pytestqt.exceptions import TimeoutError
 from pytestqt.qtbot import QtBot
 
-from mirecovery_gui.core.flow import Step
+from mirecovery_gui.core.flow import Step, SupportScreen
 from tests.gui.conftest import Driver
 
 INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QPlainTextEdit, QAbstractSpinBox)
@@ -87,8 +87,11 @@ def clipped_once_laid_out(qtbot: QtBot, page: QWidget) -> list[str]:
     return clipped(page)
 
 
-def pages_of_a_recovery(driver: Driver, look: Callable[[Step], None]) -> None:
-    """Go through every page of the training flow (and the detours), calling ``look`` on each."""
+def pages_of_a_recovery(driver: Driver, look: Callable[[Step], None], password: str = "Sunny-day-42") -> None:
+    """Go through every page of the training flow (and the detours), calling ``look`` on each.
+
+    A second walk in the same window needs another ``password``: Xiaomi refuses the one in use.
+    """
     driver.wait_step(Step.IDENTIFIER)
     driver.type_into("identifier_input", "demo@example.com")
     look(Step.IDENTIFIER)
@@ -109,8 +112,8 @@ def pages_of_a_recovery(driver: Driver, look: Callable[[Step], None]) -> None:
     driver.wait_step(Step.NEW_PASSWORD)
     driver.type_into("new_password_input", "password")
     look(Step.NEW_PASSWORD)
-    driver.type_into("new_password_input", "Sunny-day-42")
-    driver.type_into("confirm_password_input", "Sunny-day-42")
+    driver.type_into("new_password_input", password)
+    driver.type_into("confirm_password_input", password)
     driver.press_next()
     driver.wait_step(Step.DONE)
     look(Step.DONE)
@@ -120,8 +123,10 @@ def pages_of_a_recovery(driver: Driver, look: Callable[[Step], None]) -> None:
     driver.click("lost_everything_button")
     driver.wait_step(Step.LOST_EVERYTHING)
     look(Step.LOST_EVERYTHING)
-    tabs = driver.window.findChild(QWidget, "support_tabs")
-    tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
+    driver.type_into("support_imei_input", "352099001761481")
+    driver.to_support_screen(SupportScreen.PROOF)
+    look(Step.LOST_EVERYTHING)
+    driver.to_support_screen(SupportScreen.SEND)
     look(Step.LOST_EVERYTHING)
     driver.wizard.start_over()
     driver.wizard.session.go_official_site()

@@ -29,8 +29,10 @@ ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "mirecovery_gui"
 DOCUMENT = ROOT / "docs" / "automation.md"
 
-# The support form's country is a combo box (support_country_combo), not a line: no input, no problem label.
-FORM_FIELDS = [field.value for field in Field if field is not Field.COUNTRY]
+# The support form's country, account region and "Restore security info tried" are combo boxes
+# (support_country_combo, support_account_region_combo, support_restore_tried_combo): no input, no problem label.
+COMBOS = (Field.COUNTRY, Field.ACCOUNT_REGION, Field.RESTORE_TRIED)
+FORM_FIELDS = [field.value for field in Field if field not in COMBOS]
 
 # Each f-string name, with its values in "{}"; the values come from the enum (or list) that feeds it.
 EXPANSIONS: dict[str, list[str]] = {
@@ -49,6 +51,7 @@ INDIRECT = {
     ("gui/widgets/password_field.py", "show_button_name"),
     ("gui/pages/base.py", "name"),  # RecoveryPage.paragraph(text, name)
     ("gui/main_window.py", "name"),  # NoticeBar.show_notice(text, [(name, label, handler)])
+    ("gui/pages/lost_everything.py", "name"),  # LostEverythingPage._label(parent, name)
 }
 
 
@@ -91,6 +94,8 @@ def names_in_sources() -> tuple[set[str], set[str]]:
                     )
             elif called == "PasswordField":
                 names.update(_strings(node.args))
+            elif called == "_label":
+                names.update(_strings(node.args[1:2]))
             elif called == "paragraph":
                 given = node.args[1:2] + [keyword.value for keyword in node.keywords if keyword.arg == "name"]
                 names.update(_strings(given))

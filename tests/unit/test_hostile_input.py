@@ -127,7 +127,9 @@ def test_the_support_request_is_a_clean_letter_and_a_safe_link(facts: SupportFac
         assert readable(text), repr(text[:200])
     assert "\n" not in request.subject
     link = mail_link(request, to, QR_MAX)
-    assert len(link.url) <= QR_MAX
+    if link is None:  # not one plain address: no link at all, so try the request with a real one
+        link = mail_link(request, "service.id@xiaomi.com", QR_MAX)
+    assert link is not None and len(link.url) <= QR_MAX
     assert link.url.isascii() and not re.search(r"\s", link.url)
     # Whatever was typed as the address, it cannot add a header (bcc, cc, a second body).
     address, _, query = link.url.removeprefix("mailto:").partition("?")
