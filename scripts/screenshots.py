@@ -20,15 +20,13 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
-    QGroupBox,
     QLabel,
     QLineEdit,
     QListWidget,
-    QTabWidget,
 )
 
 from mirecovery_gui.app import create_main_window
-from mirecovery_gui.core.flow import Step
+from mirecovery_gui.core.flow import Step, SupportScreen
 from mirecovery_gui.self_test import PASSWORD, FlowDriver
 
 
@@ -39,6 +37,7 @@ def main() -> int:
     parser.add_argument("--scale", default="1", help="QT_SCALE_FACTOR (2 = a 200% display)")
     parser.add_argument("--scheme", choices=("light", "dark"), default="light")
     parser.add_argument("--font-scale", type=float, default=1.0, help="a larger system font, e.g. 1.5")
+    parser.add_argument("--size", default="", help="the window's size, e.g. 1024x600 (default: its own)")
     args = parser.parse_args()
     if args.scale != "1":
         os.environ["QT_SCALE_FACTOR"] = args.scale
@@ -54,6 +53,7 @@ def main() -> int:
         + ("-dark" if args.scheme == "dark" else "")
         + (f"-x{args.scale}" if args.scale != "1" else "")
         + (f"-font{round(args.font_scale * 100)}" if args.font_scale != 1.0 else "")
+        + (f"-{args.size}" if args.size else "")
     )
     common = ["--lang", args.lang, "--scheme", args.scheme]
 
@@ -80,6 +80,9 @@ def main() -> int:
 
     service = TrainingService()
     window = create_main_window(["--training", *common], training_service=service)
+    if args.size:
+        width, height = (int(part) for part in args.size.split("x"))
+        window.resize(width, height)
     window.move(0, 0)
     window.show()
     driver = FlowDriver(window)
@@ -167,12 +170,14 @@ def main() -> int:
     driver.wait_for("the IMEI problem", problem.isVisible)
     snap(window, "07-lost-everything")
     driver.child(QLineEdit, "support_imei_input").setText("35-209900-176148-1")
-    checklist = driver.child(QGroupBox, "shop_checklist")
-    checklist.setChecked(True)
+    driver.press_next()  # the facts are complete: on to the proof
+    driver.wait_for("the proof screen", lambda: window.session.support_screen is SupportScreen.PROOF)
     for name in ("check_proof_of_purchase", "check_box_imei", "check_identity"):
         driver.child(QAbstractButton, name).setChecked(True)
     driver.child(QLineEdit, "check_by_input").setText("Sari")
-    driver.child(QTabWidget, "support_tabs").setCurrentIndex(1)
+    snap(window, "07a-support-proof")
+    driver.press_next()
+    driver.wait_for("the review screen", lambda: window.session.support_screen is SupportScreen.SEND)
     snap(window, "07b-support-send")
     page = window.wizard.page_for(Step.LOST_EVERYTHING)
     from mirecovery_gui.gui.support_document import write_pdf

@@ -20,7 +20,16 @@ extra="$(mktemp -d)"
 xvfb-run -a -s "$screen" "$PYTHON" scripts/screenshots.py --out "$extra" --lang id --font-scale 1.5
 rm -rf "$MIRECOVERY_HOME"/*
 xvfb-run -a -s "-screen 0 2732x1536x24" "$PYTHON" scripts/screenshots.py --out "$extra" --lang id --scale 2
+rm -rf "$MIRECOVERY_HOME"/*
+# The smallest window we support, with the training phone shown, in both languages and at 150 % text.
+for lang in en id; do
+    xvfb-run -a -s "$screen" "$PYTHON" scripts/screenshots.py --out "$extra" --lang "$lang" --size 1024x600
+    rm -rf "$MIRECOVERY_HOME"/*
+done
+xvfb-run -a -s "$screen" "$PYTHON" scripts/screenshots.py --out "$extra" --lang id --size 1024x600 --font-scale 1.5
+rm -rf "$MIRECOVERY_HOME"/*
 rm -f "$OUT"/07c-support-pdf-*-dark.png  # the PDF is the same paper in either scheme
 cp "$extra"/05-new-password-id-font150.png "$extra"/07-lost-everything-id-font150.png \
    "$extra"/02-captcha-id-x2.png "$extra"/04b-wrong-code-id-x2.png "$OUT"/
+cp "$extra"/07*-support-*-1024x600.png "$extra"/07-lost-everything-*-1024x600.png "$OUT"/
 rm -rf "$extra" "$MIRECOVERY_HOME"
