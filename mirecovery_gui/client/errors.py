@@ -141,8 +141,19 @@ class WrongCodeError(ServiceError):
         self.after_resend = after_resend
         message: Message | None = None
         actions: tuple[NextAction, ...] | None = None
-        if after_resend and (attempts_left is None or attempts_left > 0):
-            # Xiaomi says only "wrong"; after a resend the likeliest cause is the older message's code.
+        if after_resend and attempts_left is not None and attempts_left > 0:
+            # Xiaomi says only "wrong"; after a resend the likeliest cause is the older message's code. The
+            # tries left still count, so they are still said.
+            message = Message(
+                _CTX,
+                QT_TRANSLATE_NOOP(
+                    "RecoveryError",
+                    "This code is wrong. If it came from an earlier message, it was replaced by the newer one: "
+                    "only the code from the newest message works. Tries left before it is blocked: %n.",
+                ),
+                n=attempts_left,
+            )
+        elif after_resend and attempts_left is None:
             message = Message(
                 _CTX,
                 QT_TRANSLATE_NOOP(

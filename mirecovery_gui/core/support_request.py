@@ -367,7 +367,7 @@ _TEXT: dict[str, dict[str, str]] = {
         ),
         "qr_facts": (
             "Scan with the owner's phone: it opens an email to {address} with the facts above, without the "
-            "description. Add the photos of the invoice and the box label, then send it."
+            "description and the shop's checklist. Add the photos of the invoice and the box label, then send it."
         ),
         "qr_main": (
             "Scan with the owner's phone: it opens an email to {address} with only these facts: {facts}. "
@@ -419,7 +419,7 @@ _TEXT: dict[str, dict[str, str]] = {
         ),
         "qr_facts": (
             "Pindai dengan ponsel pemilik: akan terbuka email ke {address} berisi data di atas, tanpa "
-            "keterangan kejadian. Tambahkan foto nota pembelian dan label kotak, lalu kirim."
+            "keterangan kejadian dan daftar periksa toko. Tambahkan foto nota pembelian dan label kotak, lalu kirim."
         ),
         "qr_main": (
             "Pindai dengan ponsel pemilik: akan terbuka email ke {address} yang hanya berisi data ini: {facts}. "

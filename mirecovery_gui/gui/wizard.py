@@ -33,7 +33,7 @@ from mirecovery_gui.core.clock import Clock
 from mirecovery_gui.core.flow import Step
 from mirecovery_gui.gui import dialogs
 from mirecovery_gui.gui.clipboard import SecretClipboard
-from mirecovery_gui.gui.i18n import TextBook
+from mirecovery_gui.gui.i18n import TextBook, shown
 from mirecovery_gui.gui.widgets.step_list import StepList
 from mirecovery_gui.recovery.session import RecoverySession
 
@@ -183,6 +183,12 @@ class RecoveryWizard(QWidget):
                     "No mail app could be opened on this computer. Copy the request and paste it into an email."
                 )
             )
+        elif content:
+            # The request is what to keep (already on the clipboard); the address is said in the words.
+            text = self.tr(
+                "No web browser could be opened on this computer. Open {address} in a browser on any "
+                "device and paste the request below into its form."
+            ).format(address=shown(url, 200))
         else:
             text = self.tr(
                 "No web browser could be opened on this computer. Copy the address and open it in a browser."

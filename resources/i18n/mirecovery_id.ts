@@ -260,8 +260,8 @@
 <context>
     <name>DonePage</name>
     <message>
-        <source>mirecovery keeps no copy of the password: once this page closes it cannot be shown again. Give the owner the slip below, not the password on paper.</source>
-        <translation>mirecovery tidak menyimpan salinan sandi: setelah halaman ini ditutup, sandi tidak bisa ditampilkan lagi. Berikan slip di bawah kepada pemilik, bukan sandi yang ditulis di kertas.</translation>
+        <source>mirecovery keeps no copy of the password and cannot show it again. Give the owner the slip below, not the password on paper.</source>
+        <translation>mirecovery tidak menyimpan salinan sandi dan tidak bisa menampilkannya lagi. Berikan slip di bawah kepada pemilik, bukan sandi yang ditulis di kertas.</translation>
     </message>
     <message>
         <source>&amp;Print the owner&apos;s slip…</source>
@@ -887,6 +887,10 @@ Xiaomi mengirim paling banyak 3 kode sehari ke satu kontak (5 di Tiongkok darata
         <translation>Sel&amp;esai</translation>
     </message>
     <message>
+        <source>The request was not copied, mailed, saved or printed yet, and it is not kept: case recording is off (Settings), so finishing now loses it.</source>
+        <translation>Permintaan belum disalin, dikirim lewat email, disimpan, atau dicetak, dan tidak disimpan: pencatatan kasus dimatikan (Pengaturan), jadi permintaan hilang jika selesai sekarang.</translation>
+    </message>
+    <message>
         <source>&amp;Finish</source>
         <translation>&amp;Selesai</translation>
     </message>
@@ -1226,6 +1230,10 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>Kode verifikasi salah. Periksa kembali angkanya, lalu coba lagi.</translation>
     </message>
     <message>
+        <source>This code is wrong. If it came from an earlier message, it was replaced by the newer one: only the code from the newest message works. Tries left before it is blocked: %n.</source>
+        <translation>Kode ini salah. Jika berasal dari pesan sebelumnya, kode itu sudah diganti oleh yang lebih baru: hanya kode dari pesan terbaru yang berlaku. Sisa percobaan sebelum diblokir: %n.</translation>
+    </message>
+    <message>
         <source>This code is wrong. If it came from an earlier message, it was replaced by the newer one: only the code from the newest message works.</source>
         <translation>Kode ini salah. Jika kode ini dari pesan sebelumnya, kode itu sudah diganti dengan yang lebih baru: hanya kode dari pesan terbaru yang berlaku.</translation>
     </message>
@@ -1373,6 +1381,10 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
     <message>
         <source>No mail app could be opened on this computer. Copy the request and paste it into an email.</source>
         <translation>Tidak ada aplikasi email yang bisa dibuka di komputer ini. Salin permintaannya lalu tempel di email.</translation>
+    </message>
+    <message>
+        <source>No web browser could be opened on this computer. Open {address} in a browser on any device and paste the request below into its form.</source>
+        <translation>Tidak ada peramban web yang bisa dibuka di komputer ini. Buka {address} di peramban pada perangkat apa pun, lalu tempel permintaan di bawah ke formulirnya.</translation>
     </message>
     <message>
         <source>No web browser could be opened on this computer. Copy the address and open it in a browser.</source>
@@ -2153,8 +2165,8 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>Lampirkan fotonya sebelum mengirim.</translation>
     </message>
     <message>
-        <source>Scan with the owner&apos;s phone to open the help centre, then paste the copied request there.</source>
-        <translation>Pindai dengan ponsel pemilik untuk membuka pusat bantuan, lalu tempel permintaan yang sudah disalin di sana.</translation>
+        <source>Scan with the owner&apos;s phone to open {address}: a web form, not an email. Fill it in from the request below or the printout, or paste the request on this computer with the button beside.</source>
+        <translation>Pindai dengan ponsel pemilik untuk membuka {address}: formulir web, bukan email. Isi dari permintaan di bawah atau hasil cetaknya, atau tempel permintaan di komputer ini dengan tombol di sampingnya.</translation>
     </message>
     <message>
         <source>Scan with the owner&apos;s phone to call {number}.</source>

@@ -19,7 +19,7 @@ def test_the_done_page_says_the_owner_types_the_password_and_nothing_keeps_it(dr
     driver.wait_step(Step.DONE)
     steps = driver.window.findChild(QLabel, "done_steps_label").text()
     assert "Type the new password into the phone yourself" in steps and "Find device" in steps
-    assert "cannot be shown again" in driver.window.findChild(QLabel, "done_not_kept_label").text()
+    assert "cannot show it again" in driver.window.findChild(QLabel, "done_not_kept_label").text()
     assert PASSWORD not in steps
 
 

@@ -152,9 +152,17 @@ def test_the_support_request_with_the_keyboard_only(
     assert window.findChild(QWidget, "check_proof_of_purchase").isChecked()  # type: ignore[attr-defined]
     key(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: session.support_screen is SupportScreen.SEND)
-    qtbot.waitUntil(lambda: focused() == "copy_request_button")
+    # The keyboard starts on where it goes (Enter there would be Finish, never a copy by surprise);
+    # Tab reaches the ways to hand it over, in reading order, and Enter presses the one focused.
+    qtbot.waitUntil(lambda: focused() == "destination_combo")
+    assert not session.support_handed_over_yet
+    key(qtbot, Qt.Key.Key_Tab)
+    assert focused() == "copy_request_button"
     key(qtbot, Qt.Key.Key_Return)  # copies: the focused button is pressed
     assert session.support_handed_over_yet
+    for expected in ("web_request_button", "pdf_request_button", "print_request_button", "support_preview"):
+        key(qtbot, Qt.Key.Key_Tab)
+        assert focused() == expected
     # Back goes to the screen before, with the keyboard on its first field.
     alt(qtbot, {"en": "b", "id": "k"}[language])
     qtbot.waitUntil(lambda: session.support_screen is SupportScreen.PROOF)

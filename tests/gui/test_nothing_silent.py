@@ -44,6 +44,8 @@ def test_an_older_code_after_a_resend_says_it_was_replaced(driver: Driver) -> No
     assert second != first
     driver.enter_code(first)
     driver.qtbot.waitUntil(lambda: "replaced by the newer one" in driver.error_text())
+    # The tries still count, so they are still said.
+    assert "Tries left before it is blocked: 4." in driver.error_text()
 
 
 def test_the_help_for_a_code_that_does_not_come_has_a_real_link(

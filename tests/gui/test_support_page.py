@@ -8,15 +8,17 @@ from urllib.parse import unquote
 import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLabel, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLabel, QMessageBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from mirecovery_gui.app import create_main_window
+from mirecovery_gui.app import SETTINGS_FILE, create_main_window
 from mirecovery_gui.core.clock import ManualClock
 from mirecovery_gui.core.flow import Step, SupportScreen
+from mirecovery_gui.store.paths import config_dir
+from mirecovery_gui.store.settings import Settings, save_settings
 from mirecovery_gui.training.service import TrainingService
 from tests.conftest import FAST_TIMEOUTS
-from tests.gui.conftest import Driver
+from tests.gui.conftest import Driver, open_window, using_dialog, while_dialogs_open
 from tests.tools import decode_qr, pdf_text
 
 FACTS = {
@@ -119,7 +121,10 @@ def test_copy_mail_and_qr_carry_the_same_request(
     image = tmp_path / "qr.png"
     qr.grab().save(str(image))
     assert decode_qr(image) == ["https://account.xiaomi.com/helpcenter"]
-    assert "help centre" in driver.child(QLabel, "support_qr_caption").text()
+    caption = driver.child(QLabel, "support_qr_caption").text()
+    # The copied text is on this computer only: the caption never asks the owner to paste it on the phone.
+    assert "https://account.xiaomi.com/helpcenter" in caption and "a web form" in caption
+    assert "on this computer" in caption
 
 
 def test_the_qr_code_for_an_email_address_carries_the_recipient_and_the_facts(driver: Driver, tmp_path: Path) -> None:
@@ -267,3 +272,48 @@ def test_no_draft_file_is_written_outside_the_case_database(driver: Driver, priv
     driver.window.app.stores.flush()
     written = sorted(p.relative_to(private_home).as_posix() for p in private_home.rglob("*") if p.is_file())
     assert all(name.startswith("data/mirecovery.sqlite3") for name in written), written
+
+
+def finish_answering(driver: Driver, role: QMessageBox.ButtonRole) -> str:
+    """Press Finish on the review screen; answer its question with ``role``; the question's text."""
+    asked: list[str] = []
+
+    def answer(box: QMessageBox) -> None:
+        asked.append(box.text())
+        next(button for button in box.buttons() if box.buttonRole(button) is role).click()
+
+    with while_dialogs_open(using_dialog(QMessageBox, answer)):
+        driver.press_next()
+        driver.qtbot.waitUntil(lambda: bool(asked))
+    return asked[0]
+
+
+def test_finish_before_handing_over_asks_and_keeps_the_request(driver: Driver) -> None:
+    open_page(driver)
+    fill(driver)
+    show_send_tab(driver)
+    assert driver.next_button().text().replace("&", "") == "Finish"
+    question = finish_answering(driver, QMessageBox.ButtonRole.NoRole)  # "Stay here"
+    assert "stays under Saved requests" in question
+    assert driver.step is Step.LOST_EVERYTHING and driver.wizard.session.support_screen is SupportScreen.SEND
+    finish_answering(driver, QMessageBox.ButtonRole.YesRole)
+    driver.wait_step(Step.IDENTIFIER)  # the next customer, not a closed window
+    assert driver.window.isVisible()
+    open_page(driver, "")
+    titles = [page(driver).drafts_combo.itemText(index) for index in range(page(driver).drafts_combo.count())]
+    assert any("Budi Santoso" in title for title in titles)
+
+
+def test_finish_without_case_recording_says_the_request_is_lost(
+    qtbot: QtBot, clock: ManualClock, service: TrainingService
+) -> None:
+    save_settings(config_dir() / SETTINGS_FILE, Settings(record_cases=False))
+    window = open_window(qtbot, clock, service)
+    driver = Driver(qtbot, window, service, clock)
+    open_page(driver)
+    fill(driver)
+    show_send_tab(driver)
+    question = finish_answering(driver, QMessageBox.ButtonRole.NoRole)
+    # Never the promise of a saved request that is not written anywhere.
+    assert "not kept" in question and "Saved requests" not in question
+    window.close()

@@ -267,3 +267,19 @@ def test_a_link_nothing_can_open_is_offered_to_copy_and_the_log_names_no_content
     assert QApplication.clipboard().text() == request
     assert "Siti" not in caplog.text and "could not open a mail link" in caplog.text
     dialog.reject()
+
+
+def test_a_help_centre_no_browser_can_open_names_its_address_beside_the_request(
+    driver: Driver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QDialog, QPlainTextEdit
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))
+    request = "Hello Xiaomi support,\nMi account ID: 1234567890"
+    assert not driver.wizard.open_url("https://account.xiaomi.com/helpcenter", request)
+    dialog = driver.window.findChild(QDialog, "copy_offer_dialog")
+    driver.qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible())
+    # The request is in the box to copy; the page to paste it into is named in the words above it.
+    assert "https://account.xiaomi.com/helpcenter" in dialog.findChild(QLabel, "copy_offer_label").text()
+    assert dialog.findChild(QPlainTextEdit, "copy_offer_text").toPlainText() == request
+    dialog.reject()

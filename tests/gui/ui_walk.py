@@ -124,6 +124,11 @@ def pages_of_a_recovery(driver: Driver, look: Callable[[Step], None], password: 
     driver.wait_step(Step.LOST_EVERYTHING)
     look(Step.LOST_EVERYTHING)
     driver.type_into("support_imei_input", "352099001761481")
+    driver.type_into("support_owner_name_input", "Siti Nurhaliza Rahmawati Putri")
+    # Saved as typed: the list of saved requests names it by the owner (a long name, shortened).
+    drafts = driver.child(QComboBox, "drafts_combo")
+    driver.qtbot.waitUntil(lambda: "Siti" in drafts.currentText())
+    look(Step.LOST_EVERYTHING)
     driver.to_support_screen(SupportScreen.PROOF)
     look(Step.LOST_EVERYTHING)
     driver.to_support_screen(SupportScreen.SEND)

@@ -31,7 +31,7 @@ class DonePage(RecoveryPage):
         self.steps_label = self.paragraph(self._steps, "done_steps_label")
         self.not_kept_label = self.paragraph(
             lambda: self.tr(
-                "mirecovery keeps no copy of the password: once this page closes it cannot be shown again. "
+                "mirecovery keeps no copy of the password and cannot show it again. "
                 "Give the owner the slip below, not the password on paper."
             ),
             "done_not_kept_label",

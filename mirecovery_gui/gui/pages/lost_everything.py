@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 AUTOSAVE_MS = 600
 # Composing the letter and its QR code costs tens of milliseconds: not per
-# keystroke, only once typing pauses (and at once when the Send tab opens).
+# keystroke, only once typing pauses (and at once when the review screen opens).
 REFRESH_MS = 250
 
 
@@ -209,7 +209,8 @@ class LostEverythingPage(RecoveryPage):
     def _draft_label(self, draft: Draft) -> str:
         title = draft.title or self.tr("(no name yet)")
         when = (draft.updated_at or draft.created_at)[:16].replace("T", " ")
-        return f"{shown(title, 60)} · {when}"
+        # Short enough to be read whole at 1024x600 with 150% text; the list of drafts is for picking.
+        return f"{shown(title, 18)} · {when}"
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -293,15 +294,19 @@ class LostEverythingPage(RecoveryPage):
                 return
         if session.support_forward():
             return
-        if not session.support_handed_over_yet and not dialogs.ask(
-            self,
-            self.tr("Finish without sending?"),
-            self.tr(
+        if session.cases.recording:
+            kept = self.tr(
                 "The request was not copied, mailed, saved or printed yet. It stays under Saved requests, "
                 "to send later."
-            ),
-            self.tr("&Finish"),
-            self.tr("&Stay here"),
+            )
+        else:
+            # Nothing is written without case recording: say so rather than promise a saved request.
+            kept = self.tr(
+                "The request was not copied, mailed, saved or printed yet, and it is not kept: case "
+                "recording is off (Settings), so finishing now loses it."
+            )
+        if not session.support_handed_over_yet and not dialogs.ask(
+            self, self.tr("Finish without sending?"), kept, self.tr("&Finish"), self.tr("&Stay here")
         ):
             return
         session.finish_support()
@@ -342,5 +347,5 @@ class LostEverythingPage(RecoveryPage):
         if screen is SupportScreen.PROOF:
             return self.details.proof.first_input()
         if screen is SupportScreen.SEND:
-            return self.handover.first_action()
+            return self.handover.first_choice()
         return self.details.first_input()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QStandardPaths, Qt, Signal
@@ -169,6 +170,10 @@ class SupportHandover(QWidget):
         preview_label.setBuddy(self.preview)
         layout.addWidget(preview_label)
         layout.addWidget(self.preview, 1)
+        # Reading order: the choices, the ways to hand it over, then the letter (made first, shown last).
+        chain = [self.language_combo, self.destination_combo, *self._actions, self.preview]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -186,11 +191,13 @@ class SupportHandover(QWidget):
         """The id of the contact chosen, or "" for the country's default."""
         return str(self.destination_combo.currentData() or "")
 
-    def first_action(self) -> QWidget:
-        """Where the keyboard starts on this screen: the first way to hand the request over."""
-        return next(
-            (button for button in self._actions if button.isVisible() and button.isEnabled()), self.language_combo
-        )
+    def first_choice(self) -> QWidget:
+        """Where the keyboard starts on this screen: where the request goes.
+
+        Not a hand-over button: Enter on arrival would copy (or mail) the customer's request at once.
+        From here Enter is Finish, which asks first while nothing was handed over; Tab reaches the buttons.
+        """
+        return self.destination_combo
 
     def set_language(self, language: str) -> None:
         self.language_combo.blockSignals(True)
@@ -248,8 +255,13 @@ class SupportHandover(QWidget):
             caption = caption.format(address=address, facts=", ".join(field_name(which) for which in qr.facts))
             self.qr_caption.setText(caption + " " + self.tr("Attach the photos before sending it."))
         elif qr.opens is Opens.WEB_PAGE:
+            # The copied text is on this computer's clipboard, not on the owner's phone.
             self.qr_caption.setText(
-                self.tr("Scan with the owner's phone to open the help centre, then paste the copied request there.")
+                self.tr(
+                    "Scan with the owner's phone to open {address}: a web form, not an email. Fill it in from "
+                    "the request below or the printout, or paste the request on this computer with the "
+                    "button beside."
+                ).format(address=shown(qr.target, 120))
             )
         else:
             self.qr_caption.setText(self.tr("Scan with the owner's phone to call {number}.").format(number=qr.target))
