@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -54,6 +55,7 @@ RETENTION_EVERY_MS = 60 * 60 * 1000  # retention applies hourly while the app st
 # Noise from the offscreen platform plugin, not a problem of ours.
 _QUIET_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)
 _qt_log = logging.getLogger("mirecovery_gui.qt")
+_QT_LINK = re.compile(r"\b(mailto:|tel:|https?://)[^\s'\"]*", re.IGNORECASE)
 
 
 def _on_qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
@@ -66,7 +68,9 @@ def _on_qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -
         QtMsgType.QtCriticalMsg: logging.ERROR,
         QtMsgType.QtFatalMsg: logging.CRITICAL,
     }.get(kind, logging.WARNING)
-    _qt_log.log(level, "%s", message)
+    # Qt quotes a link it could not open ("Unable to detect a web browser to launch '...'"): the wizard
+    # already logged that it failed, by kind of link; the link itself stays out of the log.
+    _qt_log.log(level, "%s", _QT_LINK.sub(lambda match: f"{match.group(1)}<link>", message))
 
 
 def install_qt_message_handler() -> None:

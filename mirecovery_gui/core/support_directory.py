@@ -40,6 +40,7 @@ class SupportContact:
     last_checked: str = ""
     default: bool = False
     from_user: bool = False
+    takes_requests: bool = True  # False: a help page to read (an FAQ), never somewhere to send a request
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any], *, from_user: bool = False) -> SupportContact:
@@ -54,6 +55,7 @@ class SupportContact:
             source=str(data.get("source", "")),
             last_checked=str(data.get("last_checked", "")),
             default=bool(data.get("default", False)),
+            takes_requests=bool(data.get("takes_requests", True)),
             from_user=from_user,
         )
 
@@ -100,8 +102,9 @@ _CHANNEL_ORDER = {Channel.EMAIL: 0, Channel.WEB: 1, Channel.PHONE: 2}
 def for_region(directory: list[SupportContact], region: str) -> list[SupportContact]:
     """Entries for ``region`` first, then the global ones; the default channel leads its group."""
     region = region.strip().upper()
-    local = [c for c in directory if c.region == region]
-    worldwide = [c for c in directory if c.region == GLOBAL]
+    usable = [c for c in directory if c.takes_requests]
+    local = [c for c in usable if c.region == region]
+    worldwide = [c for c in usable if c.region == GLOBAL]
     return sorted(local, key=_order) + sorted(worldwide, key=_order)
 
 

@@ -41,8 +41,9 @@ from mirecovery_gui.core.text import plain_text
 _CTX = "SupportRequest"
 
 # Windows' ShellExecute and several mail apps cut mailto links near 2,000
-# characters. A QR code past about 900 bytes needs more than 120 modules a side:
-# too fine to scan from a screen or a small printout, so longer bodies shorten.
+# characters. A QR code past about 900 bytes needs more than 121 modules a side with its quiet zone:
+# under 2 pixels a module in the page's 250-pixel square, too fine to scan from a screen or a small
+# printout, so longer bodies shorten.
 MAILTO_MAX = 1900
 QR_MAX = 900
 
@@ -168,6 +169,9 @@ class SupportFacts:
 
 _PROBLEMS = {
     "required": QT_TRANSLATE_NOOP("SupportRequest", "This is needed: support cannot find the account without it."),
+    "required_imei": QT_TRANSLATE_NOOP(
+        "SupportRequest", "This is needed: the IMEI is how support sees that the phone is the owner's."
+    ),
     "account_id": QT_TRANSLATE_NOOP(
         "SupportRequest",
         "A Mi account ID is a number of 6 to 12 digits, like 1234567890. Leave out spaces and letters.",
@@ -201,7 +205,9 @@ def check_field(
     """The problem with one field as typed, or None when it is fine (or empty and optional)."""
     text = value.strip()
     if not text:
-        return _problem("required") if which in REQUIRED else None
+        if which not in REQUIRED:
+            return None
+        return _problem("required_imei" if which is Field.IMEI else "required")
     if which in COUNTRY_FIELDS:
         # Before the length: "Indonesia" is not too long, it is not a code.
         return None if country_code(text) else _problem("country")
@@ -346,6 +352,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "attachments_title": "Attached (please add the photos before sending)",
         "attach_invoice": "Photo of the purchase invoice or receipt",
         "attach_box": "Photo of the box label showing the IMEI",
+        "attach_screen": "Photo of the phone's own IMEI screen (dial *#06#)",
         "closing": (
             "I understand that you will check these details before restoring access and that this can take "
             "a few days. Thank you."
@@ -358,20 +365,21 @@ _TEXT: dict[str, dict[str, str]] = {
         "main_note": (
             "I lost the email and phone number of my Mi Account; please help me get back into it. Main details:"
         ),
-        "attach_line": "Attached (add them before sending): photos of the invoice and of the box label with the IMEI.",
+        "attach_line": "Photos to attach before sending: invoice, box label with the IMEI, *#06# screen.",
         "send_to": "Send to:",
         "unverified": "unverified, check before use",
         "qr_letter": (
             "Scan with the owner's phone: it opens an email to {address} with this whole request. "
-            "Add the photos of the invoice and the box label, then send it."
+            "Add the photos of the invoice, the box label and the *#06# screen, then send it."
         ),
         "qr_facts": (
             "Scan with the owner's phone: it opens an email to {address} with the facts above, without the "
-            "description and the shop's checklist. Add the photos of the invoice and the box label, then send it."
+            "description and the shop's checklist. Add the photos of the invoice, the box label and the *#06# screen, "
+            "then send it."
         ),
         "qr_main": (
             "Scan with the owner's phone: it opens an email to {address} with only these facts: {facts}. "
-            "Add the photos of the invoice and the box label, then send it."
+            "Add the photos of the invoice, the box label and the *#06# screen, then send it."
         ),
         "qr_web": (
             "Scan with the owner's phone to open {address}: a web form, not an email. "
@@ -398,6 +406,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "attachments_title": "Lampiran (tambahkan fotonya sebelum mengirim)",
         "attach_invoice": "Foto nota pembelian atau faktur",
         "attach_box": "Foto label kotak ponsel yang memperlihatkan IMEI",
+        "attach_screen": "Foto layar IMEI di ponsel itu sendiri (tekan *#06#)",
         "closing": (
             "Saya mengerti bahwa data ini akan diperiksa sebelum akses dipulihkan dan prosesnya bisa memakan "
             "waktu beberapa hari. Terima kasih."
@@ -408,22 +417,21 @@ _TEXT: dict[str, dict[str, str]] = {
             "masuk kembali. Berikut datanya:"
         ),
         "main_note": "Email dan nomor telepon Akun Mi saya hilang; mohon bantu saya masuk kembali. Data utama:",
-        "attach_line": (
-            "Lampiran (tambahkan sebelum mengirim): foto nota pembelian dan label kotak yang memperlihatkan IMEI."
-        ),
+        "attach_line": "Foto yang perlu dilampirkan: nota pembelian, label kotak dengan IMEI, layar *#06#.",
         "send_to": "Kirim ke:",
         "unverified": "belum terverifikasi, periksa sebelum dipakai",
         "qr_letter": (
             "Pindai dengan ponsel pemilik: akan terbuka email ke {address} berisi seluruh permintaan ini. "
-            "Tambahkan foto nota pembelian dan label kotak, lalu kirim."
+            "Tambahkan foto nota pembelian, label kotak, dan layar *#06#, lalu kirim."
         ),
         "qr_facts": (
             "Pindai dengan ponsel pemilik: akan terbuka email ke {address} berisi data di atas, tanpa "
-            "keterangan kejadian dan daftar periksa toko. Tambahkan foto nota pembelian dan label kotak, lalu kirim."
+            "keterangan kejadian dan daftar periksa toko. Tambahkan foto nota pembelian, label kotak, "
+            "dan layar *#06#, lalu kirim."
         ),
         "qr_main": (
             "Pindai dengan ponsel pemilik: akan terbuka email ke {address} yang hanya berisi data ini: {facts}. "
-            "Tambahkan foto nota pembelian dan label kotak, lalu kirim."
+            "Tambahkan foto nota pembelian, label kotak, dan layar *#06#, lalu kirim."
         ),
         "qr_web": (
             "Pindai dengan ponsel pemilik untuk membuka {address}: formulir web, bukan email. "
@@ -507,6 +515,7 @@ def compose(facts: SupportFacts, language: str = "en") -> ComposedRequest:
         f"{text['attachments_title']}:",
         f"- {text['attach_invoice']}",
         f"- {text['attach_box']}",
+        f"- {text['attach_screen']}",
         "",
         text["closing"],
         "",
@@ -515,13 +524,17 @@ def compose(facts: SupportFacts, language: str = "en") -> ComposedRequest:
     if clean.owner_name:
         parts.append(clean.owner_name)
     subject = text["subject"].format(account_id=clean.account_id or "?")
-    compact = _short_body(language, "compact_note", facts_block)
+    compact = _short_body(language, "compact_note", facts_block, clean.owner_name)
     return ComposedRequest(subject, "\n".join(parts), compact, language, clean)
 
 
-def _short_body(language: str, note: str, lines: list[str]) -> str:
+def _short_body(language: str, note: str, lines: list[str], signed: str = "") -> str:
     text = _TEXT[language]
-    return "\n".join([text["greeting"], "", text[note], "", *lines, "", text["attach_line"], "", text["regards"]])
+    signed = plain_text(signed, 60)
+    if len(quote(signed)) > 90:
+        signed = ""  # a name, not a second letter: the QR code's room is for the facts
+    ending = [text["regards"], signed] if signed else [text["regards"]]
+    return "\n".join([text["greeting"], "", text[note], "", *lines, "", text["attach_line"], "", *ending])
 
 
 # --- mail links and the QR code ------------------------------------------------------------------
@@ -595,8 +608,8 @@ def mail_link(request: ComposedRequest, to: str, max_length: int = MAILTO_MAX) -
     another way (the help centre's form). The body is the whole letter when it
     fits, else every fact without the description, else the account ID and
     the IMEIs with as many of the other facts as fit, the :data:`MAIN_FACTS`
-    first (``facts`` says which). Every body asks for the photos of the invoice
-    and the box label. For facts that passed :func:`validate`, the last one
+    first (``facts`` says which). Every body asks for the photos of the invoice,
+    the box label and the ``*#06#`` screen. For facts that passed :func:`validate`, the last one
     fits :data:`QR_MAX` with any address up to 254 characters (the most mail
     systems take), so a QR code always carries the account ID and the IMEIs.
     """
@@ -614,13 +627,16 @@ def mail_link(request: ComposedRequest, to: str, max_length: int = MAILTO_MAX) -
         if len(url) <= max_length:
             return MailLink(url, holds is Holds.LETTER, address, holds, carried)
     chosen = [which for which in ALWAYS_IN_MAIL if which in given]
+    # The owner's name under the letter only while the account ID and the IMEIs still fit with it.
+    signed = len(_mailto(address, request.subject, _main_body(request, tuple(chosen)))) <= max_length
     for which in (*MAIN_FACTS, *Field):
         if which in given and which not in chosen and which is not Field.DESCRIPTION:
             trial = [w for w in Field if w in (*chosen, which)]
-            if len(_mailto(address, request.subject, _main_body(request, tuple(trial)))) <= max_length:
+            body = _main_body(request, tuple(trial), signed=signed)
+            if len(_mailto(address, request.subject, body)) <= max_length:
                 chosen = trial
     main = tuple(w for w in Field if w in chosen)
-    url = _mailto(address, request.subject, _main_body(request, main))
+    url = _mailto(address, request.subject, _main_body(request, main, signed=signed))
     # Only facts that failed validate() get past this (an account ID or IMEI typed as
     # emoji): cut them until the link fits, so no input makes a code too dense to scan.
     for cut in (12, 6, 0):
@@ -629,13 +645,15 @@ def mail_link(request: ComposedRequest, to: str, max_length: int = MAILTO_MAX) -
         values: dict[str, Any] = {which.value: request.facts.value(which)[:cut] for which in main}
         short = replace(request.facts, **values)
         subject = _TEXT[request.language]["subject"].format(account_id=short.account_id or "?")
-        url = _mailto(address, subject, _main_body(request, main, short))
+        url = _mailto(address, subject, _main_body(request, main, short, signed=False))
     return MailLink(url, False, address, Holds.MAIN_FACTS, main)
 
 
-def _main_body(request: ComposedRequest, only: tuple[Field, ...], facts: SupportFacts | None = None) -> str:
+def _main_body(
+    request: ComposedRequest, only: tuple[Field, ...], facts: SupportFacts | None = None, signed: bool = True
+) -> str:
     lines = _fact_lines(facts or request.facts, request.language, only)
-    return _short_body(request.language, "main_note", lines)
+    return _short_body(request.language, "main_note", lines, request.facts.owner_name if signed else "")
 
 
 def _web_address(text: str) -> str:

@@ -151,7 +151,6 @@ class MainWindow(QMainWindow):
         column.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.wizard.code_sent.connect(self.refresh_training_phone)
-        self.wizard.close_requested.connect(self.close)
         self._shutdown_hooks: list[Callable[[], None]] = []
         # The composition root's App (app.py, which the gui layer never imports): set by create_main_window.
         self.app: Any = None

@@ -49,7 +49,6 @@ class RecoveryWizard(QWidget):
     provider_requested = Signal(str)  # "training" or "xiaomi", chosen on the start page
     code_sent = Signal()  # a code went out: the training phone looks for it
     restarted = Signal()  # a new case began
-    close_requested = Signal()
 
     def __init__(self, session: RecoverySession, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -319,11 +318,11 @@ class RecoveryWizard(QWidget):
         self.back_button.setEnabled(session.can_go_back())
         final = page.is_final()
         going_on = session.offers_going_on()  # the step may be done: Next must not do it again
-        if final:
-            self.next_button.setText(self.tr("&Close"))
-        else:
-            self.next_button.setText(self.tr("Go &on >") if going_on else page.next_text())
-        self.next_button.setEnabled(final or (session.busy is None and (going_on or page.ready())))
+        # A last page has its own way on (Start another recovery, Open the website): no Next, and
+        # nothing here closes the window, which a shop keeps open all day (File > Quit does).
+        self.next_button.setVisible(not final)
+        self.next_button.setText(self.tr("Go &on >") if going_on else page.next_text())
+        self.next_button.setEnabled(not final and session.busy is None and (going_on or page.ready()))
         self.cancel_button.setVisible(not final)
 
     def focus_current_page(self) -> None:
@@ -339,9 +338,7 @@ class RecoveryWizard(QWidget):
         page = self.currentPage()
         if page is None:
             return
-        if page.is_final():
-            self.close_requested.emit()
-        elif self.next_button.isEnabled():
+        if self.next_button.isEnabled():
             if self._session.offers_going_on():
                 self.act(NextAction.CONTINUE)
             else:
@@ -383,7 +380,9 @@ class RecoveryWizard(QWidget):
                 focus.click()
                 return
             page = self.currentPage()
-            if page is not None and not page.is_final() and self.next_button.isEnabled():
+            if page is not None and page.is_final():
+                page.main_action()
+            elif page is not None and self.next_button.isEnabled():
                 self.next_button.click()
             return
         super().keyPressEvent(event)

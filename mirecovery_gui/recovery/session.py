@@ -159,8 +159,14 @@ class RecoverySession:
         return self._wait(self.resend_ready_at)
 
     def send_wait(self) -> float:
-        """Seconds until the send page may send (a wait the server asked for)."""
-        return self._wait(self.send_ready_at)
+        """Seconds until the send page may send: a wait the server asked for, or the resend cooldown.
+
+        Back from the code page to "Send again" is the same new code as Resend: it waits as long.
+        """
+        wait = self._wait(self.send_ready_at)
+        if self.state.code_sent:
+            wait = max(wait, self._wait(self.resend_ready_at))
+        return wait
 
     def wait_before(self, action: NextAction) -> float:
         """Seconds until ``action`` can do anything (a cooldown): its button counts them down meanwhile."""
@@ -515,7 +521,8 @@ class RecoverySession:
         return None
 
     def can_send(self) -> bool:
-        return self.busy is None and self.state.channel is not None and self.send_wait() <= 0
+        # No codes left today: a send would only be refused (the support way is on show instead).
+        return self.busy is None and self.state.channel is not None and self.send_wait() <= 0 and self.sends_left != 0
 
     def send_code(self) -> Call[Any] | None:
         channel = self.state.channel

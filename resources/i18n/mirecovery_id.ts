@@ -260,8 +260,8 @@
 <context>
     <name>DonePage</name>
     <message>
-        <source>mirecovery keeps no copy of the password and cannot show it again. Give the owner the slip below, not the password on paper.</source>
-        <translation>mirecovery tidak menyimpan salinan sandi dan tidak bisa menampilkannya lagi. Berikan slip di bawah kepada pemilik, bukan sandi yang ditulis di kertas.</translation>
+        <source>mirecovery keeps no copy of the password and cannot show it again. Print or save the owner&apos;s slip with the buttons below and give them that, not the password on paper.</source>
+        <translation>mirecovery tidak menyimpan salinan sandi dan tidak bisa menampilkannya lagi. Cetak atau simpan slip untuk pemilik dengan tombol di bawah dan berikan slip itu, bukan sandi yang ditulis di kertas.</translation>
     </message>
     <message>
         <source>&amp;Print the owner&apos;s slip…</source>
@@ -361,6 +361,10 @@ Xiaomi mengirim paling banyak 3 kode sehari ke satu kontak (5 di Tiongkok darata
     <message>
         <source>Xiaomi sent a {length}-digit code by email to {contact}.</source>
         <translation>Xiaomi mengirim kode {length} digit lewat email ke {contact}.</translation>
+    </message>
+    <message>
+        <source>Xiaomi&apos;s help: the code did not arrive</source>
+        <translation>Bantuan Xiaomi: kode tidak masuk</translation>
     </message>
     <message>
         <source>Resend in {time}</source>
@@ -1063,6 +1067,18 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <source>Copied. Paste it on the phone now: it leaves the clipboard in {time}.</source>
         <translation>Tersalin. Tempel di ponsel sekarang: sandi dihapus dari papan klip dalam {time}.</translation>
     </message>
+    <message>
+        <source>Reset with the suggested password?</source>
+        <translation>Atur ulang dengan sandi yang disarankan?</translation>
+    </message>
+    <message>
+        <source>Has the owner written it down? It is in the field now; once it is set, mirecovery cannot show it again.</source>
+        <translation>Apakah pemilik sudah mencatatnya? Sandi itu ada di kolom sekarang; setelah diatur, mirecovery tidak bisa menampilkannya lagi.</translation>
+    </message>
+    <message>
+        <source>&amp;Not yet</source>
+        <translation>&amp;Belum</translation>
+    </message>
 </context>
 <context>
     <name>NoticeBar</name>
@@ -1395,10 +1411,6 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>Tidak bisa dibuka</translation>
     </message>
     <message>
-        <source>&amp;Close</source>
-        <translation>T&amp;utup</translation>
-    </message>
-    <message>
         <source>Go &amp;on &gt;</source>
         <translation>&amp;Lanjutkan &gt;</translation>
     </message>
@@ -1639,6 +1651,10 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
     <message>
         <source>Review and send</source>
         <translation>Periksa dan kirim</translation>
+    </message>
+    <message>
+        <source>still to come</source>
+        <translation>belum dilalui</translation>
     </message>
     <message>
         <source>Step {number} of {total}</source>
@@ -2234,6 +2250,10 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
     <message>
         <source>This is needed: support cannot find the account without it.</source>
         <translation>Wajib diisi: tanpa ini Layanan Pelanggan tidak bisa menemukan akunnya.</translation>
+    </message>
+    <message>
+        <source>This is needed: the IMEI is how support sees that the phone is the owner&apos;s.</source>
+        <translation>Ini wajib diisi: lewat IMEI, Layanan Pelanggan melihat bahwa ponsel itu milik pemiliknya.</translation>
     </message>
     <message>
         <source>A Mi account ID is a number of 6 to 12 digits, like 1234567890. Leave out spaces and letters.</source>

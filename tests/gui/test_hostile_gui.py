@@ -114,9 +114,6 @@ def playable(window: QWidget) -> list[QWidget]:
     for widget in window.findChildren(QWidget):
         if not (widget.isVisible() and widget.isEnabled()):
             continue
-        wizard = window.wizard  # type: ignore[attr-defined]
-        if widget is wizard.next_button and wizard.currentPage().is_final():
-            continue  # Close closes the window: the monkey stays inside
         if isinstance(widget, QAbstractButton | QLineEdit | QPlainTextEdit | QComboBox | QTabBar):
             found.append(widget)
     return found

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from mirecovery_gui.core.flow import Step
 from tests.flows import wrong
@@ -18,6 +19,25 @@ def test_codes_used_up_show_the_support_way_before_any_send_press(driver: Driver
     driver.qtbot.waitUntil(lambda: "Too many verification codes" in driver.error_text())
     assert driver.error_button("support_request").isVisible()
     assert driver.service.hits("send") == 0  # said from the codes left, not from a refused send
+    # Nothing to send today: Send is off, and the keyboard is on the way that is left.
+    assert not driver.button("send_code_button").isEnabled()
+    driver.qtbot.waitUntil(lambda: QApplication.focusWidget() is driver.error_button("support_request"))
+    driver.qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    driver.wait_step(Step.LOST_EVERYTHING)
+    assert driver.service.hits("send") == 0
+
+
+def test_back_to_send_again_waits_for_the_same_cooldown_as_resend(driver: Driver) -> None:
+    driver.to_enter_code()
+    driver.press_back()
+    driver.wait_step(Step.SEND_CODE)
+    send = driver.button("send_code_button")
+    # "Send again" is the same new code as Resend: it counts the same minute down, never a refused send.
+    driver.qtbot.waitUntil(lambda: not send.isEnabled() and "Send again in" in send.text())
+    driver.clock.advance(61)
+    driver.qtbot.waitUntil(send.isEnabled)
+    send.click()
+    driver.qtbot.waitUntil(lambda: driver.service.hits("send") == 2)
 
 
 def test_get_a_new_code_counts_down_on_its_button_while_the_cooldown_runs(driver: Driver) -> None:

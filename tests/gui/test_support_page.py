@@ -317,3 +317,32 @@ def test_finish_without_case_recording_says_the_request_is_lost(
     # Never the promise of a saved request that is not written anywhere.
     assert "not kept" in question and "Saved requests" not in question
     window.close()
+
+
+def test_next_with_the_imei_missing_keeps_saying_why_after_more_typing(driver: Driver) -> None:
+    driver.wait_step(Step.IDENTIFIER)
+    driver.click("lost_everything_button")
+    driver.wait_step(Step.LOST_EVERYTHING)
+    driver.type_into("support_account_id_input", "1234567890")
+    driver.press_next()  # at once, before the pause after typing
+    problem = driver.child(QLabel, "support_imei_problem")
+    driver.qtbot.waitUntil(problem.isVisible)
+    assert "IMEI" in problem.text()
+    assert driver.line("support_imei_input").hasFocus()
+    # More typing elsewhere, and the check after its pause: the reason stays until the IMEI is right.
+    driver.type_into("support_model_input", "e.g. phone")
+    form = page(driver).details
+    driver.qtbot.waitUntil(lambda: not form._problem_timer.isActive())
+    assert problem.isVisible()
+    driver.type_into("support_imei_input", "352099001761481")
+    driver.qtbot.waitUntil(lambda: not problem.isVisible())
+
+
+def test_the_densest_qr_code_we_make_gets_two_whole_pixels_a_module() -> None:
+    from mirecovery_gui.core.support_request import QR_MAX
+    from mirecovery_gui.gui.widgets.qr_view import QUIET_ZONE, qr_matrix
+    from mirecovery_gui.gui.widgets.support_handover import QR_SIDE
+
+    # The longest link a QR code of ours holds: a phone camera still reads it from the screen.
+    modules = len(qr_matrix("m" * QR_MAX)) + 2 * QUIET_ZONE
+    assert QR_SIDE // modules >= 2

@@ -283,3 +283,40 @@ def test_a_help_centre_no_browser_can_open_names_its_address_beside_the_request(
     assert "https://account.xiaomi.com/helpcenter" in dialog.findChild(QLabel, "copy_offer_label").text()
     assert dialog.findChild(QPlainTextEdit, "copy_offer_text").toPlainText() == request
     dialog.reject()
+
+
+def test_a_suggested_password_not_copied_is_asked_about_before_the_reset(
+    driver: Driver, service: TrainingService
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.gui.conftest import answering
+
+    driver.enter_code(driver.to_enter_code())
+    driver.wait_step(Step.NEW_PASSWORD)
+    driver.click("suggest_password_button")
+    suggested = driver.line("new_password_input").text()
+    with answering(QMessageBox.ButtonRole.NoRole):  # "Not yet": back to the field, nothing sent
+        driver.press_next()
+        driver.qtbot.waitUntil(lambda: driver.line("new_password_input").hasFocus())
+    assert driver.step is Step.NEW_PASSWORD and driver.line("new_password_input").text() == suggested
+    assert service.password_of("demo@example.com") != suggested
+    driver.click("copy_password_button")  # copied: no question
+    driver.press_next()
+    driver.wait_step(Step.DONE)
+    assert service.password_of("demo@example.com") == suggested
+
+
+def test_qt_warnings_about_a_link_keep_the_link_out_of_the_log(caplog: pytest.LogCaptureFixture) -> None:
+    from PySide6.QtCore import QMessageLogContext, QtMsgType
+
+    from mirecovery_gui.app import _on_qt_message
+
+    with caplog.at_level("DEBUG"):
+        _on_qt_message(
+            QtMsgType.QtWarningMsg,
+            QMessageLogContext(),
+            "Unable to detect a web browser to launch 'https://account.xiaomi.com/helpcenter/x'",
+        )
+    assert "Unable to detect a web browser" in caplog.text
+    assert "account.xiaomi.com" not in caplog.text and "https://<link>" in caplog.text

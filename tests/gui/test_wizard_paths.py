@@ -63,8 +63,9 @@ def test_the_send_limit_leads_to_the_support_request(driver: Driver) -> None:
     driver.wait_step(Step.SEND_CODE)
     sends_left = driver.child(QLabel, "sends_left_label")
     driver.qtbot.waitUntil(lambda: "No codes left today" in sends_left.text())
-    driver.click("send_code_button")
+    # Said at once, from the codes left: no Send press, and Send is off (it would only be refused).
     driver.qtbot.waitUntil(lambda: "24 hours" in driver.error_text())
+    assert not driver.button("send_code_button").isEnabled()
     driver.qtbot.mouseClick(driver.error_button("support_request"), driver_left())
     driver.wait_step(Step.LOST_EVERYTHING)
     assert "No more codes can be sent today" in driver.child(QLabel, "support_reason_label").text()

@@ -245,7 +245,7 @@ class RecoveryPage(QWidget):
         return self.tr("&Next >")
 
     def is_final(self) -> bool:
-        """A last page: Next becomes Close (the window closes)."""
+        """A last page: no Next or Cancel; the page's own button goes on, and Enter is :meth:`main_action`."""
         return False
 
     def main_action(self) -> None:

@@ -31,8 +31,8 @@ class DonePage(RecoveryPage):
         self.steps_label = self.paragraph(self._steps, "done_steps_label")
         self.not_kept_label = self.paragraph(
             lambda: self.tr(
-                "mirecovery keeps no copy of the password and cannot show it again. "
-                "Give the owner the slip below, not the password on paper."
+                "mirecovery keeps no copy of the password and cannot show it again. Print or save the "
+                "owner's slip with the buttons below and give them that, not the password on paper."
             ),
             "done_not_kept_label",
         )
@@ -114,6 +114,9 @@ class DonePage(RecoveryPage):
 
     def is_final(self) -> bool:
         return True
+
+    def main_action(self) -> None:
+        self.session.start_over()
 
     def focus_first(self) -> QWidget | None:
         return self.start_another_button

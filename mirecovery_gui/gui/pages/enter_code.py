@@ -115,7 +115,9 @@ class EnterCodePage(RecoveryPage):
         )
         items = "".join(f"<li>{html.escape(line)}</li>" for line in tips.splitlines() if line.strip())
         if faq:
-            link = f"<a href='{html.escape(faq, quote=True)}'>{html.escape(self.tr('Xiaomi: code not received'))}</a>"
+            # Outside the f-string: the catalogue's extractor does not look inside one.
+            name = self.tr("Xiaomi's help: the code did not arrive")
+            link = f"<a href='{html.escape(faq, quote=True)}'>{html.escape(name)}</a>"
             items += f"<li>{link}</li>"
         self.help_label.setText(f"<ul style='margin-left: 12px; -qt-list-indent: 0'>{items}</ul>")
         wait = session.resend_wait()
@@ -177,6 +179,10 @@ class EnterCodePage(RecoveryPage):
 
     def clear_secrets(self) -> None:
         self.code_input.clear()
+
+    def reset(self) -> None:
+        super().reset()
+        self.help_button.setChecked(False)  # the next customer starts without the last one's tips open
 
     def focus_first(self) -> QWidget | None:
         return self.code_input

@@ -291,6 +291,10 @@ class LostEverythingPage(RecoveryPage):
                 self.details.show_all_problems(even_empty=True)
                 first = next(which for which in Field if which in problems)
                 self.details.focus_field(first)
+                # The reason in sight too, once the label just shown has its height.
+                label = self.details.problem_labels.get(first)
+                if label is not None:
+                    QTimer.singleShot(0, lambda: self.scroll_area.ensureWidgetVisible(label, 0, 24))
                 return
         if session.support_forward():
             return

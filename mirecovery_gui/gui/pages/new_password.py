@@ -19,6 +19,7 @@ from mirecovery_gui.core.password import (
     suggest_password,
 )
 from mirecovery_gui.core.text import clock_face
+from mirecovery_gui.gui import dialogs
 from mirecovery_gui.gui.i18n import label_setter, translate
 from mirecovery_gui.gui.pages.base import RecoveryPage
 from mirecovery_gui.gui.theme import Tone, ToneLabel
@@ -98,6 +99,8 @@ class NewPasswordPage(RecoveryPage):
         self.new_password.text_changed.connect(self._on_password_text_changed)
         self.confirm_password.text_changed.connect(self._on_password_text_changed)
         self._results: list[RuleResult] = []
+        self._suggested: str | None = None  # what Suggest put in the fields, until the page is left
+        self._suggestion_copied = False
 
     # --- checks ----------------------------------------------------------------------------
 
@@ -149,6 +152,7 @@ class NewPasswordPage(RecoveryPage):
 
     def _on_suggest_password_button_clicked(self) -> None:
         password = suggest_password(self.policy(), self.identifiers())
+        self._suggested, self._suggestion_copied = password, False
         self.new_password_input.setText(password)
         self.confirm_password_input.setText(password)
         # Shown, so the owner can read it and write it down before it is gone.
@@ -163,6 +167,7 @@ class NewPasswordPage(RecoveryPage):
             return
         clipboard = self.host.secret_clipboard
         clipboard.copy(password)
+        self._suggestion_copied = True
         self._clipboard_ticker.start(clipboard.seconds_left())
 
     def _show_clipboard_note(self, seconds: int) -> None:
@@ -219,7 +224,24 @@ class NewPasswordPage(RecoveryPage):
         return self.tr("&Reset password")
 
     def main_action(self) -> None:
-        self.host.perform(self.session.reset_password(self.new_password.text()))
+        password = self.new_password.text()
+        if (
+            password == self._suggested
+            and not self._suggestion_copied
+            and not dialogs.ask(
+                self,
+                self.tr("Reset with the suggested password?"),
+                self.tr(
+                    "Has the owner written it down? It is in the field now; once it is set, mirecovery cannot "
+                    "show it again."
+                ),
+                self.tr("&Reset password"),
+                self.tr("&Not yet"),
+            )
+        ):
+            self._edit_password()
+            return
+        self.host.perform(self.session.reset_password(password))
 
     def problem_shown(self, problem: Problem) -> None:
         if isinstance(problem.error, PasswordRejectedError):
@@ -234,6 +256,7 @@ class NewPasswordPage(RecoveryPage):
         self.new_password_input.selectAll()
 
     def clear_secrets(self) -> None:
+        self._suggested, self._suggestion_copied = None, False
         self.new_password.clear()
         self.confirm_password.clear()
         self.show_password_button.setChecked(False)

@@ -82,6 +82,9 @@ class OfficialSitePage(RecoveryPage):
     def is_final(self) -> bool:
         return True
 
+    def main_action(self) -> None:
+        self._on_open_site_button_clicked()
+
     def _on_open_site_button_clicked(self) -> None:
         self.host.open_url(self.url())
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QButtonGroup, QPushButton, QRadioButton, QWidget
 
+from mirecovery_gui.client.errors import NextAction, SendLimitError
 from mirecovery_gui.core.flow import Channel, Step
 from mirecovery_gui.core.text import clock_face
 from mirecovery_gui.gui.i18n import shown
@@ -16,6 +17,7 @@ from mirecovery_gui.recovery.calls import Request
 
 if TYPE_CHECKING:
     from mirecovery_gui.gui.pages.base import PageHost
+    from mirecovery_gui.recovery.calls import Problem
 
 
 class SendCodePage(RecoveryPage):
@@ -129,6 +131,13 @@ class SendCodePage(RecoveryPage):
         # Enter (or Next) on this page gets the code: it sends one unless one was sent already.
         session = self.session
         self.host.perform(session.go_on() if session.can_go_on() else session.send_code())
+
+    def problem_shown(self, problem: Problem) -> None:
+        if isinstance(problem.error, SendLimitError):
+            # Nothing more to send today: the keyboard goes to the way that is left, so Enter takes it.
+            button = self.error_panel.button(NextAction.SUPPORT_REQUEST)
+            if button is not None:
+                button.setFocus()
 
     def focus_first(self) -> QWidget | None:
         if self.session.state.channel is None:

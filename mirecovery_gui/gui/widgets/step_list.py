@@ -8,10 +8,11 @@ either route, so the page beside it never moves sideways.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from mirecovery_gui.core.flow import Step, SupportScreen
+from mirecovery_gui.gui.theme import quiet_colour
 
 MAIN_LINE = (
     Step.IDENTIFIER,
@@ -55,6 +56,8 @@ class StepList(QWidget):
             self.retranslate()
         elif event.type() == QEvent.Type.FontChange:
             self._fit()
+        elif event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.set_current(self._current, self._screen)  # the steps to come in the new scheme's colours
         super().changeEvent(event)
 
     def retranslate(self) -> None:
@@ -110,7 +113,13 @@ class StepList(QWidget):
             font = label.font()
             font.setBold(index == position)
             label.setFont(font)
-            label.setEnabled(index <= position or position < 0)
+            # Steps to come in a softer colour that still reads (never Qt's disabled grey).
+            later = position >= 0 and index > position
+            palette = QPalette(self.palette())
+            if later:
+                palette.setColor(QPalette.ColorRole.WindowText, quiet_colour(self.palette()))
+            label.setPalette(palette)
+            label.setAccessibleDescription(self.tr("still to come") if later else "")
             label.show()
         self.setAccessibleDescription(
             self.tr("Step {number} of {total}").format(number=position + 1, total=len(line)) if position >= 0 else ""

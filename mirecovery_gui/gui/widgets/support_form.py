@@ -283,6 +283,7 @@ class SupportDetailsForm(QWidget):
         self._problem_timer.setSingleShot(True)
         self._problem_timer.setInterval(PROBLEM_DELAY_MS)
         self._problem_timer.timeout.connect(self.show_all_problems)
+        self._insist = False  # Next was pressed: empty required fields say so
 
     # --- building --------------------------------------------------------------------------
 
@@ -428,6 +429,7 @@ class SupportDetailsForm(QWidget):
         finally:
             self._loading = False
         self._problem_timer.stop()
+        self._insist = False  # another request: its empty fields are quiet until Next is pressed
         self.show_all_problems()
 
     def first_input(self) -> QWidget:
@@ -465,9 +467,16 @@ class SupportDetailsForm(QWidget):
         self.inputs[which].setAccessibleDescription(f"{text} {hint}".strip())
 
     def show_all_problems(self, even_empty: bool = False) -> None:
-        """Every field's problem; an empty field's only with ``even_empty`` (the user pressed Next)."""
+        """Every field's problem; an empty field's only once the user pressed Next (``even_empty``).
+
+        From that press on, an empty required field keeps saying so: a check after the next pause in
+        typing must not take the reason away again.
+        """
+        if even_empty:
+            self._problem_timer.stop()
+            self._insist = True
         for which in self.inputs:
-            self._show_problem(which, quiet_if_empty=not even_empty)
+            self._show_problem(which, quiet_if_empty=not self._insist)
 
     def focus_field(self, which: Field) -> None:
         edit = self.inputs.get(which)

@@ -36,7 +36,9 @@ from mirecovery_gui.gui.widgets.support_form import field_name
 
 log = logging.getLogger(__name__)
 
-QR_SIDE = 240  # px: the densest code we make (about 117 modules with its quiet zone) at two pixels a module
+# px: the densest code we make (version 24, 121 modules with its quiet zone) at two whole pixels a module.
+# A test draws the densest request and counts them.
+QR_SIDE = 250
 
 
 def compact_combo(combo: QComboBox, characters: int = 18) -> None:
