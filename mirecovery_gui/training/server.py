@@ -13,7 +13,9 @@ Besides the passport paths of ``resources/providers/training.json`` it serves:
 * ``GET|POST|DELETE /_training/faults``: list, arm (JSON body, see
   :class:`~mirecovery_gui.training.faults.Fault`) or clear faults; a POST
   with ``{"latency_s": 2}`` sets an added latency for every answer;
-* ``GET /_training/health``: ``ok``.
+* ``GET /_training/health``: ``ok``;
+* the practice website at ``GET|POST /pass/forgetPassword`` (a form post with a ``practice``
+  field; :mod:`~mirecovery_gui.training.practice_site`): the real page's shape, marked TRAINING.
 
 Bound beyond loopback (any ``host`` but 127.0.0.1, ::1 and localhost: a
 classroom), anyone on the network can reach it, so:
@@ -51,6 +53,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from mirecovery_gui.client.profile import load_profile
 from mirecovery_gui.core.flow import Channel
+from mirecovery_gui.training import practice_site
 from mirecovery_gui.training.faults import Fault, FaultKind, read_arming
 from mirecovery_gui.training.service import PREFIX, Reply, TrainingService, envelope
 
@@ -170,6 +173,7 @@ class _HTTPServer(ThreadingHTTPServer):
             ("POST", paths["verify_email"]): ("verify", Channel.EMAIL),
             ("POST", paths["reset"]): ("reset", None),
         }
+        self.practice = practice_site.PracticeSite(service)
         super().__init__(address, _Handler)
 
     def handle_error(self, request: Any, client_address: Any) -> None:
@@ -241,6 +245,13 @@ class _Handler(BaseHTTPRequestHandler):
         service = self.server.service
         if url.path.startswith("/_training/"):
             self._send_reply(self._training_endpoint(method, url.path, body, cookies))
+            return
+        if practice_site.wants(method, url.path, body):
+            # The practice website at the real page's path; the passport API there is served below.
+            if not self._join_code_ok():
+                self._send_reply(self._join_code_refused())
+                return
+            self._send_reply(self.server.practice.serve(method, url.query, body, cookies))
             return
         route = self.server.routes.get((method, url.path))
         if route is None:
