@@ -292,7 +292,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_wizard(args: argparse.Namespace) -> int:
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QApplication
 
     from mirecovery_gui.app import claim_data_folder, install_qt_message_handler, main_window_for
@@ -301,6 +301,9 @@ def run_wizard(args: argparse.Namespace) -> int:
     from mirecovery_gui.store.paths import log_dir
 
     install_qt_message_handler()
+    # Qt WebEngine (Xiaomi's page inside the wizard) needs this before the application exists; it
+    # costs nothing until a web view is made, and WebEngine itself is imported only then.
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication([sys.argv[0] if sys.argv else "mirecovery"])
     app.setApplicationName("mirecovery")
     app.setDesktopFileName("mirecovery")

@@ -494,6 +494,8 @@ def main_window_for(
     news.setParent(window)
     news.trouble.connect(window.app.on_store_trouble)
     news.set_aside.connect(window.app.on_set_aside)
+    session.real_account_mode = getattr(args, "real_account", None) or loaded.settings.real_account_mode
+    session.official_url_override = getattr(args, "official_url", None) or ""
     if args.training:
         providers.use("training")
     elif args.server:

@@ -30,6 +30,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--lang", choices=("en", "id"), help="language of the app (default: the system's)")
     parser.add_argument(
+        "--real-account",
+        choices=("embedded", "direct"),
+        help="real accounts on Xiaomi's own page inside the app (embedded, the default) or through the "
+        "experimental direct profile",
+    )
+    parser.add_argument(
+        "--official-url",
+        metavar="URL",
+        help="the page the real-account mode shows instead of Xiaomi's (a practice site, for trainers and tests)",
+    )
+    parser.add_argument(
         "--scheme",
         choices=("system", "light", "dark"),
         help="light or dark colours for this run (default: the settings, else the system's)",

@@ -132,11 +132,14 @@ def run_self_test(extra_args: list[str] | None = None) -> int:
 
 
 def _run_self_test(extra_args: list[str] | None) -> int:
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     from mirecovery_gui.app import create_main_window, install_qt_message_handler
 
     install_qt_message_handler()
+    if QApplication.instance() is None:
+        QApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)  # Qt WebEngine's need
     app = QApplication.instance() or QApplication(["mirecovery", "-platform", "offscreen"])
     began = time.monotonic()
     window = create_main_window(["--training", *(extra_args or [])])

@@ -31,6 +31,16 @@ EXCLUDED_MODULES = [
     "PySide6.QtSvgWidgets",
     "PySide6.QtQml",
     "PySide6.QtQuick",
+    # Qt WebEngine is not in the bundle yet (about 200 MB before trimming): the frozen app opens
+    # Xiaomi's page in the system browser, as it does wherever WebEngine is missing.
+    "PySide6.QtWebEngineCore",
+    "PySide6.QtWebEngineWidgets",
+    "PySide6.QtWebEngineQuick",
+    "PySide6.QtWebChannel",
+    "PySide6.QtPositioning",
+    "PySide6.QtQuickWidgets",
+    "PySide6.QtPdf",
+    "PySide6.QtPdfWidgets",
     "tkinter",
     "unittest",
     "pydoc",

@@ -30,7 +30,20 @@ if os.environ.get("MIRECOVERY_BLOCK_QT") == "1":
 
     sys.meta_path.insert(0, _NoQt())
 
+# Qt WebEngine (the official page inside the wizard) refuses to start its sandbox as root, as tests
+# and CI run; the shipped app never sets this.
+os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+# Anything an embedded page asks of another host goes to a closed loopback port: no test reaches
+# Xiaomi or any other host (Chromium never sends loopback, the practice site, through a proxy).
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--proxy-server=http://127.0.0.1:9")
+
 import pytest
+
+if os.environ.get("MIRECOVERY_BLOCK_QT") != "1":
+    from PySide6.QtCore import QCoreApplication, Qt
+
+    # Before pytest-qt makes the application: Qt WebEngine needs it then or never.
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 
 from mirecovery_gui.client.passport import PassportClient
 from mirecovery_gui.client.profile import ProviderProfile, Timeouts, load_profile

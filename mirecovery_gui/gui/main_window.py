@@ -198,6 +198,12 @@ class MainWindow(QMainWindow):
         self.settings_action.setObjectName("settings_action")
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         file_menu.addAction(self.settings_action)
+        self.practice_site_action = QAction(self)
+        texts.keep(self.practice_site_action.setText, lambda: self.tr("Practise on Xiaomi's &page (training)"))
+        self.practice_site_action.setObjectName("practice_site_action")
+        self.practice_site_action.setVisible(False)
+        self.practice_site_action.triggered.connect(lambda: self.wizard.perform(self.session.practise_on_website()))
+        file_menu.addAction(self.practice_site_action)
         file_menu.addSeparator()
         quit_action = QAction(self)
         texts.keep(quit_action.setText, lambda: self.tr("&Quit"))
@@ -279,6 +285,7 @@ class MainWindow(QMainWindow):
         if enabled or self._training_phone is not None:
             self.training_phone.setVisible(enabled)
             self.training_phone.set_server(server if enabled else "")
+        self.practice_site_action.setVisible(enabled)
         self._update_title()
 
     def add_shutdown_hook(self, hook: Callable[[], None]) -> None:

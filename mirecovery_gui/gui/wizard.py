@@ -213,6 +213,13 @@ class RecoveryWizard(QWidget):
         self.runner = None
         self._make_runner = make_runner
 
+    def server_url(self) -> str | None:
+        try:
+            client = self.require_runner().client
+        except RuntimeError:
+            return None
+        return str(getattr(client, "base_url", "")) or None
+
     def require_runner(self) -> RequestRunner:
         if self.runner is None and self._make_runner is not None:
             self.runner = self._make_runner()

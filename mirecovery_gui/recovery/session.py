@@ -74,6 +74,11 @@ class RecoverySession:
         self.directory = directory
         self.profile: ProviderProfile | None = None
         self.training = False
+        # A real account: Xiaomi's own page inside the wizard ("embedded", the default), or the direct
+        # profile ("direct", experimental). The embedded page may be pointed at a practice site.
+        self.real_account_mode = "direct"  # the app sets it from Settings, where "embedded" is the default
+        self.official_url_override = ""
+        self.official_hint = False  # "The code does not come" was pressed on the official page
         self._listeners: list[Callable[[], None]] = []
         self._code_key = secrets.token_bytes(16)  # for the digests of refused codes; never leaves memory
         self.epoch = 0  # moves on every step: an answer from an earlier one is dropped
@@ -86,6 +91,11 @@ class RecoverySession:
         captcha_first = self.profile.captcha_required_at_start if self.profile else True
         self.state = RecoveryState(captcha_required=captcha_first)
         self.step = Step.IDENTIFIER if self.profile is not None else Step.START
+        self.official_hint = False
+        if self.embedded_official:
+            # Xiaomi's own page is the recovery: the wizard shows it, with the guide and the outcomes.
+            self.step = Step.OFFICIAL_SITE
+            self.state = flow.to_official_site(self.state)
         self._trail: list[Step] = []
         self.epoch += 1
         self.visit += 1
@@ -660,9 +670,44 @@ class RecoverySession:
     @property
     def official_url(self) -> str:
         """Xiaomi's own forgot-password page, for the provider in use."""
+        if self.official_url_override:
+            return self.official_url_override
         if self.profile is not None and self.profile.help_urls.forgot_password:
             return self.profile.help_urls.forgot_password
         return OFFICIAL_FORGOT_PASSWORD_URL
+
+    @property
+    def embedded_official(self) -> bool:
+        """Whether a real account is recovered on Xiaomi's own page inside the wizard (the default)."""
+        return self.profile is not None and not self.training and self.real_account_mode != "direct"
+
+    def official_page_url(self, server: str | None) -> str:
+        """The page the official step shows: Xiaomi's, or in training the practice site on ``server``."""
+        if self.training and server and not self.official_url_override:
+            language = "id" if self.language == "id" else "en"
+            return f"{server.rstrip('/')}/pass/forgetPassword?lang={language}"
+        return self.official_url
+
+    def practise_on_website(self) -> Call[Any] | None:
+        """Training: the same recovery on the practice copy of Xiaomi's page."""
+        if not self.training:
+            return None
+        return self.go_official_site()
+
+    def official_worked(self) -> Call[Any] | None:
+        """ "It worked" on the official page: the owner set the new password there."""
+        self.official_hint = False
+        return self._go(Step.DONE)
+
+    def official_code_missing(self) -> None:
+        """ "The code does not come": the page shows what to try, and the support way."""
+        self.official_hint = True
+        self.cases.entered(Step.OFFICIAL_SITE)  # the case says the recovery went to Xiaomi's page
+        self._changed()
+
+    def official_no_contact(self) -> Call[Any] | None:
+        """ "No email or phone any more": the support request is the way back."""
+        return self.go_support(SupportReason.CONTACTS_LOST)
 
     # --- the support request --------------------------------------------------------------------
 

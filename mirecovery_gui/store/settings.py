@@ -37,6 +37,7 @@ class Settings:
     retention_days: int = 90
     provider: str = ""
     record_cases: bool = True
+    real_account_mode: str = "embedded"  # or "direct" (the experimental profile)
 
     def checked(self) -> Settings:
         """The same settings with every out-of-range value replaced by its default."""
@@ -50,6 +51,8 @@ class Settings:
             values["default_region"] = default.default_region
         if self.provider not in PROVIDERS:
             values["provider"] = default.provider
+        if self.real_account_mode not in ("embedded", "direct"):
+            values["real_account_mode"] = default.real_account_mode
         if not MIN_RETENTION_DAYS <= self.retention_days <= MAX_RETENTION_DAYS:
             values["retention_days"] = default.retention_days
         values["staff_name"] = " ".join(str(self.staff_name).split())[:80]

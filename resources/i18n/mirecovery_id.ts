@@ -965,6 +965,10 @@ Xiaomi mengirim paling banyak 3 kode sehari ke satu kontak (5 di Tiongkok darata
         <translation>&amp;Setelan…</translation>
     </message>
     <message>
+        <source>Practise on Xiaomi&apos;s &amp;page (training)</source>
+        <translation>Berlatih di &amp;halaman Xiaomi (latihan)</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Keluar</translation>
     </message>
@@ -1094,6 +1098,14 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>Lanjutkan di situs Xiaomi</translation>
     </message>
     <message>
+        <source>Practice: Xiaomi&apos;s page (training copy)</source>
+        <translation>Latihan: halaman Xiaomi (salinan latihan)</translation>
+    </message>
+    <message>
+        <source>Xiaomi&apos;s page: reset the password</source>
+        <translation>Halaman Xiaomi: atur ulang sandi</translation>
+    </message>
+    <message>
         <source>The app cannot talk to Xiaomi right now. The same steps work on the official website.</source>
         <translation>Aplikasi sedang tidak bisa terhubung ke Xiaomi. Langkah yang sama bisa dilakukan di situs resmi.</translation>
     </message>
@@ -1126,6 +1138,58 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
     <message>
         <source>No email or phone? Prepare a &amp;support request</source>
         <translation>Tidak punya email atau telepon? Siapkan &amp;permintaan bantuan</translation>
+    </message>
+    <message>
+        <source>It &amp;worked</source>
+        <translation>Ber&amp;hasil</translation>
+    </message>
+    <message>
+        <source>The code does not &amp;come</source>
+        <translation>Kode tidak &amp;masuk</translation>
+    </message>
+    <message>
+        <source>No email or phone any &amp;more</source>
+        <translation>&amp;Email dan telepon sudah tidak ada</translation>
+    </message>
+    <message>
+        <source>The same page as Xiaomi&apos;s, on the training service: the training accounts, codes and phone. When you are done, say below how it went.</source>
+        <translation>Halaman yang sama dengan milik Xiaomi, di layanan latihan: akun, kode, dan ponsel latihan. Setelah selesai, pilih di bawah bagaimana hasilnya.</translation>
+    </message>
+    <message>
+        <source>This is Xiaomi&apos;s own page, inside the app: type into it as on Xiaomi&apos;s website. The guide beside says what it asks next. When you are done, say below how it went.</source>
+        <translation>Ini halaman Xiaomi sendiri, di dalam aplikasi: isi seperti di situs Xiaomi. Panduan di sampingnya menjelaskan apa yang ditanyakan berikutnya. Setelah selesai, pilih di bawah bagaimana hasilnya.</translation>
+    </message>
+    <message>
+        <source>What Xiaomi&apos;s page asks, in order:
+1. The email, phone number or Mi account ID.
+2. The characters in the picture, or a puzzle to slide.
+3. Where the code goes (SMS or email), then Send.
+4. The code from the message. Email: look in Spam too. SMS: in some countries it comes by WhatsApp. Xiaomi sends at most 3 codes a day to one contact (5 in mainland China).
+5. The new password, twice: 8 to 16 characters, letters and numbers.
+Then say below how it went.</source>
+        <translation>Yang ditanyakan halaman Xiaomi, berurutan:
+1. Email, nomor telepon, atau ID Akun Mi.
+2. Karakter pada gambar, atau teka-teki geser.
+3. Ke mana kode dikirim (SMS atau email), lalu Kirim.
+4. Kode dari pesan. Email: periksa juga folder Spam. SMS: di beberapa negara kode datang lewat WhatsApp. Xiaomi mengirim paling banyak 3 kode sehari ke satu kontak (5 di Tiongkok daratan).
+5. Sandi baru, dua kali: 8 sampai 16 karakter, huruf dan angka.
+Lalu pilih di bawah bagaimana hasilnya.</translation>
+    </message>
+    <message>
+        <source>Wait a minute or two, then check Spam, Promotions and WhatsApp; make sure the contact is the right one. Codes used up today: try again tomorrow. No code ever reaches the owner: prepare a support request with &quot;No email or phone any more&quot;.</source>
+        <translation>Tunggu satu atau dua menit, lalu periksa Spam, Promosi, dan WhatsApp; pastikan kontaknya benar. Kode hari ini sudah habis: coba lagi besok. Kode tidak pernah sampai ke pemilik: siapkan permintaan bantuan dengan &quot;Email dan telepon sudah tidak ada&quot;.</translation>
+    </message>
+    <message>
+        <source>🔒 Encrypted (HTTPS):</source>
+        <translation>🔒 Terenkripsi (HTTPS):</translation>
+    </message>
+    <message>
+        <source>Practice site on this computer:</source>
+        <translation>Situs latihan di komputer ini:</translation>
+    </message>
+    <message>
+        <source>⚠ Not encrypted:</source>
+        <translation>⚠ Tidak terenkripsi:</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@ at 1024x600, in both languages, in both colour schemes, with the training phone 
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QToolButton,
     QWidget,
 )
+from pytestqt.exceptions import TimeoutError
 from pytestqt.qtbot import QtBot
 
 from mirecovery_gui.core.clock import ManualClock
@@ -36,6 +38,8 @@ from tests.gui.conftest import Driver, open_window
 from tests.gui.ui_walk import pages_of_a_recovery, visible
 
 SMALL = (1024, 600)
+# Shown as it is in any language: an address (the practice site's port differs between two windows).
+DATA = {"official_address_label"}
 
 
 @pytest.fixture
@@ -87,13 +91,9 @@ def test_no_page_scrolls_sideways(
     driver = Driver(qtbot, window, service, clock)
     found: list[str] = []
 
-    def look(step: Step) -> None:
-        page = window.wizard.currentPage()
-        qtbot.waitUntil(page.isVisible)
-        QApplication.processEvents()  # the layouts catch up with the last change
-        screen = f"{step.name}/{window.session.support_screen.name}" if step is Step.LOST_EVERYTHING else step.name
-        found.extend(f"{screen}: {area}" for area in sideways_scrolling(window))
-        # Every combo shows its whole current text (no "Send to: Xiaomi supp…").
+    def cut_combos(page: QWidget) -> list[str]:
+        """Every combo shows its whole current text (no "Send to: Xiaomi supp…")."""
+        cut = []
         for combo in visible(page, QComboBox):
             assert isinstance(combo, QComboBox)
             option = QStyleOptionComboBox()
@@ -102,7 +102,19 @@ def test_no_page_scrolls_sideways(
                 QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
             )
             if combo.fontMetrics().horizontalAdvance(combo.currentText()) > room.width():
-                found.append(f"{screen}: {combo.objectName()} cut ({combo.currentText()!r})")
+                cut.append(f"{combo.objectName()} cut ({combo.currentText()!r})")
+        return cut
+
+    def look(step: Step) -> None:
+        page = window.wizard.currentPage()
+        qtbot.waitUntil(page.isVisible)
+        # The layouts catch up with the last change later (a page that rearranges itself to its width,
+        # a saved request renamed in its combo).
+        with contextlib.suppress(TimeoutError):
+            qtbot.waitUntil(lambda: not sideways_scrolling(window) and not cut_combos(page), timeout=1000)
+        screen = f"{step.name}/{window.session.support_screen.name}" if step is Step.LOST_EVERYTHING else step.name
+        found.extend(f"{screen}: {area}" for area in sideways_scrolling(window))
+        found.extend(f"{screen}: {cut}" for cut in cut_combos(page))
 
     pages_of_a_recovery(driver, look)
     window.close()
@@ -221,6 +233,8 @@ def words_on_screen(window: MainWindow) -> list[str]:
     words = [window.windowTitle()]
     words += [action.text() for action in window.menuBar().actions()]
     for widget in visible(window, QWidget):
+        if widget.objectName() in DATA:
+            continue
         if isinstance(widget, QLabel) and not widget.buddy():
             words.append(widget.text())
         elif isinstance(widget, QLabel | QAbstractButton):

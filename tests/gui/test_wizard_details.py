@@ -145,16 +145,21 @@ def test_a_rejected_password_shows_the_servers_words(driver: Driver) -> None:
     assert detail.text() == "Xiaomi says: The new password must differ from the current one."
 
 
-def test_the_live_provider_hands_over_to_the_official_website(
+def test_without_qt_webengine_the_direct_profile_hands_over_to_the_website_outside(
     qtbot: QtBot, clock: ManualClock, service: TrainingService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened: list[str] = []
     monkeypatch.setattr(
         QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(QUrl(url).toString()) or True)
     )
+    from mirecovery_gui.gui.widgets import official_view
+
+    monkeypatch.setattr(official_view, "available", lambda: False)  # PySide6-Addons not installed
     with TrainingServer(service) as server:
         # The live profile, pointed at loopback: nothing goes to Xiaomi.
-        window = create_main_window(["--lang", "en"], clock=clock, training_service=service, timeouts=FAST_TIMEOUTS)
+        window = create_main_window(
+            ["--lang", "en", "--real-account", "direct"], clock=clock, training_service=service, timeouts=FAST_TIMEOUTS
+        )
         qtbot.addWidget(window)
         window.show()
         window.app.providers.use("xiaomi", server_url=server.url)

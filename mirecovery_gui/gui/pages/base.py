@@ -69,6 +69,10 @@ class PageHost(Protocol):
 
     def choose_provider(self, provider: str) -> None: ...
 
+    def server_url(self) -> str | None:
+        """The address of the server the provider talks to (the training service is started if need be)."""
+        ...
+
 
 class RecoveryPage(QWidget):
     step: Step

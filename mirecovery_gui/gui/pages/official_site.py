@@ -1,15 +1,23 @@
-"""When the live provider cannot go on: the same steps on Xiaomi's official website."""
+"""Xiaomi's own forgot-password page: inside the wizard when Qt WebEngine is there, else outside.
+
+Embedded (the default real-account mode, and the practice site in training): the page in the middle,
+the guide to what it will ask beside it, the address and whether it is encrypted above it, and the
+buttons for how it went below. Without Qt WebEngine, and as the direct profile's last resort before it,
+the page is opened in the system browser and as a QR code for the owner's phone.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mirecovery_gui.core.flow import Step, SupportReason
 from mirecovery_gui.gui.i18n import shown
 from mirecovery_gui.gui.pages.base import RecoveryPage
+from mirecovery_gui.gui.theme import Tone, ToneLabel
 from mirecovery_gui.gui.widgets.flow_layout import flow_row
 from mirecovery_gui.gui.widgets.link_button import LinkButton
 from mirecovery_gui.gui.widgets.qr_view import QrView
@@ -23,11 +31,8 @@ class OfficialSitePage(RecoveryPage):
 
     def __init__(self, host: PageHost) -> None:
         super().__init__(host)
-        self.keep(self.set_heading, lambda: self.tr("Continue on Xiaomi's website"))
-        self.keep(
-            self.set_intro,
-            lambda: self.tr("The app cannot talk to Xiaomi right now. The same steps work on the official website."),
-        )
+        self.keep(self.set_heading, self._heading)
+        self.keep(self.set_intro, self._intro)
         self.checklist_label = self.paragraph(
             lambda: self.tr(
                 "1. Open the page (button below, or scan the code with the phone's camera).\n"
@@ -70,12 +75,176 @@ class OfficialSitePage(RecoveryPage):
         code.addWidget(self.scan_label)
         code.addWidget(self.qr_view)
         # The code beside the buttons where there is room, under them where there is not.
-        self.body.addWidget(flow_row(self, actions_box, code_box, spacing=16))
+        self.outside_box = flow_row(self, actions_box, code_box, spacing=16)
+        self.body.addWidget(self.outside_box)
+        self.embedded_box: QWidget | None = None  # built the first time Xiaomi's page is shown inside
+        self.view: Any = None  # the OfficialView, with Qt WebEngine: imported only then
+
+    # --- inside the wizard -------------------------------------------------------------------------
+
+    def _embedded(self) -> bool:
+        from mirecovery_gui.gui.widgets.official_view import available
+
+        return available()
+
+    def _build_embedded(self) -> QWidget:
+        box = QWidget(self)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.address_label = QLabel(box)
+        self.address_label.setObjectName("official_address_label")
+        self.address_label.setTextFormat(Qt.TextFormat.PlainText)
+        # An address has no spaces to wrap at: it is shown with invisible break points after its
+        # slashes and dots, so it never widens the page (the tooltip has it as it is).
+        self.address_label.setWordWrap(True)
+        self.tls_label = ToneLabel(box)
+        self.tls_label.setObjectName("official_tls_label")
+        self.tls_label.setTextFormat(Qt.TextFormat.PlainText)
+        self._address = ("", False)
+        self.keep(self.tls_label.setText, self._tls_text)
+        layout.addWidget(self.tls_label)
+        layout.addWidget(self.address_label)
+        # The guide beside the page in a wide window, above it in a narrow one.
+        middle = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.middle = middle
+        self.guide_label = QLabel(box)
+        self.guide_label.setObjectName("official_guide_label")
+        self.guide_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.guide_label.setWordWrap(True)
+        self.guide_label.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.guide_label.setMaximumWidth(self.fontMetrics().averageCharWidth() * 34)
+        self.keep(self.guide_label.setText, self._guide)
+        middle.addWidget(self.guide_label)
+        self.view_slot = QVBoxLayout()
+        middle.addLayout(self.view_slot, 1)
+        layout.addLayout(middle, 1)
+        self.hint_label = self.paragraph(self._hint, "official_hint_label")
+        self.body.removeWidget(self.hint_label)
+        self.hint_label.setParent(box)
+        layout.addWidget(self.hint_label)
+        self.worked_button = QPushButton(box)
+        self.worked_button.setObjectName("official_worked_button")
+        self.keep(self.worked_button.setText, lambda: self.tr("It &worked"))
+        self.worked_button.clicked.connect(lambda: self.host.perform(self.session.official_worked()))
+        self.no_code_button = QPushButton(box)
+        self.no_code_button.setObjectName("official_no_code_button")
+        self.keep(self.no_code_button.setText, lambda: self.tr("The code does not &come"))
+        self.no_code_button.clicked.connect(self.session.official_code_missing)
+        self.no_contact_button = QPushButton(box)
+        self.no_contact_button.setObjectName("official_no_contact_button")
+        self.keep(self.no_contact_button.setText, lambda: self.tr("No email or phone any &more"))
+        self.no_contact_button.clicked.connect(lambda: self.host.perform(self.session.official_no_contact()))
+        layout.addWidget(flow_row(box, self.worked_button, self.no_code_button, self.no_contact_button))
+        self.body.addWidget(box, 1)
+        return box
+
+    def _heading(self) -> str:
+        if not self._embedded():
+            return self.tr("Continue on Xiaomi's website")
+        if self.session.training:
+            return self.tr("Practice: Xiaomi's page (training copy)")
+        return self.tr("Xiaomi's page: reset the password")
+
+    def _intro(self) -> str:
+        if not self._embedded():
+            return self.tr("The app cannot talk to Xiaomi right now. The same steps work on the official website.")
+        if self.session.training:
+            return self.tr(
+                "The same page as Xiaomi's, on the training service: the training accounts, codes and phone. "
+                "When you are done, say below how it went."
+            )
+        return self.tr(
+            "This is Xiaomi's own page, inside the app: type into it as on Xiaomi's website. The guide beside "
+            "says what it asks next. When you are done, say below how it went."
+        )
+
+    def _guide(self) -> str:
+        return self.tr(
+            "What Xiaomi's page asks, in order:\n"
+            "1. The email, phone number or Mi account ID.\n"
+            "2. The characters in the picture, or a puzzle to slide.\n"
+            "3. Where the code goes (SMS or email), then Send.\n"
+            "4. The code from the message. Email: look in Spam too. SMS: in some countries it comes by "
+            "WhatsApp. Xiaomi sends at most 3 codes a day to one contact (5 in mainland China).\n"
+            "5. The new password, twice: 8 to 16 characters, letters and numbers.\n"
+            "Then say below how it went."
+        )
+
+    def _hint(self) -> str:
+        return self.tr(
+            "Wait a minute or two, then check Spam, Promotions and WhatsApp; make sure the contact is the "
+            "right one. Codes used up today: try again tomorrow. No code ever reaches the owner: prepare a "
+            'support request with "No email or phone any more".'
+        )
+
+    def _show_embedded(self) -> None:
+        from mirecovery_gui.gui.widgets.official_view import OfficialView
+
+        if self.embedded_box is None:
+            self.embedded_box = self._build_embedded()
+        self.outside_box.hide()
+        self.checklist_label.hide()
+        self.embedded_box.show()
+        self._fit_direction()
+        self.set_heading(self._heading())
+        self.set_intro(self._intro())
+        if self.view is None:
+            url = self.session.official_page_url(self.host.server_url() if self.session.training else None)
+            self.view = OfficialView(url, lambda address: self.host.open_url(address), self.embedded_box)
+            self.view.setMinimumHeight(self.fontMetrics().lineSpacing() * 22)
+            self.view.address_changed.connect(self._on_view_address_changed)
+            self.view_slot.addWidget(self.view)
+            self.view.open()
+        self.hint_label.setVisible(self.session.official_hint)
+
+    def _on_view_address_changed(self, address: str, encrypted: bool) -> None:
+        self._address = (address, encrypted)
+        clean = shown(address, 300)
+        self.address_label.setText(clean.replace("/", "/\u200b").replace(".", ".\u200b"))
+        self.address_label.setToolTip(clean)
+        self.tls_label.setText(self._tls_text())
+
+    def _tls_text(self) -> str:
+        address, encrypted = self._address
+        local = address.startswith(("http://127.0.0.1", "http://localhost", "http://[::1]"))
+        if encrypted:
+            self.tls_label.set_tone(Tone.SUCCESS)
+            return self.tr("🔒 Encrypted (HTTPS):")
+        if local or not address:
+            self.tls_label.set_tone(None)
+            return self.tr("Practice site on this computer:") if address else ""
+        self.tls_label.set_tone(Tone.ERROR)
+        return self.tr("⚠ Not encrypted:")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_direction()
+
+    def _fit_direction(self) -> None:
+        if self.embedded_box is not None:
+            wide = self.width() >= self.fontMetrics().averageCharWidth() * 90
+            self.middle.setDirection(QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom)
+            self.guide_label.setMaximumWidth(self.fontMetrics().averageCharWidth() * 34 if wide else 16777215)
+
+    def show_state(self) -> None:
+        if self.embedded_box is not None and self.embedded_box.isVisible():
+            self.hint_label.setVisible(self.session.official_hint)
+
+    def reset(self) -> None:
+        super().reset()
+        # The case ended: its page, cookies and cache go with it; the next one starts a fresh profile.
+        if self.view is not None:
+            self.view.forget()
+            self.view.deleteLater()
+            self.view = None
 
     def url(self) -> str:
         return self.session.official_url
 
     def entered(self) -> None:
+        if self._embedded():
+            self._show_embedded()
+            return
         self.qr_view.set_text(self.url())
         self.url_label.setText(shown(self.url()))
 
@@ -83,10 +252,11 @@ class OfficialSitePage(RecoveryPage):
         return True
 
     def main_action(self) -> None:
-        self._on_open_site_button_clicked()
+        if self.view is None:
+            self._on_open_site_button_clicked()
 
     def _on_open_site_button_clicked(self) -> None:
         self.host.open_url(self.url())
 
     def focus_first(self) -> QWidget | None:
-        return self.open_site_button
+        return self.view if self.view is not None else self.open_site_button

@@ -1,0 +1,167 @@
+"""Xiaomi's own forgot-password page inside the wizard, in a browser that keeps nothing and goes nowhere else.
+
+Imported only when the official page is shown (Qt WebEngine is large): :func:`available` says whether
+it can be. The rules, each enforced here rather than trusted to the page:
+
+* an off-the-record profile: no cookies, cache, history or form data on disk; dropped with the view
+  when the case ends;
+* only Xiaomi's hosts (and the page's own host, e.g. the practice site) load inside, as pages or as
+  anything a page asks for; a link elsewhere opens in the system browser;
+* no script of ours runs in the page and nothing is read from its fields;
+* downloads, notifications, camera, microphone, location and every other permission refused.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWebEngineCore import (
+    QWebEngineDownloadRequest,
+    QWebEnginePage,
+    QWebEngineProfile,
+    QWebEngineSettings,
+    QWebEngineUrlRequestInfo,
+    QWebEngineUrlRequestInterceptor,
+)
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QWidget
+
+log = logging.getLogger(__name__)
+
+# The hosts Xiaomi's forgot-password flow loads from (public evidence: its account SDK and the page).
+XIAOMI_HOSTS = (
+    "account.xiaomi.com",
+    "verify.sec.xiaomi.com",
+    "static.account.xiaomi.com",
+    "cdn.cnbj1.fds.api.mi-img.com",
+    "ssl-cdn.static.browser.mi-img.com",
+)
+
+
+def available() -> bool:
+    """Whether Qt WebEngine is installed (PySide6-Addons); without it the page is opened outside."""
+    return importlib.util.find_spec("PySide6.QtWebEngineWidgets") is not None
+
+
+def host_allowed(url: QUrl | str, extra: tuple[str, ...] = ()) -> bool:
+    text = url.toString() if isinstance(url, QUrl) else url
+    parts = urlsplit(text)
+    if parts.scheme in ("data", "blob", "about"):
+        return True  # the page's own inline pieces, never a host
+    host = (parts.hostname or "").lower()
+    return parts.scheme in ("https", "http") and (host in XIAOMI_HOSTS or host in extra)
+
+
+class _OnlyAllowedHosts(QWebEngineUrlRequestInterceptor):
+    """Every request the page makes (pages, scripts, pictures, trackers): Xiaomi's hosts only."""
+
+    def __init__(self, extra: tuple[str, ...]) -> None:
+        super().__init__()
+        self.extra = extra
+        self.blocked = 0
+
+    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
+        if not host_allowed(info.requestUrl(), self.extra):
+            self.blocked += 1
+            info.block(True)
+
+
+class _GuardedPage(QWebEnginePage):
+    def __init__(self, profile: QWebEngineProfile, extra: tuple[str, ...], elsewhere: Callable[[str], object]) -> None:
+        super().__init__(profile)
+        self._extra = extra
+        self._elsewhere = elsewhere
+        # Permissions: Qt 6.8 asks through permissionRequested; earlier ones through the feature signal.
+        if hasattr(self, "permissionRequested"):
+            self.permissionRequested.connect(lambda permission: permission.deny())
+        if hasattr(self, "featurePermissionRequested"):
+            self.featurePermissionRequested.connect(self._on_feature_requested)
+
+    def _on_feature_requested(self, origin: QUrl, feature: QWebEnginePage.Feature) -> None:
+        self.setFeaturePermission(origin, feature, QWebEnginePage.PermissionPolicy.PermissionDeniedByUser)
+
+    def acceptNavigationRequest(
+        self, url: QUrl | str, kind: QWebEnginePage.NavigationType, is_main_frame: bool
+    ) -> bool:
+        if host_allowed(url, self._extra):
+            return True
+        if kind == QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
+            self._elsewhere(
+                url.toString() if isinstance(url, QUrl) else url
+            )  # another site: the system browser, never inside the wizard
+        return False
+
+    def createWindow(self, kind: QWebEnginePage.WebWindowType) -> QWebEnginePage:
+        # A link that opens a new window: a page that never shows, handing its address outside.
+        return _Outside(self.profile(), self._elsewhere)
+
+
+class _Outside(QWebEnginePage):
+    def __init__(self, profile: QWebEngineProfile, elsewhere: Callable[[str], object]) -> None:
+        super().__init__(profile)
+        self._elsewhere = elsewhere
+
+    def acceptNavigationRequest(
+        self, url: QUrl | str, kind: QWebEnginePage.NavigationType, is_main_frame: bool
+    ) -> bool:
+        self._elsewhere(url.toString() if isinstance(url, QUrl) else url)
+        self.deleteLater()
+        return False
+
+
+class OfficialView(QWebEngineView):
+    """The embedded page. ``address_changed`` gives the address on show and whether it is encrypted."""
+
+    address_changed = Signal(str, bool)
+
+    def __init__(self, url: str, elsewhere: Callable[[str], object], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("official_page_view")
+        own = (urlsplit(url).hostname or "").lower()
+        extra = (own,) if own else ()
+        # No storage name: off the record, nothing on disk. The page owns the profile and this view the
+        # page, so the page goes first (Qt warns when a profile goes before its page).
+        self.profile = QWebEngineProfile()
+        self.profile.setHttpCacheType(QWebEngineProfile.HttpCacheType.MemoryHttpCache)
+        self.profile.setPersistentCookiesPolicy(QWebEngineProfile.PersistentCookiesPolicy.NoPersistentCookies)
+        self.interceptor = _OnlyAllowedHosts(extra)
+        self.profile.setUrlRequestInterceptor(self.interceptor)
+        self.profile.downloadRequested.connect(self._on_download_requested)
+        settings = self.profile.settings()
+        for attribute in (
+            QWebEngineSettings.WebAttribute.LocalStorageEnabled,
+            QWebEngineSettings.WebAttribute.PluginsEnabled,
+            QWebEngineSettings.WebAttribute.ScreenCaptureEnabled,
+            QWebEngineSettings.WebAttribute.JavascriptCanOpenWindows,
+        ):
+            settings.setAttribute(attribute, False)
+        self.guarded = _GuardedPage(self.profile, extra, elsewhere)
+        self.guarded.setParent(self)
+        self.profile.setParent(self.guarded)
+        self.setPage(self.guarded)
+        self.urlChanged.connect(self._on_url_changed)
+        self._start = QUrl(url)
+
+    def open(self) -> None:
+        """Load the page (after the caller is listening for :attr:`address_changed`)."""
+        self.setUrl(self._start)
+
+    def _on_url_changed(self, url: QUrl) -> None:
+        # Without the query: it can carry a session token; the address bar shows where, not what.
+        address = f"{url.scheme()}://{url.authority()}{url.path()}" if url.scheme() else url.toString()
+        self.address_changed.emit(address, url.scheme() == "https")
+
+    @staticmethod
+    def _on_download_requested(download: QWebEngineDownloadRequest) -> None:
+        log.info("download refused on the official page")
+        download.cancel()
+
+    def forget(self) -> None:
+        """The case ends: its cookies and cache go now (they were never on disk)."""
+        self.profile.cookieStore().deleteAllCookies()
+        self.profile.clearHttpCache()
+        self.guarded.setUrl(QUrl("about:blank"))

@@ -1,0 +1,153 @@
+"""Xiaomi's page inside the wizard, driven against the practice website over loopback.
+
+The test drives the page the way a person would fill it in; it types through the page's own fields
+with JavaScript (test only: the app itself runs no script in the page and reads nothing from it).
+Anything the view asks of another host goes to a closed loopback port (tests/conftest.py).
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from mirecovery_gui.core.clock import ManualClock
+from mirecovery_gui.core.flow import Step
+from mirecovery_gui.gui.main_window import MainWindow
+from mirecovery_gui.training.service import TrainingService
+from tests.gui.conftest import Driver, open_window
+
+pytest.importorskip("PySide6.QtWebEngineWidgets")
+
+NEW_PASSWORD = "Rainy-day-43"
+
+
+class Page:
+    """The embedded page, read and filled as a person would (in the test only)."""
+
+    def __init__(self, qtbot: QtBot, window: MainWindow) -> None:
+        self.qtbot = qtbot
+        self.view = window.findChild(QWidget, "official_page_view")
+        assert self.view is not None
+
+    def screen(self) -> str:
+        found: list[str] = []
+        self.view.page().runJavaScript("document.body ? document.body.dataset.screen || '' : ''", 0, found.append)
+        self.qtbot.waitUntil(lambda: bool(found) or found == [""], timeout=5000)
+        return str(found[0] or "")
+
+    def wait_screen(self, screen: str) -> None:
+        self.qtbot.waitUntil(lambda: self.screen() == screen, timeout=10000)
+
+    def fill(self, values: dict[str, str], submit: str) -> None:
+        script = "".join(
+            f"document.getElementById({json.dumps(k)}).value = {json.dumps(v)};" for k, v in values.items()
+        )
+        done: list[object] = []
+        self.view.page().runJavaScript(
+            script + f"document.getElementById({json.dumps(submit)}).click(); 1", 0, done.append
+        )
+        self.qtbot.waitUntil(lambda: bool(done), timeout=5000)
+
+    def click(self, element: str) -> None:
+        done: list[object] = []
+        self.view.page().runJavaScript(f"document.getElementById({json.dumps(element)}).click(); 1", 0, done.append)
+        self.qtbot.waitUntil(lambda: bool(done), timeout=5000)
+
+
+def practise(qtbot: QtBot, clock: ManualClock, service: TrainingService) -> tuple[MainWindow, Driver, Page]:
+    window = open_window(qtbot, clock, service)
+    driver = Driver(qtbot, window, service, clock)
+    driver.wait_step(Step.IDENTIFIER)
+    assert window.practice_site_action.isVisible()
+    window.practice_site_action.trigger()
+    driver.wait_step(Step.OFFICIAL_SITE)
+    qtbot.waitUntil(lambda: window.findChild(QWidget, "official_page_view") is not None)
+    page = Page(qtbot, window)
+    page.wait_screen("account")
+    return window, driver, page
+
+
+def test_a_whole_recovery_on_the_embedded_practice_page(
+    qtbot: QtBot, clock: ManualClock, service: TrainingService
+) -> None:
+    window, driver, page = practise(qtbot, clock, service)
+    address = window.findChild(QLabel, "official_address_label").toolTip()
+    assert address.startswith("http://127.0.0.1:") and address.endswith("/pass/forgetPassword")
+    assert "Practice site" in window.findChild(QLabel, "official_tls_label").text()
+    assert "3 codes a day" in window.findChild(QLabel, "official_guide_label").text()
+
+    qtbot.waitUntil(lambda: bool(json.loads(service.peek({}).body)["captcha_answer"]))
+    answer = json.loads(service.peek({}).body)["captcha_answer"]
+    page.fill({"user": "demo@example.com", "icode": answer}, "next")
+    page.wait_screen("send")
+    page.fill({}, "send")
+    page.wait_screen("code")
+    qtbot.waitUntil(lambda: bool(service.inbox()))
+    page.fill({"ticket": service.inbox()[-1].code}, "verify")
+    page.wait_screen("password")
+    page.fill({"password": NEW_PASSWORD, "password2": NEW_PASSWORD}, "submit")
+    page.wait_screen("done")
+    assert service.password_of("demo@example.com") == NEW_PASSWORD
+
+    driver.click("official_worked_button")
+    driver.wait_step(Step.DONE)
+    window.close()
+
+
+def test_the_code_does_not_come_says_what_to_try_and_no_contact_leads_to_support(
+    qtbot: QtBot, clock: ManualClock, service: TrainingService
+) -> None:
+    window, driver, _page = practise(qtbot, clock, service)
+    hint = window.findChild(QLabel, "official_hint_label")
+    assert not hint.isVisible()
+    driver.click("official_no_code_button")
+    qtbot.waitUntil(hint.isVisible)
+    assert "WhatsApp" in hint.text() and "Spam" in hint.text()
+    driver.click("official_no_contact_button")
+    driver.wait_step(Step.LOST_EVERYTHING)
+    window.close()
+
+
+def test_a_link_to_another_site_opens_outside_and_the_page_stays(
+    qtbot: QtBot, clock: ManualClock, service: TrainingService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(QUrl(url).toString()) or True)
+    )
+    window, _driver, page = practise(qtbot, clock, service)
+    page.click("elsewhere")
+    qtbot.waitUntil(lambda: opened == ["https://www.mi.com/global/support/"])
+    assert page.screen() == "account"
+    assert page.view.url().host() == "127.0.0.1"
+    window.close()
+
+
+def _webengine_files(roots: list[Path]) -> set[str]:
+    found: set[str] = set()
+    for root in roots:
+        if root.exists():
+            found |= {
+                str(p) for p in root.rglob("*") if any(w in p.name.lower() for w in ("webengine", "cookies", "cache"))
+            }
+    return found
+
+
+def test_the_page_keeps_nothing_on_disk(
+    qtbot: QtBot, clock: ManualClock, service: TrainingService, private_home: Path
+) -> None:
+    roots = [private_home, Path(tempfile.gettempdir()), Path.home() / ".local" / "share", Path.home() / ".cache"]
+    before = _webengine_files(roots)
+    window, _driver, page = practise(qtbot, clock, service)
+    answer = json.loads(service.peek({}).body)["captcha_answer"]
+    page.fill({"user": "demo@example.com", "icode": answer}, "next")  # a session cookie now exists
+    page.wait_screen("send")
+    window.close()
+    assert _webengine_files(roots) - before == set()
