@@ -220,6 +220,7 @@ class App:
         self.stores = stores
         self.languages = languages
         self.providers = providers
+        self._real_account_given = False  # --real-account wins over Settings for this run
         self._damaged_settings = damaged_settings
         self.history: HistoryWindow | None = None
         self.closed = False
@@ -269,6 +270,9 @@ class App:
         if action is not None:
             action.setChecked(True)
         self.session.settings_changed(default_region=settings.default_region)
+        # From the next recovery on (one under way keeps the way it started).
+        if not self._real_account_given:
+            self.session.real_account_mode = settings.real_account_mode
 
     def _on_language_switched(self, language: str) -> None:
         self.session.language = language
@@ -495,6 +499,7 @@ def main_window_for(
     news.trouble.connect(window.app.on_store_trouble)
     news.set_aside.connect(window.app.on_set_aside)
     session.real_account_mode = getattr(args, "real_account", None) or loaded.settings.real_account_mode
+    window.app._real_account_given = bool(getattr(args, "real_account", None))
     session.official_url_override = getattr(args, "official_url", None) or ""
     if args.training:
         providers.use("training")

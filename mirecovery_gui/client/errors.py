@@ -48,6 +48,12 @@ class ResultCode:
     USER_RESTRICTED = 20023
     PASSWORD_INVALID = 110021001
     PASSWORD_SAME_AS_EMAIL = 110071001
+    # Seen in public clients of the forgot-password page (docs/passport.md, "Result codes"):
+    CAPTCHA_NEEDED = 20031  # a captcha before this step
+    SENT_RECENTLY = 20024  # a code went out a moment ago
+    EMPTY_CODE = 70012  # no code in the request
+    PASSWORD_USED_BEFORE = 85110
+    VERIFY_FAILED = 2  # verifyEmail's own "no": the code did not match
 
 
 class RecoveryError(Exception):
@@ -227,6 +233,14 @@ class PasswordRejectedError(ServiceError):
     default_actions = (NextAction.FIX_INPUT,)
 
 
+class PasswordUsedBeforeError(PasswordRejectedError):
+    """85110: this account had this password before."""
+
+    default_message = QT_TRANSLATE_NOOP(
+        "RecoveryError", "This password was used on this account before. Choose one it has not had."
+    )
+
+
 class PasswordSameAsEmailError(PasswordRejectedError):
     """110071001."""
 
@@ -389,6 +403,17 @@ class RateLimitedError(TransportError):
         source = self.default_message if seconds < 3600 else self.long_message
         message = Message.of(_CTX, source, time=clock_face(seconds))
         super().__init__(message, retry_after=float(seconds), tips=tips)
+
+
+class CodeSentRecentlyError(RateLimitedError):
+    """20024: Xiaomi sent a code a moment ago; another must wait (the one sent may still come)."""
+
+    default_message = QT_TRANSLATE_NOOP(
+        "RecoveryError",
+        "Xiaomi sent a code a moment ago: it may still arrive (look in Spam and WhatsApp too). "
+        "Another can be asked for in {time} (minutes:seconds).",
+    )
+    long_message = default_message
 
 
 class ProtocolError(TransportError):

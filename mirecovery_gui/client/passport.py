@@ -38,6 +38,7 @@ from mirecovery_gui.client.errors import (
     CaptchaError,
     CaptchaNeededError,
     CodeExpiredError,
+    CodeSentRecentlyError,
     ConnectionDroppedError,
     ConnectTimeoutError,
     JoinCodeRefusedError,
@@ -46,6 +47,7 @@ from mirecovery_gui.client.errors import (
     NoConnectionError,
     PasswordRejectedError,
     PasswordSameAsEmailError,
+    PasswordUsedBeforeError,
     ProtocolError,
     RateLimitedError,
     RecoveryError,
@@ -553,7 +555,15 @@ class PassportClient:
         log.info("step %s rc=%d", step, code)
         data = _data(payload, {})
         error: ServiceError
-        if code == ResultCode.CAPTCHA:
+        if code == ResultCode.CAPTCHA_NEEDED:
+            error = CaptchaNeededError(tips=tips, result_code=code)
+        elif code == ResultCode.SENT_RECENTLY:
+            raise CodeSentRecentlyError(float(self.profile.resend_cooldown_s), tips=tips)
+        elif code in (ResultCode.EMPTY_CODE, ResultCode.VERIFY_FAILED) and step.startswith("verify"):
+            error = WrongCodeError(None, tips=tips, result_code=code)
+        elif code == ResultCode.PASSWORD_USED_BEFORE:
+            error = PasswordUsedBeforeError(tips=tips, result_code=code)
+        elif code == ResultCode.CAPTCHA:
             error = (
                 CaptchaError(tips=tips, result_code=code)
                 if captcha_sent

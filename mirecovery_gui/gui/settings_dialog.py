@@ -62,9 +62,15 @@ class SettingsDialog(QDialog):
         self.provider_combo.setObjectName("settings_provider_combo")
         self.provider_combo.addItem(self.tr("Ask at start"), "")
         self.provider_combo.addItem(self.tr("Training (offline practice)"), "training")
-        self.provider_combo.addItem(self.tr("Xiaomi account (experimental)"), "xiaomi")
+        self.provider_combo.addItem(self.tr("Xiaomi account"), "xiaomi")
         self.provider_combo.setCurrentIndex(max(0, self.provider_combo.findData(settings.provider)))
         self._row(form, self.tr("Start &with:"), self.provider_combo)
+        self.real_account_combo = QComboBox(self)
+        self.real_account_combo.setObjectName("settings_real_account_combo")
+        self.real_account_combo.addItem(self.tr("Xiaomi's own page inside the app"), "embedded")
+        self.real_account_combo.addItem(self.tr("Direct to Xiaomi's service (experimental)"), "direct")
+        self.real_account_combo.setCurrentIndex(max(0, self.real_account_combo.findData(settings.real_account_mode)))
+        self._row(form, self.tr("&Real accounts:"), self.real_account_combo)
 
         shop = QGroupBox(self)
 
@@ -134,6 +140,7 @@ class SettingsDialog(QDialog):
             scheme=str(self.scheme_combo.currentData()),
             default_region=self.region_combo.region(),
             provider=str(self.provider_combo.currentData()),
+            real_account_mode=str(self.real_account_combo.currentData()),
             shop_mode=self.shop_mode_checkbox.isChecked(),
             staff_name=self.staff_input.text(),
             record_cases=self.record_checkbox.isChecked(),

@@ -56,6 +56,7 @@ class ResultCode:
     SEND_LIMIT = 70022
     EXPIRED = 21317
     PASSWORD_INVALID = 110021001
+    PASSWORD_USED_BEFORE = 85110
     PASSWORD_SAME_AS_EMAIL = 110071001
 
 
@@ -490,7 +491,8 @@ class TrainingService:
             if not all(results.values()):
                 return Reply(body=envelope(ResultCode.INVALID_PASSWORD, locale=locale, tip="pwd_rule"))
             if password == account.password:
-                return Reply(body=envelope(ResultCode.PASSWORD_INVALID, locale=locale, tip="pwd_old"))
+                # As Xiaomi answers a password the account had before (public clients of its page).
+                return Reply(body=envelope(ResultCode.PASSWORD_USED_BEFORE, locale=locale, tip="pwd_old"))
             account.password = password
             session.ticket = None  # single use
             return Reply(body=envelope(0, result="ok"))

@@ -1342,6 +1342,10 @@ Lalu pilih di bawah bagaimana hasilnya.</translation>
         <translation>Xiaomi tidak menerima sandi ini. Buat sandi lain.</translation>
     </message>
     <message>
+        <source>This password was used on this account before. Choose one it has not had.</source>
+        <translation>Sandi ini pernah dipakai di akun ini. Pilih sandi yang belum pernah dipakai.</translation>
+    </message>
+    <message>
         <source>The password cannot contain the account&apos;s email, phone number or Mi account ID. Choose another one.</source>
         <translation>Sandi tidak boleh memuat email, nomor telepon, atau ID Akun Mi dari akun ini. Pilih sandi lain.</translation>
     </message>
@@ -1400,6 +1404,10 @@ Lalu pilih di bawah bagaimana hasilnya.</translation>
     <message>
         <source>The server is busy and asks to wait {time} (hours:minutes:seconds) before trying again.</source>
         <translation>Server sedang sibuk dan meminta Anda menunggu {time} (jam:menit:detik) sebelum mencoba lagi.</translation>
+    </message>
+    <message>
+        <source>Xiaomi sent a code a moment ago: it may still arrive (look in Spam and WhatsApp too). Another can be asked for in {time} (minutes:seconds).</source>
+        <translation>Xiaomi baru saja mengirim kode: kode itu mungkin masih akan masuk (periksa juga Spam dan WhatsApp). Kode lain bisa diminta dalam {time} (menit:detik).</translation>
     </message>
     <message>
         <source>The server&apos;s answer could not be understood. It may be a network login page or a change on Xiaomi&apos;s side. Try again.</source>
@@ -1591,12 +1599,24 @@ Lalu pilih di bawah bagaimana hasilnya.</translation>
         <translation>Latihan (tanpa internet)</translation>
     </message>
     <message>
-        <source>Xiaomi account (experimental)</source>
-        <translation>Akun Xiaomi (percobaan)</translation>
+        <source>Xiaomi account</source>
+        <translation>Akun Xiaomi</translation>
     </message>
     <message>
         <source>Start &amp;with:</source>
         <translation>&amp;Mulai dengan:</translation>
+    </message>
+    <message>
+        <source>Xiaomi&apos;s own page inside the app</source>
+        <translation>Halaman Xiaomi sendiri di dalam aplikasi</translation>
+    </message>
+    <message>
+        <source>Direct to Xiaomi&apos;s service (experimental)</source>
+        <translation>Langsung ke layanan Xiaomi (eksperimental)</translation>
+    </message>
+    <message>
+        <source>&amp;Real accounts:</source>
+        <translation>Akun &amp;nyata:</translation>
     </message>
     <message>
         <source>Shop</source>
@@ -1662,12 +1682,16 @@ Lalu pilih di bawah bagaimana hasilnya.</translation>
         <translation>Asisten ini mengikuti langkah resmi pemulihan dari Xiaomi. Pilih cara kerjanya.</translation>
     </message>
     <message>
-        <source>&amp;Xiaomi account: recover a real account (experimental)</source>
-        <translation>Akun &amp;Xiaomi: pulihkan akun sungguhan (percobaan)</translation>
+        <source>&amp;Xiaomi account: recover a real account on Xiaomi&apos;s own page</source>
+        <translation>Akun &amp;Xiaomi: pulihkan akun nyata di halaman Xiaomi sendiri</translation>
     </message>
     <message>
         <source>Talks to Xiaomi&apos;s servers. Xiaomi does not publish this service, so this mode follows its known conventions and may stop working; when it does, the app takes you to Xiaomi&apos;s official website with the same steps.</source>
         <translation>Terhubung ke server Xiaomi. Xiaomi tidak mempublikasikan layanan ini, jadi mode ini mengikuti cara kerja yang sudah diketahui dan bisa saja berhenti berfungsi; jika itu terjadi, aplikasi mengarahkan Anda ke situs resmi Xiaomi dengan langkah yang sama.</translation>
+    </message>
+    <message>
+        <source>Xiaomi&apos;s own forgot-password page, inside this window, with a guide beside it to what it asks next. Nothing from it is kept: no cookies, no history, nothing on disk.</source>
+        <translation>Halaman lupa sandi Xiaomi sendiri, di dalam jendela ini, dengan panduan di sampingnya tentang apa yang ditanyakan berikutnya. Tidak ada yang disimpan: tanpa cookie, tanpa riwayat, tidak ada di disk.</translation>
     </message>
     <message>
         <source>&amp;Training: practise with sample accounts (works offline)</source>

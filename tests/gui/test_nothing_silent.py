@@ -75,7 +75,7 @@ def test_the_help_for_a_code_that_does_not_come_has_a_real_link(
     driver.click("code_help_button")
     help_label = driver.window.findChild(QLabel, "code_help_label")
     assert help_label.isVisible() and "WhatsApp" in help_label.text() and "3 codes a day" in help_label.text()
-    faq = "https://static.account.xiaomi.com/html/faq/faqSMSerror.html"
+    faq = "https://account.xiaomi.com/helpcenter/faq/en_US/02.faqs/05.sms-and-email-verification-code/faq-1"
     assert f"<a href='{faq}'>" in help_label.text()
     opened: list[str] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toString()) or True))

@@ -151,3 +151,21 @@ def test_the_page_keeps_nothing_on_disk(
     page.wait_screen("send")
     window.close()
     assert _webengine_files(roots) - before == set()
+
+
+def test_qt_webengine_is_not_imported_until_the_page_is_shown() -> None:
+    import subprocess
+    import sys
+
+    # A fresh process: this one has WebEngine loaded by the tests above. Start-up must not grow.
+    script = (
+        "import sys;"
+        "from PySide6.QtWidgets import QApplication;"
+        "app = QApplication(['t', '-platform', 'offscreen']);"
+        "from mirecovery_gui.app import create_main_window;"
+        "w = create_main_window(['--training']); w.show(); app.processEvents();"
+        "print(sorted(m for m in sys.modules if 'WebEngine' in m))"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().endswith("[]"), out.stdout

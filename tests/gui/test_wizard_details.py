@@ -70,7 +70,7 @@ def test_the_start_page_offers_both_providers(qtbot: QtBot, clock: ManualClock, 
     window.show()
     driver = Driver(qtbot, window, service, clock)
     driver.wait_step(Step.START)
-    assert "experimental" in driver.button("provider_live").text()
+    assert "Xiaomi's own page" in driver.button("provider_live").text()
     assert not driver.next_button().isEnabled()  # a conscious choice, not a default
     driver.click("provider_training")
     driver.press_next()
@@ -140,7 +140,7 @@ def test_the_password_page_shows_the_rules_strength_and_match(driver: Driver) ->
 def test_a_rejected_password_shows_the_servers_words(driver: Driver) -> None:
     driver.enter_code(driver.to_enter_code())
     driver.new_password("Old-pass-1")
-    driver.qtbot.waitUntil(lambda: "did not accept" in driver.error_text())
+    driver.qtbot.waitUntil(lambda: "used on this account before" in driver.error_text())
     detail = driver.wizard.currentPage().findChild(QLabel, "error_detail_label")
     assert detail.text() == "Xiaomi says: The new password must differ from the current one."
 

@@ -168,7 +168,7 @@ def test_back_from_the_code_page_keeps_the_sent_code(driver: Driver) -> None:
 def test_a_rejected_password_shows_the_servers_reason(driver: Driver) -> None:
     driver.enter_code(driver.to_enter_code())
     driver.new_password("Old-pass-1")  # the account's current password
-    driver.qtbot.waitUntil(lambda: "did not accept" in driver.error_text())
+    driver.qtbot.waitUntil(lambda: "used on this account before" in driver.error_text())
     assert driver.step is Step.NEW_PASSWORD
     driver.new_password("Brand-new-77")
     driver.wait_step(Step.DONE)

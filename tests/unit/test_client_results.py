@@ -8,9 +8,11 @@ from mirecovery_gui.client.errors import (
     CaptchaError,
     CaptchaNeededError,
     CodeExpiredError,
+    CodeSentRecentlyError,
     NextAction,
     PasswordRejectedError,
     PasswordSameAsEmailError,
+    PasswordUsedBeforeError,
     RecoveryError,
     RestrictedError,
     SendLimitError,
@@ -138,11 +140,49 @@ def test_70003_a_password_against_the_rules_shows_the_reason(client: PassportCli
     client.reset_password("Sunny-day-42")  # the permission survives a rejected password
 
 
-def test_110021001_the_current_password_is_refused(client: PassportClient) -> None:
+def test_85110_the_current_password_is_refused_as_used_before(client: PassportClient) -> None:
     to_verified(client)
-    with pytest.raises(PasswordRejectedError) as caught:
+    with pytest.raises(PasswordUsedBeforeError) as caught:
         client.reset_password("Old-pass-1")
+    assert caught.value.result_code == 85110 and caught.value.actions == (NextAction.FIX_INPUT,)
+    assert "used on this account before" in caught.value.message.render()
+
+
+def test_110021001_a_refused_password_asks_for_another(client: PassportClient, service: TrainingService) -> None:
+    to_verified(client)
+    service.faults.add(Fault(FaultKind.RESULT, step="reset", code=110021001))
+    with pytest.raises(PasswordRejectedError) as caught:
+        client.reset_password("Other-pass-43")
     assert caught.value.result_code == 110021001
+
+
+def test_20031_a_captcha_is_needed_first(client: PassportClient, service: TrainingService) -> None:
+    service.faults.add(Fault(FaultKind.RESULT, step="start", code=20031))
+    with pytest.raises(CaptchaNeededError):
+        client.start(identifier("demo@example.com"), "")
+
+
+def test_20024_a_code_sent_a_moment_ago_waits_and_may_still_come(
+    client: PassportClient, service: TrainingService
+) -> None:
+    start(client)
+    service.faults.add(Fault(FaultKind.RESULT, step="send", code=20024))
+    with pytest.raises(CodeSentRecentlyError) as caught:
+        client.send_code(Channel.EMAIL)
+    assert caught.value.retry_after == 60 and caught.value.actions == (NextAction.WAIT,)
+    assert "may still arrive" in caught.value.message.render()
+
+
+@pytest.mark.parametrize("code", [70012, 2])
+def test_an_empty_or_unmatched_code_is_a_wrong_code(
+    client: PassportClient, service: TrainingService, code: int
+) -> None:
+    start(client)
+    client.send_code(Channel.EMAIL)
+    service.faults.add(Fault(FaultKind.RESULT, step="verify", code=code))
+    with pytest.raises(WrongCodeError) as caught:
+        client.verify_code(Channel.EMAIL, latest_code(client))
+    assert caught.value.result_code == code
 
 
 def test_110071001_the_email_as_password_is_refused(client: PassportClient) -> None:

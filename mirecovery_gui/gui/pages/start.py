@@ -36,14 +36,8 @@ class StartPage(RecoveryPage):
         super().retranslate()
         self.set_heading(self.tr("Get back into a Mi Account"))
         self.set_intro(self.tr("This assistant follows Xiaomi's official recovery steps. Choose how to work."))
-        self.live_radio.setText(self.tr("&Xiaomi account: recover a real account (experimental)"))
-        self.live_note.setText(
-            self.tr(
-                "Talks to Xiaomi's servers. Xiaomi does not publish this service, so this mode "
-                "follows its known conventions and may stop working; when it does, the app "
-                "takes you to Xiaomi's official website with the same steps."
-            )
-        )
+        self.live_radio.setText(self.tr("&Xiaomi account: recover a real account on Xiaomi's own page"))
+        self._show_live_note()
         self.training_radio.setText(self.tr("&Training: practise with sample accounts (works offline)"))
         self.training_note.setText(
             self.tr(
@@ -54,6 +48,28 @@ class StartPage(RecoveryPage):
         # The notes describe the choices to a screen reader too.
         self.live_radio.setAccessibleDescription(self.live_note.text())
         self.training_radio.setAccessibleDescription(self.training_note.text())
+
+    def _show_live_note(self) -> None:
+        # What the real-account mode does, as set (Settings or --real-account) when the page shows.
+        if self.session.real_account_mode == "direct":
+            self.live_note.setText(
+                self.tr(
+                    "Talks to Xiaomi's servers. Xiaomi does not publish this service, so this mode "
+                    "follows its known conventions and may stop working; when it does, the app "
+                    "takes you to Xiaomi's official website with the same steps."
+                )
+            )
+        else:
+            self.live_note.setText(
+                self.tr(
+                    "Xiaomi's own forgot-password page, inside this window, with a guide beside it to what it "
+                    "asks next. Nothing from it is kept: no cookies, no history, nothing on disk."
+                )
+            )
+        self.live_radio.setAccessibleDescription(self.live_note.text())
+
+    def entered(self) -> None:
+        self._show_live_note()
 
     def _note(self) -> QLabel:
         label = QLabel(self)
