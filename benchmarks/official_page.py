@@ -49,7 +49,11 @@ else:
     from PySide6.QtCore import QUrl
     from PySide6.QtWebEngineWidgets import QWebEngineView
     view = QWebEngineView()
-    view.loadFinished.connect(lambda ok: (print(f"{(time.perf_counter() - chosen) * 1000:.0f}"), server.stop(), app.quit()))
+    def loaded(ok):
+        print(f"{(time.perf_counter() - chosen) * 1000:.0f}")
+        server.stop()
+        app.quit()
+    view.loadFinished.connect(loaded)
     view.setUrl(QUrl(url + "/pass/forgetPassword"))
     view.resize(800, 600)
     view.show()
