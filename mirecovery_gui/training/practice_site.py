@@ -86,6 +86,7 @@ body { font-family: sans-serif; margin: 0; color: #222; background: #fff; }
 main { max-width: 420px; margin: 24px auto; padding: 0 16px; }
 h1 { font-size: 22px; } label { display: block; margin: 14px 0 4px; }
 input[type=text], input[type=password] { width: 100%; padding: 8px; box-sizing: border-box; }
+img { max-width: 100%; height: auto; display: block; margin-bottom: 6px; }
 button { margin-top: 16px; padding: 8px 20px; background: #ff6900; color: #fff; border: 0; }
 .error { color: #b00020; } .note { color: #444; }
 """

@@ -1152,12 +1152,12 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>&amp;Email dan telepon sudah tidak ada</translation>
     </message>
     <message>
-        <source>The same page as Xiaomi&apos;s, on the training service: the training accounts, codes and phone. When you are done, say below how it went.</source>
-        <translation>Halaman yang sama dengan milik Xiaomi, di layanan latihan: akun, kode, dan ponsel latihan. Setelah selesai, pilih di bawah bagaimana hasilnya.</translation>
+        <source>The same page as Xiaomi&apos;s, on the training service: the training accounts, codes and phone. When you are done, press the button that says how it went.</source>
+        <translation>Halaman yang sama dengan milik Xiaomi, di layanan latihan: akun, kode, dan ponsel latihan. Setelah selesai, tekan tombol yang sesuai dengan hasilnya.</translation>
     </message>
     <message>
-        <source>This is Xiaomi&apos;s own page, inside the app: type into it as on Xiaomi&apos;s website. The guide beside says what it asks next. When you are done, say below how it went.</source>
-        <translation>Ini halaman Xiaomi sendiri, di dalam aplikasi: isi seperti di situs Xiaomi. Panduan di sampingnya menjelaskan apa yang ditanyakan berikutnya. Setelah selesai, pilih di bawah bagaimana hasilnya.</translation>
+        <source>This is Xiaomi&apos;s own page, inside the app: type into it as on Xiaomi&apos;s website. The guide beside says what it asks next. When you are done, press the button that says how it went.</source>
+        <translation>Ini halaman Xiaomi sendiri, di dalam aplikasi: isi seperti di situs Xiaomi. Panduan di sampingnya menjelaskan apa yang ditanyakan berikutnya. Setelah selesai, tekan tombol yang sesuai dengan hasilnya.</translation>
     </message>
     <message>
         <source>What Xiaomi&apos;s page asks, in order:
@@ -1166,14 +1166,14 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
 3. Where the code goes (SMS or email), then Send.
 4. The code from the message. Email: look in Spam too. SMS: in some countries it comes by WhatsApp. Xiaomi sends at most 3 codes a day to one contact (5 in mainland China).
 5. The new password, twice: 8 to 16 characters, letters and numbers.
-Then say below how it went.</source>
+Then press the button that says how it went.</source>
         <translation>Yang ditanyakan halaman Xiaomi, berurutan:
 1. Email, nomor telepon, atau ID Akun Mi.
 2. Karakter pada gambar, atau teka-teki geser.
 3. Ke mana kode dikirim (SMS atau email), lalu Kirim.
 4. Kode dari pesan. Email: periksa juga folder Spam. SMS: di beberapa negara kode datang lewat WhatsApp. Xiaomi mengirim paling banyak 3 kode sehari ke satu kontak (5 di Tiongkok daratan).
 5. Sandi baru, dua kali: 8 sampai 16 karakter, huruf dan angka.
-Lalu pilih di bawah bagaimana hasilnya.</translation>
+Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
     </message>
     <message>
         <source>Wait a minute or two, then check Spam, Promotions and WhatsApp; make sure the contact is the right one. Codes used up today: try again tomorrow. No code ever reaches the owner: prepare a support request with &quot;No email or phone any more&quot;.</source>

@@ -104,6 +104,7 @@ class OfficialSitePage(RecoveryPage):
         self.keep(self.tls_label.setText, self._tls_text)
         layout.addWidget(self.tls_label)
         layout.addWidget(self.address_label)
+        self._outcomes_at = layout.count()
         # The guide beside the page in a wide window, above it in a narrow one.
         middle = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.middle = middle
@@ -134,7 +135,9 @@ class OfficialSitePage(RecoveryPage):
         self.no_contact_button.setObjectName("official_no_contact_button")
         self.keep(self.no_contact_button.setText, lambda: self.tr("No email or phone any &more"))
         self.no_contact_button.clicked.connect(lambda: self.host.perform(self.session.official_no_contact()))
-        layout.addWidget(flow_row(box, self.worked_button, self.no_code_button, self.no_contact_button))
+        # How it went, above the page: in sight however far the page scrolls (it is what the case records).
+        outcomes = flow_row(box, self.worked_button, self.no_code_button, self.no_contact_button)
+        layout.insertWidget(self._outcomes_at, outcomes)
         self.body.addWidget(box, 1)
         return box
 
@@ -151,11 +154,11 @@ class OfficialSitePage(RecoveryPage):
         if self.session.training:
             return self.tr(
                 "The same page as Xiaomi's, on the training service: the training accounts, codes and phone. "
-                "When you are done, say below how it went."
+                "When you are done, press the button that says how it went."
             )
         return self.tr(
             "This is Xiaomi's own page, inside the app: type into it as on Xiaomi's website. The guide beside "
-            "says what it asks next. When you are done, say below how it went."
+            "says what it asks next. When you are done, press the button that says how it went."
         )
 
     def _guide(self) -> str:
@@ -167,7 +170,7 @@ class OfficialSitePage(RecoveryPage):
             "4. The code from the message. Email: look in Spam too. SMS: in some countries it comes by "
             "WhatsApp. Xiaomi sends at most 3 codes a day to one contact (5 in mainland China).\n"
             "5. The new password, twice: 8 to 16 characters, letters and numbers.\n"
-            "Then say below how it went."
+            "Then press the button that says how it went."
         )
 
     def _hint(self) -> str:
@@ -185,6 +188,10 @@ class OfficialSitePage(RecoveryPage):
         self.outside_box.hide()
         self.checklist_label.hide()
         self.embedded_box.show()
+        # The page takes the height the window has (the other pages keep their spare room at the bottom).
+        outer = self.content.layout()
+        if isinstance(outer, QBoxLayout):
+            outer.setStretchFactor(self.body, 10)
         self._fit_direction()
         self.set_heading(self._heading())
         self.set_intro(self._intro())
