@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QRect
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QWidget,
 )
 
 from mirecovery_gui.app import create_main_window
@@ -194,6 +196,11 @@ def main() -> int:
     window.wizard.start_over()
     window.session.go_official_site()
     driver.wait_for("official page", driver.on_page(Step.OFFICIAL_SITE))
+    view = window.findChild(QWidget, "official_page_view")
+    if view is not None:  # Qt WebEngine: the practice page, once it has loaded and painted
+        driver.wait_for("the practice page", lambda: "TRAINING" in view.title())  # type: ignore[attr-defined]
+        settle = time.monotonic() + 1.0
+        driver.wait_for("the page painted", lambda: time.monotonic() > settle)
     snap(window, "08-official-site")
     window.close()
     return 0

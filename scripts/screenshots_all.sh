@@ -7,6 +7,10 @@ PYTHON=${PYTHON:-python3}
 OUT=${OUT:-docs/screenshots}
 export MIRECOVERY_HOME="$(mktemp -d)"
 export QT_QPA_PLATFORM=xcb
+# The practice page is on loopback; anything else the embedded view asks for goes to a closed port.
+export QTWEBENGINE_CHROMIUM_FLAGS="--proxy-server=http://127.0.0.1:9"
+# Qt WebEngine cannot start its sandbox as root (a CI-like machine); a normal user keeps it.
+if [ "$(id -u)" -eq 0 ]; then export QTWEBENGINE_DISABLE_SANDBOX=1; fi
 screen="-screen 0 1366x768x24"
 for lang in en id; do
     for scheme in light dark; do
