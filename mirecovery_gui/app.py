@@ -251,6 +251,9 @@ class App:
             self.languages.switch(new.language)
         if new.scheme != old.scheme:
             apply_scheme(new.scheme)
+        if new.real_account_mode != old.real_account_mode and not self._real_account_given:
+            # From the next recovery on (one under way keeps the way it started).
+            self.session.real_account_mode = new.real_account_mode
         self._apply(new)
 
     def _on_settings_not_saved(self) -> None:
@@ -270,9 +273,6 @@ class App:
         if action is not None:
             action.setChecked(True)
         self.session.settings_changed(default_region=settings.default_region)
-        # From the next recovery on (one under way keeps the way it started).
-        if not self._real_account_given:
-            self.session.real_account_mode = settings.real_account_mode
 
     def _on_language_switched(self, language: str) -> None:
         self.session.language = language
@@ -488,6 +488,9 @@ def main_window_for(
         language=language,
         directory=support_directory,
     )
+    # Before the window: its first page says which way a real account goes.
+    session.real_account_mode = getattr(args, "real_account", None) or loaded.settings.real_account_mode
+    session.official_url_override = getattr(args, "official_url", None) or ""
     window = MainWindow(session, clock)
     window_ref.append(window)
     window.setWindowIcon(app_icon())
@@ -498,9 +501,7 @@ def main_window_for(
     news.setParent(window)
     news.trouble.connect(window.app.on_store_trouble)
     news.set_aside.connect(window.app.on_set_aside)
-    session.real_account_mode = getattr(args, "real_account", None) or loaded.settings.real_account_mode
     window.app._real_account_given = bool(getattr(args, "real_account", None))
-    session.official_url_override = getattr(args, "official_url", None) or ""
     if args.training:
         providers.use("training")
     elif args.server:

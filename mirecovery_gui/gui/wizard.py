@@ -218,7 +218,10 @@ class RecoveryWizard(QWidget):
             client = self.require_runner().client
         except RuntimeError:
             return None
-        return str(getattr(client, "base_url", "")) or None
+        base = str(getattr(client, "base_url", ""))
+        code = str(getattr(client, "join_code", ""))
+        # A classroom server's join code goes along in the address: a web page cannot send the header.
+        return (f"{base}?code={code}" if code else base) or None
 
     def require_runner(self) -> RequestRunner:
         if self.runner is None and self._make_runner is not None:

@@ -162,6 +162,8 @@ class RecoverySession:
         """
         if self.busy is not None or self.step in _MID_RECOVERY:
             return True
+        if self.step is Step.OFFICIAL_SITE and self.state.handoff:
+            return True  # Xiaomi's page may be half done (a code sent): Cancel asks before it goes
         return self.step is Step.LOST_EVERYTHING and not self.cases.recording and self._request_typed()
 
     def resend_wait(self) -> float:
@@ -683,9 +685,16 @@ class RecoverySession:
 
     def official_page_url(self, server: str | None) -> str:
         """The page the official step shows: Xiaomi's, or in training the practice site on ``server``."""
-        if self.training and server and not self.official_url_override:
+        if self.training and not self.official_url_override:
+            if not server:
+                return ""  # never Xiaomi's real page in training: the page says it cannot be shown
+            from urllib.parse import parse_qs, quote
+
             language = "id" if self.language == "id" else "en"
-            return f"{server.rstrip('/')}/pass/forgetPassword?lang={language}"
+            base, _, query = server.partition("?")
+            code = parse_qs(query).get("code", [""])[0]
+            join = f"&code={quote(code, safe='')}" if code else ""
+            return f"{base.rstrip('/')}/pass/forgetPassword?lang={language}{join}"
         return self.official_url
 
     def practise_on_website(self) -> Call[Any] | None:

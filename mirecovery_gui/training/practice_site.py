@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import html
 import json
+import threading
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, quote
 
 from mirecovery_gui.core.flow import Channel
 from mirecovery_gui.training.service import PREFIX, Reply, TrainingService
@@ -111,11 +112,15 @@ def _answer(reply: Reply) -> dict[str, Any]:
 class PracticeSite:
     def __init__(self, service: TrainingService) -> None:
         self.service = service
+        # The join code of the request in hand: the server answers requests on many threads at once.
+        self._request = threading.local()
 
     def serve(self, method: str, query: str, body: bytes, cookies: Mapping[str, str]) -> Reply:
         params = dict(parse_qsl(query))
         form = dict(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True))
         language = "id" if (form.get("lang") or params.get("lang")) == "id" else "en"
+        # A classroom server's join code rides in every address the page makes (a page sends no header).
+        self._request.code = params.get("code", "")
         if method == "GET":
             return self._page(language, "account")
         screen = form.get("practice", "")
@@ -192,15 +197,19 @@ class PracticeSite:
         def esc(value: str) -> str:
             return html.escape(value, quote=True)
 
+        code = quote(getattr(self._request, "code", ""), safe="")
+        action = f"{PATH}?code={code}" if code else PATH
+        join = f"&code={code}" if code else ""
+
         hidden = f"<input type='hidden' name='lang' value='{language}'>"
         if screen == "account":
             body = (
-                f"<h1>{esc(text['account'])}</h1><form method='post' action='{PATH}'>{hidden}"
+                f"<h1>{esc(text['account'])}</h1><form method='post' action='{action}'>{hidden}"
                 "<input type='hidden' name='practice' value='account'>"
                 f"<label for='user'>{esc(text['account_hint'])}</label>"
                 f"<input type='text' id='user' name='user' value='{esc(values.get('user', ''))}' autofocus>"
                 f"<label for='icode'>{esc(text['captcha'])}</label>"
-                "<img id='captcha' alt='captcha' src='/pass/getCode?icodeType=antispam'>"
+                f"<img id='captcha' alt='captcha' src='/pass/getCode?icodeType=antispam{join}'>"
                 "<input type='text' id='icode' name='icode' autocomplete='off'>"
                 f"<button type='submit' id='next'>{esc(text['next'])}</button></form>"
             )
@@ -214,7 +223,7 @@ class PracticeSite:
                         f"{esc(text[label].format(contact=values[key]))}</label>"
                     )
             body = (
-                f"<h1>{esc(text['choose'])}</h1><form method='post' action='{PATH}'>{hidden}"
+                f"<h1>{esc(text['choose'])}</h1><form method='post' action='{action}'>{hidden}"
                 "<input type='hidden' name='practice' value='send'>"
                 + "".join(choices)
                 + f"<button type='submit' id='send'>{esc(text['send'])}</button></form>"
@@ -226,7 +235,7 @@ class PracticeSite:
                 else ""
             )
             body = (
-                f"<h1>{esc(text['code'])}</h1>{sent}<form method='post' action='{PATH}'>{hidden}"
+                f"<h1>{esc(text['code'])}</h1>{sent}<form method='post' action='{action}'>{hidden}"
                 "<input type='hidden' name='practice' value='code'>"
                 f"<input type='hidden' name='channel' value='{esc(values.get('channel', 'email'))}'>"
                 f"<label for='ticket'>{esc(text['code'])}</label>"
@@ -236,7 +245,7 @@ class PracticeSite:
             )
         elif screen == "password":
             body = (
-                f"<h1>{esc(text['new_password'])}</h1><form method='post' action='{PATH}'>{hidden}"
+                f"<h1>{esc(text['new_password'])}</h1><form method='post' action='{action}'>{hidden}"
                 "<input type='hidden' name='practice' value='password'>"
                 f"<label for='password'>{esc(text['new_password'])}</label>"
                 "<input type='password' id='password' name='password' autocomplete='new-password'>"
@@ -250,7 +259,7 @@ class PracticeSite:
         if error:
             body = f"<p class='error' id='error'>{esc(error)}</p>" + body
         if screen != "account":
-            body += f"<p><a href='{PATH}?lang={language}' id='start_again'>{esc(text['start_again'])}</a></p>"
+            body += f"<p><a href='{PATH}?lang={language}{join}' id='start_again'>{esc(text['start_again'])}</a></p>"
         # As on the real page: a way to another site, which the app opens outside, never inside.
         body += f"<p><a href='{ELSEWHERE}' id='elsewhere'>{esc(text['elsewhere'])}</a></p>"
         document = (

@@ -1188,6 +1188,10 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
         <translation>Situs latihan di komputer ini:</translation>
     </message>
     <message>
+        <source>Practice site on the training server:</source>
+        <translation>Situs latihan di server latihan:</translation>
+    </message>
+    <message>
         <source>⚠ Not encrypted:</source>
         <translation>⚠ Tidak terenkripsi:</translation>
     </message>
@@ -1680,6 +1684,10 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
     <message>
         <source>This assistant follows Xiaomi&apos;s official recovery steps. Choose how to work.</source>
         <translation>Asisten ini mengikuti langkah resmi pemulihan dari Xiaomi. Pilih cara kerjanya.</translation>
+    </message>
+    <message>
+        <source>&amp;Xiaomi account: recover a real account (experimental)</source>
+        <translation>Akun &amp;Xiaomi: pulihkan akun sungguhan (percobaan)</translation>
     </message>
     <message>
         <source>&amp;Xiaomi account: recover a real account on Xiaomi&apos;s own page</source>

@@ -169,3 +169,43 @@ def test_qt_webengine_is_not_imported_until_the_page_is_shown() -> None:
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().endswith("[]"), out.stdout
+
+
+def test_when_webengine_cannot_load_the_real_account_mode_opens_the_page_outside(
+    qtbot: QtBot, clock: ManualClock, service: TrainingService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from mirecovery_gui.training.server import TrainingServer
+
+    # Installed, but its libraries cannot load (a PC without libnss3): the import itself fails.
+    monkeypatch.setitem(sys.modules, "mirecovery_gui.gui.widgets.official_view", None)
+    with TrainingServer(service) as server:
+        window = open_window(
+            qtbot, clock, service, "--lang", "en", "--official-url", server.url + "/pass/forgetPassword"
+        )
+        window.app.providers.use("xiaomi", server_url=server.url)
+        driver = Driver(qtbot, window, service, clock)
+        driver.wait_step(Step.OFFICIAL_SITE)
+        assert driver.button("open_site_button").isVisible()
+        assert window.findChild(QWidget, "official_page_view") is None
+        window.close()
+
+
+def test_the_default_real_account_mode_is_xiaomis_page_inside(
+    qtbot: QtBot, clock: ManualClock, service: TrainingService
+) -> None:
+    from mirecovery_gui.training.server import TrainingServer
+
+    with TrainingServer(service) as server:
+        page_url = server.url + "/pass/forgetPassword"
+        window = open_window(qtbot, clock, service, "--lang", "en", "--official-url", page_url)
+        window.app.providers.use("xiaomi", server_url=server.url)
+        driver = Driver(qtbot, window, service, clock)
+        driver.wait_step(Step.OFFICIAL_SITE)  # no identifier page: Xiaomi's page asks for it
+        qtbot.waitUntil(lambda: window.findChild(QWidget, "official_page_view") is not None)
+        page = Page(qtbot, window)
+        page.wait_screen("account")
+        assert "Xiaomi's page" in window.wizard.currentPage().findChild(QLabel, "page_heading").text()
+        assert not window.training_phone.isVisible()
+        window.close()

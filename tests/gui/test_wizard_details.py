@@ -152,9 +152,9 @@ def test_without_qt_webengine_the_direct_profile_hands_over_to_the_website_outsi
     monkeypatch.setattr(
         QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(QUrl(url).toString()) or True)
     )
-    from mirecovery_gui.gui.widgets import official_view
-
-    monkeypatch.setattr(official_view, "available", lambda: False)  # PySide6-Addons not installed
+    # PySide6-Addons not installed (or its libraries missing): importing Qt WebEngine fails, for real.
+    monkeypatch.setitem(sys.modules, "PySide6.QtWebEngineWidgets", None)
+    monkeypatch.setitem(sys.modules, "mirecovery_gui.gui.widgets.official_view", None)
     with TrainingServer(service) as server:
         # The live profile, pointed at loopback: nothing goes to Xiaomi.
         window = create_main_window(

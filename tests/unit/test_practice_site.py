@@ -87,3 +87,14 @@ def test_the_passport_api_at_the_same_path_is_unchanged(client) -> None:  # type
 
     with pytest.raises(CaptchaNeededError):
         client.start(parse_identifier("demo@example.com"), "")
+
+
+def test_a_classroom_server_serves_the_practice_site_with_the_join_code(service: TrainingService) -> None:
+    with TrainingServer(service, join_code="ABCD2345") as classroom:
+        refused = requests.get(classroom.url + PAGE, timeout=5)
+        assert refused.status_code == 403
+        page = requests.get(f"{classroom.url}{PAGE}?code=ABCD2345", timeout=5)
+        assert page.status_code == 200 and screen(page) == "account"
+        # Every address the page makes carries the code: the form, the picture.
+        assert f"action='{PAGE}?code=ABCD2345'" in page.text
+        assert "src='/pass/getCode?icodeType=antispam&code=ABCD2345'" in page.text

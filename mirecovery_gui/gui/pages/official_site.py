@@ -8,6 +8,7 @@ the page is opened in the system browser and as a QR code for the owner's phone.
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -25,12 +26,17 @@ from mirecovery_gui.gui.widgets.qr_view import QrView
 if TYPE_CHECKING:
     from mirecovery_gui.gui.pages.base import PageHost
 
+log = logging.getLogger(__name__)
+
 
 class OfficialSitePage(RecoveryPage):
     step = Step.OFFICIAL_SITE
 
     def __init__(self, host: PageHost) -> None:
         super().__init__(host)
+        self.embedded_box: QWidget | None = None  # built the first time Xiaomi's page is shown inside
+        self._webengine_ok: bool | None = None
+        self.view: Any = None  # the OfficialView, with Qt WebEngine: imported only then
         self.keep(self.set_heading, self._heading)
         self.keep(self.set_intro, self._intro)
         self.checklist_label = self.paragraph(
@@ -77,15 +83,19 @@ class OfficialSitePage(RecoveryPage):
         # The code beside the buttons where there is room, under them where there is not.
         self.outside_box = flow_row(self, actions_box, code_box, spacing=16)
         self.body.addWidget(self.outside_box)
-        self.embedded_box: QWidget | None = None  # built the first time Xiaomi's page is shown inside
-        self.view: Any = None  # the OfficialView, with Qt WebEngine: imported only then
 
     # --- inside the wizard -------------------------------------------------------------------------
 
     def _embedded(self) -> bool:
-        from mirecovery_gui.gui.widgets.official_view import available
+        """Whether Xiaomi's page can be shown inside (Qt WebEngine there and loadable), asked cheaply."""
+        if self._webengine_ok is None:
+            import importlib.util
 
-        return available()
+            try:
+                self._webengine_ok = importlib.util.find_spec("PySide6.QtWebEngineWidgets") is not None
+            except (ImportError, ValueError):
+                self._webengine_ok = False
+        return self._webengine_ok
 
     def _build_embedded(self) -> QWidget:
         box = QWidget(self)
@@ -180,9 +190,17 @@ class OfficialSitePage(RecoveryPage):
             'support request with "No email or phone any more".'
         )
 
-    def _show_embedded(self) -> None:
-        from mirecovery_gui.gui.widgets.official_view import OfficialView
-
+    def _show_embedded(self) -> bool:
+        """Xiaomi's page inside; False when Qt WebEngine cannot be loaded after all (missing libraries)."""
+        try:
+            from mirecovery_gui.gui.widgets.official_view import OfficialView
+        except ImportError:
+            log.warning("Qt WebEngine could not be loaded: Xiaomi's page opens outside")
+            self._webengine_ok = False
+            return False
+        url = self.session.official_page_url(self.host.server_url() if self.session.training else None)
+        if not url:
+            return False
         if self.embedded_box is None:
             self.embedded_box = self._build_embedded()
         self.outside_box.hide()
@@ -196,13 +214,15 @@ class OfficialSitePage(RecoveryPage):
         self.set_heading(self._heading())
         self.set_intro(self._intro())
         if self.view is None:
-            url = self.session.official_page_url(self.host.server_url() if self.session.training else None)
-            self.view = OfficialView(url, lambda address: self.host.open_url(address), self.embedded_box)
+            self.view = OfficialView(
+                url, lambda address: self.host.open_url(address), self.session.language, self.embedded_box
+            )
             self.view.setMinimumHeight(self.fontMetrics().lineSpacing() * 22)
             self.view.address_changed.connect(self._on_view_address_changed)
             self.view_slot.addWidget(self.view)
             self.view.open()
         self.hint_label.setVisible(self.session.official_hint)
+        return True
 
     def _on_view_address_changed(self, address: str, encrypted: bool) -> None:
         self._address = (address, encrypted)
@@ -220,6 +240,9 @@ class OfficialSitePage(RecoveryPage):
         if local or not address:
             self.tls_label.set_tone(None)
             return self.tr("Practice site on this computer:") if address else ""
+        if self.session.training:
+            self.tls_label.set_tone(None)
+            return self.tr("Practice site on the training server:")
         self.tls_label.set_tone(Tone.ERROR)
         return self.tr("⚠ Not encrypted:")
 
@@ -249,9 +272,10 @@ class OfficialSitePage(RecoveryPage):
         return self.session.official_url
 
     def entered(self) -> None:
-        if self._embedded():
-            self._show_embedded()
+        if self._embedded() and self._show_embedded():
             return
+        self.set_heading(self._heading())
+        self.set_intro(self._intro())
         self.qr_view.set_text(self.url())
         self.url_label.setText(shown(self.url()))
 

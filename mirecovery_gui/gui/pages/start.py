@@ -36,7 +36,6 @@ class StartPage(RecoveryPage):
         super().retranslate()
         self.set_heading(self.tr("Get back into a Mi Account"))
         self.set_intro(self.tr("This assistant follows Xiaomi's official recovery steps. Choose how to work."))
-        self.live_radio.setText(self.tr("&Xiaomi account: recover a real account on Xiaomi's own page"))
         self._show_live_note()
         self.training_radio.setText(self.tr("&Training: practise with sample accounts (works offline)"))
         self.training_note.setText(
@@ -52,6 +51,7 @@ class StartPage(RecoveryPage):
     def _show_live_note(self) -> None:
         # What the real-account mode does, as set (Settings or --real-account) when the page shows.
         if self.session.real_account_mode == "direct":
+            self.live_radio.setText(self.tr("&Xiaomi account: recover a real account (experimental)"))
             self.live_note.setText(
                 self.tr(
                     "Talks to Xiaomi's servers. Xiaomi does not publish this service, so this mode "
@@ -60,6 +60,7 @@ class StartPage(RecoveryPage):
                 )
             )
         else:
+            self.live_radio.setText(self.tr("&Xiaomi account: recover a real account on Xiaomi's own page"))
             self.live_note.setText(
                 self.tr(
                     "Xiaomi's own forgot-password page, inside this window, with a guide beside it to what it "

@@ -13,8 +13,8 @@ it can be. The rules, each enforced here rather than trusted to the page:
 
 from __future__ import annotations
 
-import importlib.util
 import logging
+import time
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
@@ -42,18 +42,16 @@ XIAOMI_HOSTS = (
 )
 
 
-def available() -> bool:
-    """Whether Qt WebEngine is installed (PySide6-Addons); without it the page is opened outside."""
-    return importlib.util.find_spec("PySide6.QtWebEngineWidgets") is not None
-
-
 def host_allowed(url: QUrl | str, extra: tuple[str, ...] = ()) -> bool:
+    """Xiaomi's hosts over HTTPS only; the start page's own host (a practice site) as it was given."""
     text = url.toString() if isinstance(url, QUrl) else url
     parts = urlsplit(text)
     if parts.scheme in ("data", "blob", "about"):
         return True  # the page's own inline pieces, never a host
     host = (parts.hostname or "").lower()
-    return parts.scheme in ("https", "http") and (host in XIAOMI_HOSTS or host in extra)
+    if host in XIAOMI_HOSTS:
+        return parts.scheme == "https"  # never Xiaomi's name over plain HTTP (a captive portal, a proxy)
+    return parts.scheme in ("https", "http") and host in extra
 
 
 class _OnlyAllowedHosts(QWebEngineUrlRequestInterceptor):
@@ -118,11 +116,15 @@ class OfficialView(QWebEngineView):
 
     address_changed = Signal(str, bool)
 
-    def __init__(self, url: str, elsewhere: Callable[[str], object], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, url: str, elsewhere: Callable[[str], object], language: str = "en", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("official_page_view")
         own = (urlsplit(url).hostname or "").lower()
-        extra = (own,) if own else ()
+        extra = (own,) if own and own not in XIAOMI_HOSTS else ()
+        self._elsewhere = elsewhere
+        self._last_outside = 0.0
         # No storage name: off the record, nothing on disk. The page owns the profile and this view the
         # page, so the page goes first (Qt warns when a profile goes before its page).
         self.profile = QWebEngineProfile()
@@ -131,15 +133,17 @@ class OfficialView(QWebEngineView):
         self.interceptor = _OnlyAllowedHosts(extra)
         self.profile.setUrlRequestInterceptor(self.interceptor)
         self.profile.downloadRequested.connect(self._on_download_requested)
+        # Xiaomi's page in the app's language first.
+        self.profile.setHttpAcceptLanguage("id-ID,id;q=0.9,en;q=0.5" if language == "id" else "en-US,en;q=0.9")
         settings = self.profile.settings()
+        # Web storage stays on (the page may need it; off the record it lives in memory only).
         for attribute in (
-            QWebEngineSettings.WebAttribute.LocalStorageEnabled,
             QWebEngineSettings.WebAttribute.PluginsEnabled,
             QWebEngineSettings.WebAttribute.ScreenCaptureEnabled,
             QWebEngineSettings.WebAttribute.JavascriptCanOpenWindows,
         ):
             settings.setAttribute(attribute, False)
-        self.guarded = _GuardedPage(self.profile, extra, elsewhere)
+        self.guarded = _GuardedPage(self.profile, extra, self._open_outside)
         self.guarded.setParent(self)
         self.profile.setParent(self.guarded)
         self.setPage(self.guarded)
@@ -149,6 +153,17 @@ class OfficialView(QWebEngineView):
     def open(self) -> None:
         """Load the page (after the caller is listening for :attr:`address_changed`)."""
         self.setUrl(self._start)
+
+    def _open_outside(self, address: str) -> None:
+        # Web addresses only, and not a burst of them: a page's own script can "click" links too.
+        if urlsplit(address).scheme not in ("http", "https"):
+            log.info("a link of another kind was not opened from the official page")
+            return
+        now = time.monotonic()
+        if now - self._last_outside < 2.0:
+            return
+        self._last_outside = now
+        self._elsewhere(address)
 
     def _on_url_changed(self, url: QUrl) -> None:
         # Without the query: it can carry a session token; the address bar shows where, not what.
