@@ -1140,6 +1140,14 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>Tidak punya email atau telepon? Siapkan &amp;permintaan bantuan</translation>
     </message>
     <message>
+        <source>&amp;Reload</source>
+        <translation>Muat &amp;ulang</translation>
+    </message>
+    <message>
+        <source>&amp;Open in the browser</source>
+        <translation>Buka di &amp;peramban</translation>
+    </message>
+    <message>
         <source>It &amp;worked</source>
         <translation>Ber&amp;hasil</translation>
     </message>
@@ -1178,6 +1186,14 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
     <message>
         <source>Wait a minute or two, then check Spam, Promotions and WhatsApp; make sure the contact is the right one. Codes used up today: try again tomorrow. No code ever reaches the owner: prepare a support request with &quot;No email or phone any more&quot;.</source>
         <translation>Tunggu satu atau dua menit, lalu periksa Spam, Promosi, dan WhatsApp; pastikan kontaknya benar. Kode hari ini sudah habis: coba lagi besok. Kode tidak pernah sampai ke pemilik: siapkan permintaan bantuan dengan &quot;Email dan telepon sudah tidak ada&quot;.</translation>
+    </message>
+    <message>
+        <source>Xiaomi&apos;s page did not load. Check the connection, then press Reload; or open it in the browser.</source>
+        <translation>Halaman Xiaomi tidak termuat. Periksa koneksi, lalu tekan Muat ulang; atau buka di peramban.</translation>
+    </message>
+    <message>
+        <source>The page went on to {host}, which the app does not open inside. If it is Xiaomi&apos;s, open the page in the browser.</source>
+        <translation>Halaman berpindah ke {host}, yang tidak dibuka di dalam aplikasi. Jika itu milik Xiaomi, buka halamannya di peramban.</translation>
     </message>
     <message>
         <source>🔒 Encrypted (HTTPS):</source>

@@ -209,3 +209,22 @@ def test_the_default_real_account_mode_is_xiaomis_page_inside(
         assert "Xiaomi's page" in window.wizard.currentPage().findChild(QLabel, "page_heading").text()
         assert not window.training_phone.isVisible()
         window.close()
+
+
+def test_a_page_that_does_not_load_says_so_with_reload_and_the_browser(
+    qtbot: QtBot, clock: ManualClock, service: TrainingService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(QUrl(url).toString()) or True)
+    )
+    closed = "http://127.0.0.1:9/pass/forgetPassword"  # nothing listens there
+    window = open_window(qtbot, clock, service, "--lang", "en", "--official-url", closed)
+    window.app.providers.use("xiaomi", server_url="http://127.0.0.1:9")
+    driver = Driver(qtbot, window, service, clock)
+    driver.wait_step(Step.OFFICIAL_SITE)
+    qtbot.waitUntil(lambda: "did not load" in driver.error_text(), timeout=15000)
+    assert driver.button("official_reload_button").isVisible()
+    driver.click("official_outside_button")
+    assert opened == [closed]
+    window.close()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -107,6 +107,14 @@ class OfficialSitePage(RecoveryPage):
         # An address has no spaces to wrap at: it is shown with invisible break points after its
         # slashes and dots, so it never widens the page (the tooltip has it as it is).
         self.address_label.setWordWrap(True)
+        self.reload_button = QPushButton(box)
+        self.reload_button.setObjectName("official_reload_button")
+        self.keep(self.reload_button.setText, lambda: self.tr("&Reload"))
+        self.reload_button.clicked.connect(self._on_reload_button_clicked)
+        self.outside_button = QPushButton(box)
+        self.outside_button.setObjectName("official_outside_button")
+        self.keep(self.outside_button.setText, lambda: self.tr("&Open in the browser"))
+        self.outside_button.clicked.connect(self._on_outside_button_clicked)
         self.tls_label = ToneLabel(box)
         self.tls_label.setObjectName("official_tls_label")
         self.tls_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -114,6 +122,7 @@ class OfficialSitePage(RecoveryPage):
         self.keep(self.tls_label.setText, self._tls_text)
         layout.addWidget(self.tls_label)
         layout.addWidget(self.address_label)
+        layout.addWidget(flow_row(box, self.reload_button, self.outside_button))
         self._outcomes_at = layout.count()
         # The guide beside the page in a wide window, above it in a narrow one.
         middle = QBoxLayout(QBoxLayout.Direction.LeftToRight)
@@ -219,10 +228,40 @@ class OfficialSitePage(RecoveryPage):
             )
             self.view.setMinimumHeight(self.fontMetrics().lineSpacing() * 22)
             self.view.address_changed.connect(self._on_view_address_changed)
+            self.view.load_failed.connect(self._on_view_load_failed)
+            self.view.refused.connect(self._on_view_refused)
             self.view_slot.addWidget(self.view)
             self.view.open()
         self.hint_label.setVisible(self.session.official_hint)
         return True
+
+    def _on_reload_button_clicked(self) -> None:
+        self.error_panel.clear()
+        if self.view is not None:
+            self.view.reload()
+
+    def _on_outside_button_clicked(self) -> None:
+        address = self._address[0] or self.url()
+        self.host.open_url(address)
+
+    def _on_view_load_failed(self) -> None:
+        # Never a blank box without a word: say it, and the two ways on.
+        self.error_panel.show_message(
+            lambda: self.tr(
+                "Xiaomi's page did not load. Check the connection, then press Reload; or open it in the browser."
+            ),
+            Tone.ERROR,
+        )
+
+    def _on_view_refused(self, address: str) -> None:
+        host = shown(QUrl(address).host() or address, 120)
+        self.error_panel.show_message(
+            lambda: self.tr(
+                "The page went on to {host}, which the app does not open inside. If it is Xiaomi's, "
+                "open the page in the browser."
+            ).format(host=host),
+            Tone.WARNING,
+        )
 
     def _on_view_address_changed(self, address: str, encrypted: bool) -> None:
         self._address = (address, encrypted)

@@ -65,10 +65,14 @@ class _OnlyAllowedHosts(QWebEngineUrlRequestInterceptor):
     def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
         if not host_allowed(info.requestUrl(), self.extra):
             self.blocked += 1
+            # The host only: what a maintainer needs to add a host Xiaomi's flow has started to use.
+            log.info("official page: a request to %s was not loaded", info.requestUrl().host() or "?")
             info.block(True)
 
 
 class _GuardedPage(QWebEnginePage):
+    refused = Signal(str)  # a main-frame address that may not load inside (not a click: a redirect)
+
     def __init__(self, profile: QWebEngineProfile, extra: tuple[str, ...], elsewhere: Callable[[str], object]) -> None:
         super().__init__(profile)
         self._extra = extra
@@ -87,10 +91,11 @@ class _GuardedPage(QWebEnginePage):
     ) -> bool:
         if host_allowed(url, self._extra):
             return True
+        address = url.toString() if isinstance(url, QUrl) else url
         if kind == QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
-            self._elsewhere(
-                url.toString() if isinstance(url, QUrl) else url
-            )  # another site: the system browser, never inside the wizard
+            self._elsewhere(address)  # another site: the system browser, never inside the wizard
+        elif is_main_frame:
+            self.refused.emit(address)
         return False
 
     def createWindow(self, kind: QWebEnginePage.WebWindowType) -> QWebEnginePage:
@@ -115,6 +120,8 @@ class OfficialView(QWebEngineView):
     """The embedded page. ``address_changed`` gives the address on show and whether it is encrypted."""
 
     address_changed = Signal(str, bool)
+    load_failed = Signal()  # the page did not load (no connection, a blocked host)
+    refused = Signal(str)  # the page went to an address that may not load inside
 
     def __init__(
         self, url: str, elsewhere: Callable[[str], object], language: str = "en", parent: QWidget | None = None
@@ -147,6 +154,8 @@ class OfficialView(QWebEngineView):
         self.guarded.setParent(self)
         self.profile.setParent(self.guarded)
         self.setPage(self.guarded)
+        self.guarded.refused.connect(self.refused)
+        self.loadFinished.connect(lambda ok: None if ok else self.load_failed.emit())
         self.urlChanged.connect(self._on_url_changed)
         self._start = QUrl(url)
 
