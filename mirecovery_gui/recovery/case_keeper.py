@@ -108,6 +108,8 @@ class CaseKeeper:
             self._identifier = identifier
         self._customer = self._typed(customer)
         if self.case is not None:
+            if not self.case.provider:
+                self.case.provider = provider  # opened by a step before anything said which provider
             self._take_identifier(self.case)
             self._take_customer(self.case)
             self._save()

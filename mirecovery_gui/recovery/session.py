@@ -703,19 +703,27 @@ class RecoverySession:
             return None
         return self.go_official_site()
 
+    def _record_official(self) -> None:
+        """A case for what happened on Xiaomi's page, with the provider it ran on (no account: the app
+        never reads the page)."""
+        self.cases.begin(self.provider, None, Customer())
+        self.cases.entered(Step.OFFICIAL_SITE)
+
     def official_worked(self) -> Call[Any] | None:
         """ "It worked" on the official page: the owner set the new password there."""
         self.official_hint = False
+        self._record_official()
         return self._go(Step.DONE)
 
     def official_code_missing(self) -> None:
         """ "The code does not come": the page shows what to try, and the support way."""
         self.official_hint = True
-        self.cases.entered(Step.OFFICIAL_SITE)  # the case says the recovery went to Xiaomi's page
+        self._record_official()
         self._changed()
 
     def official_no_contact(self) -> Call[Any] | None:
         """ "No email or phone any more": the support request is the way back."""
+        self._record_official()
         return self.go_support(SupportReason.CONTACTS_LOST)
 
     # --- the support request --------------------------------------------------------------------

@@ -203,5 +203,6 @@ def test_a_monkey_on_every_page_breaks_nothing(
         qtbot.waitUntil(runner_idle, timeout=10_000)
         # The window still does its job afterwards.
         go_to(driver, Step.DONE)
-    assert all(url.startswith(("https://", "mailto:")) for url in caught_urls.urls)
+    # Xiaomi's pages, mail drafts, and the practice site on this computer ("Open in the browser").
+    assert all(url.startswith(("https://", "mailto:", "http://127.0.0.1:")) for url in caught_urls.urls)
     window.close()

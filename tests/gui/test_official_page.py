@@ -228,3 +228,19 @@ def test_a_page_that_does_not_load_says_so_with_reload_and_the_browser(
     driver.click("official_outside_button")
     assert opened == [closed]
     window.close()
+
+
+def test_how_it_went_is_recorded_on_the_case(qtbot: QtBot, clock: ManualClock, service: TrainingService) -> None:
+    from mirecovery_gui.store.cases import CaseQuery, Outcome
+
+    window, driver, _page = practise(qtbot, clock, service)
+    driver.click("official_worked_button")
+    driver.wait_step(Step.DONE)
+    log = window.app.stores.case_log()
+    log.database.writer.flush()
+    cases = log.search(CaseQuery())
+    assert len(cases) == 1
+    case = cases[0]
+    assert case.provider == "training" and case.outcome is Outcome.PASSWORD_RESET
+    assert [name for name, _when in case.steps][-2:] == ["official_site", "done"]
+    window.close()
