@@ -29,6 +29,7 @@ import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl
 
 from mirecovery_gui import __version__
 from mirecovery_gui.client.errors import (
@@ -165,6 +166,17 @@ def _parsing() -> Iterator[None]:
         raise ProtocolError() from exc
 
 
+def _captcha_path(value: object) -> str:
+    """A captcha picture's address from an answer: a path on the same server under /pass/getCode, or ""."""
+    if not isinstance(value, str) or len(value) > 300:
+        return ""
+    path = value.strip()
+    # Same server only (no //host, no scheme): the client never fetches from where an answer points.
+    if not path.startswith("/pass/getCode") or any(ch in path for ch in " \r\n\t\\"):
+        return ""
+    return path
+
+
 def _split_join_code(url: str) -> tuple[str, str]:
     """``url`` without its query, and the ``code`` it carried: a classroom training server's join code, or "".
 
@@ -205,12 +217,19 @@ class PassportClient:
         self._session: requests.Session | None = None
         self._registry: SocketRegistry | None = None
         self._epoch = 0
+        self._captcha_url = ""  # from the last answer that asked for a captcha: where its picture is
 
     # --- the steps ------------------------------------------------------------
 
     def fetch_captcha(self) -> CaptchaImage:
-        params = {"icodeType": self.profile.icode_type, "_": str(int(time.time() * 1000))}
-        reply = self._request("GET", "captcha", params=params)
+        params = {"icodeType": self.profile.icode_type}
+        path = None
+        if self._captcha_url:
+            # The picture the service named in its 87001/20031 answer (public clients follow it).
+            path, _, query = self._captcha_url.partition("?")
+            params = dict(parse_qsl(query))
+        params["_"] = str(int(time.time() * 1000))
+        reply = self._request("GET", "captcha", path=path, params=params)
         if not reply.content_type.startswith("image/") or not reply.body.startswith(_IMAGE_MAGIC):
             raise self._handoff(ProtocolError())
         if len(reply.body) > MAX_CAPTCHA_BYTES:
@@ -555,6 +574,8 @@ class PassportClient:
         log.info("step %s rc=%d", step, code)
         data = _data(payload, {})
         error: ServiceError
+        if code in (ResultCode.CAPTCHA, ResultCode.CAPTCHA_NEEDED):
+            self._captcha_url = _captcha_path(payload.get("captchaUrl"))
         if code == ResultCode.CAPTCHA_NEEDED:
             error = CaptchaNeededError(tips=tips, result_code=code)
         elif code == ResultCode.SENT_RECENTLY:

@@ -270,7 +270,7 @@ class _Handler(BaseHTTPRequestHandler):
         undelivered = fault is not None and fault.kind is FaultKind.UNDELIVERED
         if fault is not None and not (lost_answer or undelivered) and self._apply_fault(fault, step):
             return
-        reply = self._serve(step, channel, body, cookies, deliver=not undelivered)
+        reply = self._serve(step, channel, body, cookies, deliver=not undelivered, query=url.query)
         if lost_answer:
             # The step is done (a code sent, a password changed...); its answer never
             # leaves. The body was read in full, so the close is a clean FIN, not a reset.
@@ -280,12 +280,19 @@ class _Handler(BaseHTTPRequestHandler):
         self._send_reply(reply)
 
     def _serve(
-        self, step: str, channel: Channel | None, body: bytes, cookies: dict[str, str], *, deliver: bool = True
+        self,
+        step: str,
+        channel: Channel | None,
+        body: bytes,
+        cookies: dict[str, str],
+        *,
+        deliver: bool = True,
+        query: str = "",
     ) -> Reply:
         service = self.server.service
         form = dict(parse_qsl(body.decode("utf-8", errors="replace"), keep_blank_values=True))
         if step == "captcha":
-            return service.captcha()
+            return service.captcha(query)
         if step == "start":
             return service.start(form, cookies)
         if step == "quota":

@@ -61,6 +61,8 @@ class ResultCode:
 
 
 PREFIX = "&&&START&&&"
+# Where an answer that wants a captcha says its picture is (the client follows it, as public clients do).
+CAPTCHA_URL = "/pass/getCode?icodeType=antispam&scene=forgetPassword"
 CAPTCHA_COOKIE = "ick"
 SESSION_COOKIE = "identity_session"
 TICKET_COOKIE = "passToken"
@@ -265,6 +267,7 @@ class TrainingService:
         self._accounts = accounts if accounts is not None else default_accounts()
         self._captchas: dict[str, str] = {}
         self._latest_captcha: str | None = None
+        self.last_captcha_query = ""
         self._sessions: dict[str, _Session] = {}
         self._inbox: list[Delivery] = []
         self._render = render_captcha
@@ -306,8 +309,10 @@ class TrainingService:
 
     # --- steps ---------------------------------------------------------------------
 
-    def captcha(self) -> Reply:
+    def captcha(self, query: str = "") -> Reply:
         from mirecovery_gui.training import captcha
+
+        self.last_captcha_query = query[:300]  # what the client asked for (tests: it followed captchaUrl)
 
         answer = captcha.new_answer(self.config.captcha_length)
         image = (self._render or captcha.render_png)(answer)
@@ -330,7 +335,7 @@ class TrainingService:
                         ResultCode.CAPTCHA,
                         locale=locale,
                         tip=tip,
-                        captchaUrl="/pass/getCode?icodeType=antispam",
+                        captchaUrl=CAPTCHA_URL,
                     )
                 )
             account = self._find_account(form.get("user", ""))
@@ -394,7 +399,7 @@ class TrainingService:
                             ResultCode.CAPTCHA,
                             locale=locale,
                             tip=tip,
-                            captchaUrl="/pass/getCode?icodeType=antispam",
+                            captchaUrl=CAPTCHA_URL,
                         )
                     )
                 session.failures = 0

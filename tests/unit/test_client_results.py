@@ -251,3 +251,23 @@ def test_server_tips_are_plain_text(client: PassportClient, service: TrainingSer
         assert caught.value.tips == "<b>Limit</b> reached[31m now"
     finally:
         svc._TIPS["limit"]["en"] = original
+
+
+def test_the_captcha_picture_comes_from_where_the_87001_answer_says(
+    client: PassportClient, service: TrainingService
+) -> None:
+    with pytest.raises(CaptchaNeededError):
+        client.start(identifier("demo@example.com"), "")
+    client.fetch_captcha()
+    assert "scene=forgetPassword" in service.last_captcha_query  # the answer's captchaUrl, followed
+
+
+@pytest.mark.parametrize(
+    "named",
+    ["https://evil.example/pass/getCode", "//evil.example/pass/getCode", "/other/path", "/pass/getCode\r\nX: y", 7],
+)
+def test_a_captcha_address_elsewhere_is_never_followed(named: object) -> None:
+    from mirecovery_gui.client.passport import _captcha_path
+
+    assert _captcha_path(named) == ""
+    assert _captcha_path("/pass/getCode?icodeType=antispam") == "/pass/getCode?icodeType=antispam"
