@@ -1173,14 +1173,14 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
 2. The characters in the picture, or a puzzle to slide.
 3. Where the code goes (SMS or email), then Send.
 4. The code from the message. Email: look in Spam too. SMS: in some countries it comes by WhatsApp. Xiaomi sends at most 3 codes a day to one contact (5 in mainland China).
-5. The new password, twice: 8 to 16 characters, letters and numbers.
+5. The new password, twice: 8 to 16 characters with at least two of letters, numbers and symbols, and not the email, phone number or ID.
 Then press the button that says how it went.</source>
         <translation>Yang ditanyakan halaman Xiaomi, berurutan:
 1. Email, nomor telepon, atau ID Akun Mi.
 2. Karakter pada gambar, atau teka-teki geser.
 3. Ke mana kode dikirim (SMS atau email), lalu Kirim.
 4. Kode dari pesan. Email: periksa juga folder Spam. SMS: di beberapa negara kode datang lewat WhatsApp. Xiaomi mengirim paling banyak 3 kode sehari ke satu kontak (5 di Tiongkok daratan).
-5. Sandi baru, dua kali: 8 sampai 16 karakter, huruf dan angka.
+5. Sandi baru, dua kali: 8 sampai 16 karakter dengan paling sedikit dua jenis: huruf, angka, dan simbol, dan bukan email, nomor telepon, atau ID.
 Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
     </message>
     <message>

@@ -126,6 +126,7 @@ def test_a_link_to_another_site_opens_outside_and_the_page_stays(
     page.click("elsewhere")
     qtbot.waitUntil(lambda: opened == ["https://www.mi.com/global/support/"])
     assert page.screen() == "account"
+    assert "did not load" not in _driver.error_text()  # a link sent outside is not a failure of the page
     assert page.view.url().host() == "127.0.0.1"
     window.close()
 
@@ -243,4 +244,22 @@ def test_how_it_went_is_recorded_on_the_case(qtbot: QtBot, clock: ManualClock, s
     case = cases[0]
     assert case.provider == "training" and case.outcome is Outcome.PASSWORD_RESET
     assert [name for name, _when in case.steps][-2:] == ["official_site", "done"]
+    window.close()
+
+
+def test_reload_fetches_the_page_again_and_never_sends_the_last_form_again(
+    qtbot: QtBot, clock: ManualClock, service: TrainingService
+) -> None:
+    window, driver, page = practise(qtbot, clock, service)
+    answer = json.loads(service.peek({}).body)["captcha_answer"]
+    page.fill({"user": "demo@example.com", "icode": answer}, "next")
+    page.wait_screen("send")
+    page.fill({}, "send")
+    page.wait_screen("code")
+    sent = service.hits("send")
+    # The training phone looked by itself after the page's step.
+    qtbot.waitUntil(lambda: window.findChild(QWidget, "training_phone").count() == 1)
+    driver.click("official_reload_button")
+    page.wait_screen("account")  # the page afresh, as a browser's address bar would fetch it
+    assert service.hits("send") == sent and len(service.inbox()) == 1
     window.close()

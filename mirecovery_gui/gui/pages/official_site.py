@@ -188,7 +188,8 @@ class OfficialSitePage(RecoveryPage):
             "3. Where the code goes (SMS or email), then Send.\n"
             "4. The code from the message. Email: look in Spam too. SMS: in some countries it comes by "
             "WhatsApp. Xiaomi sends at most 3 codes a day to one contact (5 in mainland China).\n"
-            "5. The new password, twice: 8 to 16 characters, letters and numbers.\n"
+            "5. The new password, twice: 8 to 16 characters with at least two of letters, numbers and "
+            "symbols, and not the email, phone number or ID.\n"
             "Then press the button that says how it went."
         )
 
@@ -229,6 +230,7 @@ class OfficialSitePage(RecoveryPage):
             self.view.setMinimumHeight(self.fontMetrics().lineSpacing() * 22)
             self.view.address_changed.connect(self._on_view_address_changed)
             self.view.load_failed.connect(self._on_view_load_failed)
+            self.view.loadFinished.connect(self._on_view_load_finished)
             self.view.refused.connect(self._on_view_refused)
             self.view_slot.addWidget(self.view)
             self.view.open()
@@ -238,11 +240,17 @@ class OfficialSitePage(RecoveryPage):
     def _on_reload_button_clicked(self) -> None:
         self.error_panel.clear()
         if self.view is not None:
-            self.view.reload()
+            self.view.load_again()
 
     def _on_outside_button_clicked(self) -> None:
         address = self._address[0] or self.url()
         self.host.open_url(address)
+
+    def _on_view_load_finished(self, _ok: bool) -> None:
+        # In training a step of the practice page may have sent a code: the training phone looks now.
+        refresh = getattr(self.window(), "refresh_training_phone", None)
+        if self.session.training and callable(refresh):
+            refresh()
 
     def _on_view_load_failed(self) -> None:
         # Never a blank box without a word: say it, and the two ways on.

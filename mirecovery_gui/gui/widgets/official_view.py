@@ -77,6 +77,7 @@ class _GuardedPage(QWebEnginePage):
         super().__init__(profile)
         self._extra = extra
         self._elsewhere = elsewhere
+        self.declined = False
         # Permissions: Qt 6.8 asks through permissionRequested; earlier ones through the feature signal.
         if hasattr(self, "permissionRequested"):
             self.permissionRequested.connect(lambda permission: permission.deny())
@@ -92,6 +93,7 @@ class _GuardedPage(QWebEnginePage):
         if host_allowed(url, self._extra):
             return True
         address = url.toString() if isinstance(url, QUrl) else url
+        self.declined = True  # the load this ends is not a failure of the page on show
         if kind == QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
             self._elsewhere(address)  # another site: the system browser, never inside the wizard
         elif is_main_frame:
@@ -155,13 +157,22 @@ class OfficialView(QWebEngineView):
         self.profile.setParent(self.guarded)
         self.setPage(self.guarded)
         self.guarded.refused.connect(self.refused)
-        self.loadFinished.connect(lambda ok: None if ok else self.load_failed.emit())
+        self.loadFinished.connect(self._on_load_finished)
         self.urlChanged.connect(self._on_url_changed)
         self._start = QUrl(url)
 
     def open(self) -> None:
         """Load the page (after the caller is listening for :attr:`address_changed`)."""
         self.setUrl(self._start)
+
+    def _on_load_finished(self, ok: bool) -> None:
+        declined, self.guarded.declined = self.guarded.declined, False
+        if not ok and not declined:
+            self.load_failed.emit()
+
+    def load_again(self) -> None:
+        """The address on show, fetched afresh: never the last form sent again (that could send a code)."""
+        self.setUrl(self.url() if not self.url().isEmpty() else self._start)
 
     def _open_outside(self, address: str) -> None:
         # Web addresses only, and not a burst of them: a page's own script can "click" links too.
