@@ -1160,6 +1160,10 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>&amp;Email dan telepon sudah tidak ada</translation>
     </message>
     <message>
+        <source>This computer cannot show Xiaomi&apos;s page inside the app, so it opens in the browser: the same steps, on Xiaomi&apos;s official website.</source>
+        <translation>Komputer ini tidak bisa menampilkan halaman Xiaomi di dalam aplikasi, jadi halaman dibuka di peramban: langkahnya sama, di situs resmi Xiaomi.</translation>
+    </message>
+    <message>
         <source>The same page as Xiaomi&apos;s, on the training service: the training accounts, codes and phone. When you are done, press the button that says how it went.</source>
         <translation>Halaman yang sama dengan milik Xiaomi, di layanan latihan: akun, kode, dan ponsel latihan. Setelah selesai, tekan tombol yang sesuai dengan hasilnya.</translation>
     </message>

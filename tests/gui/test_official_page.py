@@ -190,6 +190,9 @@ def test_when_webengine_cannot_load_the_real_account_mode_opens_the_page_outside
         driver.wait_step(Step.OFFICIAL_SITE)
         assert driver.button("open_site_button").isVisible()
         assert window.findChild(QWidget, "official_page_view") is None
+        # Chosen, not a failure: the page says why it opens outside.
+        intro = window.wizard.currentPage().findChild(QLabel, "page_intro").text()
+        assert "cannot show Xiaomi's page inside the app" in intro
         window.close()
 
 

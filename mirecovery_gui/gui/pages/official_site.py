@@ -169,6 +169,12 @@ class OfficialSitePage(RecoveryPage):
 
     def _intro(self) -> str:
         if not self._embedded():
+            if self.session.embedded_official or self.session.training:
+                # Chosen, not a failure: this computer cannot show the page inside the app.
+                return self.tr(
+                    "This computer cannot show Xiaomi's page inside the app, so it opens in the browser: "
+                    "the same steps, on Xiaomi's official website."
+                )
             return self.tr("The app cannot talk to Xiaomi right now. The same steps work on the official website.")
         if self.session.training:
             return self.tr(
