@@ -193,6 +193,11 @@ def test_when_webengine_cannot_load_the_real_account_mode_opens_the_page_outside
         # Chosen, not a failure: the page says why it opens outside.
         intro = window.wizard.currentPage().findChild(QLabel, "page_intro").text()
         assert "cannot show Xiaomi's page inside the app" in intro
+        # How it went is said here too, and recorded: it worked on the website.
+        driver.click("official_no_code_button")
+        qtbot.waitUntil(lambda: window.findChild(QLabel, "official_hint_label").isVisible())
+        driver.click("official_worked_button")
+        driver.wait_step(Step.DONE)
         window.close()
 
 

@@ -83,6 +83,25 @@ class OfficialSitePage(RecoveryPage):
         # The code beside the buttons where there is room, under them where there is not.
         self.outside_box = flow_row(self, actions_box, code_box, spacing=16)
         self.body.addWidget(self.outside_box)
+        # How it went, in either mode (the case records it): under the hand-off here, above the page
+        # when Xiaomi's page is shown inside.
+        self.worked_button = QPushButton(self)
+        self.worked_button.setObjectName("official_worked_button")
+        self.keep(self.worked_button.setText, lambda: self.tr("It &worked"))
+        self.worked_button.clicked.connect(lambda: self.host.perform(self.session.official_worked()))
+        self.no_code_button = QPushButton(self)
+        self.no_code_button.setObjectName("official_no_code_button")
+        self.keep(self.no_code_button.setText, lambda: self.tr("The code does not &come"))
+        self.no_code_button.clicked.connect(self.session.official_code_missing)
+        self.no_contact_button = QPushButton(self)
+        self.no_contact_button.setObjectName("official_no_contact_button")
+        self.keep(self.no_contact_button.setText, lambda: self.tr("No email or phone any &more"))
+        self.no_contact_button.clicked.connect(lambda: self.host.perform(self.session.official_no_contact()))
+        self.outcome_box = flow_row(self, self.worked_button, self.no_code_button, self.no_contact_button)
+        self.support_button.hide()  # "No email or phone any more" does the same, beside the other outcomes
+        self.body.addWidget(self.outcome_box)
+        self.hint_label = self.paragraph(self._hint, "official_hint_label")
+        self.hint_label.hide()
 
     # --- inside the wizard -------------------------------------------------------------------------
 
@@ -138,25 +157,13 @@ class OfficialSitePage(RecoveryPage):
         self.view_slot = QVBoxLayout()
         middle.addLayout(self.view_slot, 1)
         layout.addLayout(middle, 1)
-        self.hint_label = self.paragraph(self._hint, "official_hint_label")
+        # How it went, above the page: in sight however far the page scrolls (it is what the case records).
+        self.body.removeWidget(self.outcome_box)
+        self.outcome_box.setParent(box)
+        layout.insertWidget(self._outcomes_at, self.outcome_box)
         self.body.removeWidget(self.hint_label)
         self.hint_label.setParent(box)
         layout.addWidget(self.hint_label)
-        self.worked_button = QPushButton(box)
-        self.worked_button.setObjectName("official_worked_button")
-        self.keep(self.worked_button.setText, lambda: self.tr("It &worked"))
-        self.worked_button.clicked.connect(lambda: self.host.perform(self.session.official_worked()))
-        self.no_code_button = QPushButton(box)
-        self.no_code_button.setObjectName("official_no_code_button")
-        self.keep(self.no_code_button.setText, lambda: self.tr("The code does not &come"))
-        self.no_code_button.clicked.connect(self.session.official_code_missing)
-        self.no_contact_button = QPushButton(box)
-        self.no_contact_button.setObjectName("official_no_contact_button")
-        self.keep(self.no_contact_button.setText, lambda: self.tr("No email or phone any &more"))
-        self.no_contact_button.clicked.connect(lambda: self.host.perform(self.session.official_no_contact()))
-        # How it went, above the page: in sight however far the page scrolls (it is what the case records).
-        outcomes = flow_row(box, self.worked_button, self.no_code_button, self.no_contact_button)
-        layout.insertWidget(self._outcomes_at, outcomes)
         self.body.addWidget(box, 1)
         return box
 
@@ -310,8 +317,7 @@ class OfficialSitePage(RecoveryPage):
             self.guide_label.setMaximumWidth(self.fontMetrics().averageCharWidth() * 34 if wide else 16777215)
 
     def show_state(self) -> None:
-        if self.embedded_box is not None and self.embedded_box.isVisible():
-            self.hint_label.setVisible(self.session.official_hint)
+        self.hint_label.setVisible(self.session.official_hint)
 
     def reset(self) -> None:
         super().reset()
