@@ -103,20 +103,9 @@ class _TrackingAdapter(HTTPAdapter):
                     registry.add(self.sock)
                 super().request(*args, **kwargs)
 
-        class _SecureConnection(HTTPSConnection):
-            def _new_conn(self) -> socket.socket:
-                sock = super()._new_conn()
-                registry.add(sock)
-                return sock
-
-            def connect(self) -> None:
-                super().connect()
-                registry.add(self.sock)
-
-            def request(self, *args: Any, **kwargs: Any) -> None:
-                if self.sock is not None:
-                    registry.add(self.sock)
-                super().request(*args, **kwargs)
+        # The same three hooks in front of urllib3's HTTPS connection (its own connect does the handshake).
+        class _SecureConnection(_Connection, HTTPSConnection):
+            pass
 
         class _Pool(HTTPConnectionPool):
             ConnectionCls = _Connection

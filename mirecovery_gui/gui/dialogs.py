@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -96,3 +97,19 @@ def offer_copy(parent: QWidget | None, title: str, text: str, content: str, copy
     copy_button.setFocus()
     dialog.open()
     return dialog
+
+
+def ask_save_path(parent: QWidget, title: str, file_name: str, kind: str) -> Path | None:
+    """Where to save ``file_name`` (Documents first), with its suffix kept; None when the user cancels.
+
+    ``kind`` is the file filter's words, e.g. "PDF files (*.pdf)": its pattern gives the suffix.
+    """
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QFileDialog
+
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / file_name), kind)
+    if not path:
+        return None
+    suffix = Path(file_name).suffix
+    return Path(path if not suffix or path.lower().endswith(suffix.lower()) else path + suffix)

@@ -8,7 +8,6 @@ import io
 import logging
 import sqlite3
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -17,7 +16,6 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
-    QStandardPaths,
     Qt,
     QTimer,
 )
@@ -26,7 +24,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -454,21 +451,20 @@ class HistoryWindow(QDialog):
         prepared = self._prepared(case) if case else None
         if prepared is None:
             return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the request as PDF"), str(Path(folder) / "mi-account-support.pdf"), "PDF (*.pdf)"
+        target = dialogs.ask_save_path(
+            self, self.tr("Save the request as PDF"), "mi-account-support.pdf", self.tr("PDF files (*.pdf)")
         )
-        if not path:
+        if target is None:
             return
         from mirecovery_gui.gui.support_document import write_pdf
 
         try:
-            write_pdf(prepared, Path(path))
+            write_pdf(prepared, target)
         except OSError:
             log.exception("saving the PDF failed")
             self.status_label.setText(self.tr("The PDF could not be saved there. Choose another folder."))
             return
-        self.status_label.setText(self.tr("Saved: {path}").format(path=shown(path, 300)))
+        self.status_label.setText(self.tr("Saved: {path}").format(path=shown(str(target), 300)))
 
     def _on_delete_button_clicked(self) -> None:
         case = self.selected_case()
@@ -508,14 +504,11 @@ class HistoryWindow(QDialog):
         return buffer.getvalue()
 
     def _on_csv_button_clicked(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export the list"), str(Path(folder) / "mirecovery-cases.csv"), "CSV (*.csv)"
-        )
-        if not path:
+        target = dialogs.ask_save_path(self, self.tr("Export the list"), "mirecovery-cases.csv", "CSV (*.csv)")
+        if target is None:
             return
         try:
-            write_atomically(Path(path), self.csv_text())
+            write_atomically(target, self.csv_text())
         except OSError:
             log.exception("CSV export failed")
             self.status_label.setText(self.tr("The file could not be saved there. Choose another folder."))

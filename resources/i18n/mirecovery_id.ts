@@ -648,6 +648,10 @@ Xiaomi mengirim paling banyak 3 kode sehari ke satu kontak (5 di Tiongkok darata
         <translation>Simpan permintaan sebagai PDF</translation>
     </message>
     <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>File PDF (*.pdf)</translation>
+    </message>
+    <message>
         <source>The PDF could not be saved there. Choose another folder.</source>
         <translation>PDF tidak bisa disimpan di sana. Pilih folder lain.</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -10,7 +11,7 @@ from contextlib import contextmanager
 from typing import TypeVar
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -24,10 +25,13 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from mirecovery_gui.app import create_main_window
+from mirecovery_gui.app import SETTINGS_FILE, create_main_window
 from mirecovery_gui.core.clock import ManualClock
 from mirecovery_gui.core.flow import Step, SupportScreen
 from mirecovery_gui.gui.main_window import MainWindow
+from mirecovery_gui.gui.theme import apply_scheme
+from mirecovery_gui.store.paths import config_dir
+from mirecovery_gui.store.settings import Settings, save_settings
 from mirecovery_gui.training.service import TrainingService
 from tests.conftest import FAST_TIMEOUTS
 
@@ -263,3 +267,51 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         }
         with open(target, "a", encoding="utf-8") as out:
             out.write(json.dumps(line) + "\n")
+
+
+@pytest.fixture
+def shop(qtbot: QtBot, clock: ManualClock, service: TrainingService) -> Iterator[Driver]:
+    """The window in shop mode, with a staff name in Settings."""
+    save_settings(config_dir() / SETTINGS_FILE, Settings(shop_mode=True, staff_name="Sari"))
+    window = open_window(qtbot, clock, service)
+    yield Driver(qtbot, window, service, clock)
+    window.close()
+
+
+@pytest.fixture
+def restore_look() -> Iterator[None]:
+    """The application's font and colour scheme as they were, after a test that changes them."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    font = app.font()
+    yield
+    apply_scheme("")
+    app.setFont(font)
+
+
+class Heartbeat:
+    """A 10 ms timer on the GUI thread: the largest gap between its ticks is the longest freeze."""
+
+    def __init__(self) -> None:
+        self.ticks: list[int] = []
+        self._elapsed = QElapsedTimer()
+        self._timer = QTimer()
+        self._timer.setInterval(10)
+        self._timer.timeout.connect(lambda: self.ticks.append(self._elapsed.elapsed()))
+
+    def __enter__(self) -> Heartbeat:
+        self._elapsed.start()
+        self._timer.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._timer.stop()
+
+    @property
+    def longest_gap_ms(self) -> int:
+        return max((b - a for a, b in itertools.pairwise(self.ticks)), default=0)
+
+    def beats(self, qtbot: QtBot, count: int) -> None:
+        """Let ``count`` more ticks pass: the window's follow-up work (checks, autosave) falls in the measure."""
+        target = len(self.ticks) + count
+        qtbot.waitUntil(lambda: len(self.ticks) >= target, timeout=5000)

@@ -9,7 +9,6 @@ was not the letter that was sent.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -37,14 +36,6 @@ REQUEST = {
     "support_owner_name_input": "Citra Lestari",
     "support_contact_email_input": "citra.lestari@example.com",
 }
-
-
-@pytest.fixture
-def shop(qtbot: QtBot, clock: ManualClock, service: TrainingService) -> Iterator[Driver]:
-    save_settings(config_dir() / SETTINGS_FILE, Settings(shop_mode=True, staff_name="Sari"))
-    window = open_window(qtbot, clock, service)
-    yield Driver(qtbot, window, service, clock)
-    window.close()
 
 
 def case_log(driver: Driver) -> CaseLog:

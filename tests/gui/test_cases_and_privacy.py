@@ -7,7 +7,6 @@ import datetime as dt
 import io
 import json
 import logging
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,14 +25,6 @@ from mirecovery_gui.store.settings import Settings, save_settings
 from mirecovery_gui.training.service import TrainingService
 from tests.gui.conftest import PASSWORD, Driver, open_window, using_dialog, while_dialogs_open
 from tests.tools import pdf_text
-
-
-@pytest.fixture
-def shop(qtbot: QtBot, clock: ManualClock, service: TrainingService) -> Iterator[Driver]:
-    save_settings(config_dir() / SETTINGS_FILE, Settings(shop_mode=True, staff_name="Sari"))
-    window = open_window(qtbot, clock, service)
-    yield Driver(qtbot, window, service, clock)
-    window.close()
 
 
 def case_log(driver: Driver) -> CaseLog:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -40,16 +39,6 @@ from tests.gui.ui_walk import pages_of_a_recovery, visible
 SMALL = (1024, 600)
 # Shown as it is in any language: an address (the practice site's port differs between two windows).
 DATA = {"official_address_label"}
-
-
-@pytest.fixture
-def restore_look() -> Iterator[None]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    font = app.font()
-    yield
-    apply_scheme("")
-    app.setFont(font)
 
 
 def open_at(qtbot: QtBot, clock: ManualClock, service: TrainingService, language: str, size: str) -> MainWindow:

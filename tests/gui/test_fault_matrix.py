@@ -10,12 +10,11 @@ writes ``docs/reliability.md`` from what each case recorded.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import pytest
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QRadioButton
 from pytestqt.qtbot import QtBot
 
@@ -28,7 +27,7 @@ from mirecovery_gui.training.faults import Fault, FaultKind
 from mirecovery_gui.training.service import TrainingService
 from tests.conftest import FAST_TIMEOUTS
 from tests.fault_door import Door, FaultDoor
-from tests.gui.conftest import PASSWORD, Driver
+from tests.gui.conftest import PASSWORD, Driver, Heartbeat
 
 USER = "demo@example.com"
 WAIT_S = 30
@@ -167,29 +166,6 @@ def reach(driver: Driver, step: str) -> Scene:
         assert d.line("confirm_password_input").text() == PASSWORD
 
     return Scene(d.press_next, password_kept, lambda: d.wait_step(Step.DONE), Step.NEW_PASSWORD)
-
-
-class Heartbeat:
-    """A 10 ms timer on the GUI thread: the largest gap between its ticks is the longest freeze."""
-
-    def __init__(self) -> None:
-        self.ticks: list[int] = []
-        self._elapsed = QElapsedTimer()
-        self._timer = QTimer()
-        self._timer.setInterval(10)
-        self._timer.timeout.connect(lambda: self.ticks.append(self._elapsed.elapsed()))
-
-    def __enter__(self) -> Heartbeat:
-        self._elapsed.start()
-        self._timer.start()
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self._timer.stop()
-
-    @property
-    def longest_gap_ms(self) -> int:
-        return max((b - a for a, b in itertools.pairwise(self.ticks)), default=0)
 
 
 def shown_error(driver: Driver) -> RecoveryError | None:

@@ -13,7 +13,6 @@ measured too. Both must stay under 50 ms.
 
 from __future__ import annotations
 
-import itertools
 import threading
 from collections.abc import Callable, Iterator
 from typing import TypeVar
@@ -24,7 +23,6 @@ from PySide6.QtGui import QAction, QColor, QImage
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
-from mirecovery_gui.app import SETTINGS_FILE
 from mirecovery_gui.core.clock import ManualClock
 from mirecovery_gui.core.flow import Step
 from mirecovery_gui.core.support_request import MAX_LENGTH, Field
@@ -33,11 +31,9 @@ from mirecovery_gui.gui.pages.captcha import MAX_PICTURE_BYTES, decode_picture
 from mirecovery_gui.gui.widgets.code_input import MAX_PASTE
 from mirecovery_gui.gui.widgets.limited_text import LimitedTextEdit, clipped_text, text_head
 from mirecovery_gui.store.cases import Case, CaseQuery
-from mirecovery_gui.store.paths import config_dir
-from mirecovery_gui.store.settings import Settings, save_settings
 from mirecovery_gui.training import captcha as training_captcha
 from mirecovery_gui.training.service import TrainingService
-from tests.gui.conftest import Driver, open_window
+from tests.gui.conftest import Driver, Heartbeat, open_window
 
 LIMIT_MS = 50
 TEN_MB = 10 * 1024 * 1024
@@ -52,34 +48,6 @@ def found(parent: QObject, kind: type[W], name: str) -> W:
     child = parent.findChild(kind, name)
     assert child is not None, f"no {name}"
     return child
-
-
-class Heartbeat:
-    """A 10 ms timer on the GUI thread: the largest gap between its ticks is the longest freeze."""
-
-    def __init__(self) -> None:
-        self.ticks: list[int] = []
-        self._elapsed = QElapsedTimer()
-        self._timer = QTimer()
-        self._timer.setInterval(10)
-        self._timer.timeout.connect(lambda: self.ticks.append(self._elapsed.elapsed()))
-
-    def __enter__(self) -> Heartbeat:
-        self._elapsed.start()
-        self._timer.start()
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self._timer.stop()
-
-    @property
-    def longest_gap_ms(self) -> int:
-        return max((b - a for a, b in itertools.pairwise(self.ticks)), default=0)
-
-    def beats(self, qtbot: QtBot, count: int) -> None:
-        """Let ``count`` more ticks pass: the window's follow-up work (checks, autosave) falls in the measure."""
-        target = len(self.ticks) + count
-        qtbot.waitUntil(lambda: len(self.ticks) >= target, timeout=5000)
 
 
 def paste_while_beating(qtbot: QtBot, field: QWidget, done: Callable[[], bool], after_ms: int = 300) -> tuple[int, int]:
@@ -268,14 +236,6 @@ def test_every_field_of_ours_has_a_limit(driver: Driver) -> None:
 
 
 # --- history notes ------------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def shop(qtbot: QtBot, clock: ManualClock, service: TrainingService) -> Iterator[Driver]:
-    save_settings(config_dir() / SETTINGS_FILE, Settings(shop_mode=True, staff_name="Sari"))
-    window = open_window(qtbot, clock, service)
-    yield Driver(qtbot, window, service, clock)
-    window.close()
 
 
 def test_a_10_mb_paste_into_the_notes_keeps_what_is_saved(shop: Driver, huge_clipboard: str) -> None:

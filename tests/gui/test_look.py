@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
@@ -12,20 +10,10 @@ from pytestqt.qtbot import QtBot
 from mirecovery_gui.core.clock import ManualClock
 from mirecovery_gui.core.flow import Step
 from mirecovery_gui.gui.settings_dialog import SettingsDialog
-from mirecovery_gui.gui.theme import Tone, apply_scheme, contrast, is_dark, strength_colour, tone_colour
+from mirecovery_gui.gui.theme import Tone, contrast, is_dark, strength_colour, tone_colour
 from mirecovery_gui.training.service import TrainingService
 from tests.gui.conftest import Driver, open_window, using_dialog, while_dialogs_open
 from tests.gui.ui_walk import clipped_once_laid_out, pages_of_a_recovery
-
-
-@pytest.fixture
-def restore_look() -> Iterator[None]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    font = app.font()
-    yield
-    apply_scheme("")
-    app.setFont(font)
 
 
 def text_colour(label: QLabel) -> QColor:

@@ -19,7 +19,6 @@ from mirecovery_gui.core.support_request import (
     Holds,
     Opens,
     PreparedRequest,
-    ShopChecklist,
     SupportFacts,
     compose,
     describe_qr,
@@ -28,26 +27,8 @@ from mirecovery_gui.core.support_request import (
     prepare,
 )
 from tests.tools import decode_qr
+from tests.unit.test_support_request import FULL
 
-FULL = SupportFacts(
-    account_id="1234567890",
-    account_region="ID",
-    old_email="budi.lama@yahoo.co.id",
-    old_phone="0812 0000 0009",
-    restore_tried="yes",
-    imei="49-015420-323751-8",
-    imei2="356938035643809",
-    model="Redmi Note 12",
-    serial="SN-4411/22",
-    purchase_date="2024-03-15",
-    purchase_shop="Toko Maju Jaya, Bandung",
-    country="ID",
-    owner_name="Budi Santoso",
-    contact_email="budi.baru@gmail.com",
-    contact_phone="+62 813 1111 2222",
-    description="The SIM was lost.\nThe old email was closed.",
-    checklist=ShopChecklist(True, True, False, "Sari"),
-)
 SHORT = SupportFacts(account_id="1234567890", imei="490154203237518", model="Redmi Note 12", country="ID")
 IMEI = "490154203237518"
 IMEI2 = "356938035643809"

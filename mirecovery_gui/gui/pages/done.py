@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from mirecovery_gui.core.flow import Step
+from mirecovery_gui.gui import dialogs
 from mirecovery_gui.gui.pages.base import RecoveryPage
 from mirecovery_gui.gui.theme import Tone
 from mirecovery_gui.gui.widgets.flow_layout import flow_row
@@ -94,14 +94,10 @@ class DonePage(RecoveryPage):
         from mirecovery_gui.gui.handover_slip import write_slip_pdf
 
         facts = self.session.hand_over()
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = f"mi-account-slip-{facts.case_number.lower() or 'owner'}.pdf"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the slip as PDF"), str(Path(folder) / name), self.tr("PDF files (*.pdf)")
-        )
-        if not path:
+        target = dialogs.ask_save_path(self, self.tr("Save the slip as PDF"), name, self.tr("PDF files (*.pdf)"))
+        if target is None:
             return
-        target = Path(path if path.lower().endswith(".pdf") else path + ".pdf")
         try:
             write_slip_pdf(facts, target)
         except OSError:

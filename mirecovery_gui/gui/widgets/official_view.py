@@ -100,6 +100,12 @@ class _GuardedPage(QWebEnginePage):
             self.refused.emit(address)
         return False
 
+    def javaScriptConsoleMessage(
+        self, level: QWebEnginePage.JavaScriptConsoleMessageLevel, message: str, line: int, source: str
+    ) -> None:
+        # Not into our log: a page's console may echo what was typed into it (an account, a code).
+        return
+
     def createWindow(self, kind: QWebEnginePage.WebWindowType) -> QWebEnginePage:
         # A link that opens a new window: a page that never shows, handing its address outside.
         return _Outside(self.profile(), self._elsewhere)

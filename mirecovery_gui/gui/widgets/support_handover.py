@@ -12,12 +12,10 @@ import logging
 import re
 from collections.abc import Callable
 from itertools import pairwise
-from pathlib import Path
 
-from PySide6.QtCore import QEvent, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from mirecovery_gui.core.support_directory import Channel as ContactChannel
 from mirecovery_gui.core.support_request import Holds, Opens, PreparedRequest
+from mirecovery_gui.gui import dialogs
 from mirecovery_gui.gui.i18n import TextBook, shown
 from mirecovery_gui.gui.theme import Tone
 from mirecovery_gui.gui.widgets.flow_layout import flow_row
@@ -339,23 +338,22 @@ class SupportHandover(QWidget):
         if self._open_url(link.url, prepared.request.as_text()):
             self.handed_over.emit()
 
-    def _default_pdf_path(self, prepared: PreparedRequest) -> str:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    @staticmethod
+    def _pdf_name(prepared: PreparedRequest) -> str:
         account = re.sub(r"\D", "", prepared.facts.account_id) or "request"
-        return str(Path(folder) / f"mi-account-support-{account}.pdf")
+        return f"mi-account-support-{account}.pdf"
 
     def _on_pdf_button_clicked(self) -> None:
         prepared = self.prepared
         if prepared is None or not prepared.ready:
             return
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the request as PDF"), self._default_pdf_path(prepared), self.tr("PDF files (*.pdf)")
+        target = dialogs.ask_save_path(
+            self, self.tr("Save the request as PDF"), self._pdf_name(prepared), self.tr("PDF files (*.pdf)")
         )
-        if not path:
+        if target is None:
             return
         from mirecovery_gui.gui.support_document import write_pdf
 
-        target = Path(path if path.lower().endswith(".pdf") else path + ".pdf")
         try:
             write_pdf(prepared, target)
         except OSError:
