@@ -64,6 +64,8 @@ app.exec()
 
 def run(mode: str) -> float:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QTWEBENGINE_DISABLE_SANDBOX="1", LANG="C.UTF-8")
+    # Nothing may reach a host but loopback: anything else meets a closed port.
+    env["QTWEBENGINE_CHROMIUM_FLAGS"] = "--proxy-server=http://127.0.0.1:9"
     env.setdefault("MIRECOVERY_HOME", tempfile.mkdtemp(prefix="mirecovery-bench-"))
     out = subprocess.run([sys.executable, "-c", CHILD, mode], capture_output=True, text=True, timeout=60, env=env)
     lines = [line for line in out.stdout.splitlines() if line.strip().isdigit()]

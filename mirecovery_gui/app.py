@@ -54,6 +54,13 @@ RETENTION_EVERY_MS = 60 * 60 * 1000  # retention applies hourly while the app st
 
 # Noise from the offscreen platform plugin, not a problem of ours.
 _QUIET_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)
+# Qt WebEngine finding no GPU and drawing in software, as on most shop PCs and every test machine:
+# normal, so into the log file only, never on the console.
+_GRAPHICS_FALLBACK = re.compile(
+    r"^(QRhi|Failed to create RHI|This plugin does not support createPlatformVulkanInstance|QVulkanInstance"
+    r"|GBM is not supported|GPUInfo not initialized|Failed to load vulkan|initInstance: No Vulkan"
+    r"|Failed to create platform Vulkan|Unable to detect GPU vendor|Sandboxing disabled)"
+)
 _qt_log = logging.getLogger("mirecovery_gui.qt")
 _QT_LINK = re.compile(r"\b(mailto:|tel:|https?://)[^\s'\"]*", re.IGNORECASE)
 
@@ -68,6 +75,8 @@ def _on_qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -
         QtMsgType.QtCriticalMsg: logging.ERROR,
         QtMsgType.QtFatalMsg: logging.CRITICAL,
     }.get(kind, logging.WARNING)
+    if level == logging.WARNING and _GRAPHICS_FALLBACK.match(message):
+        level = logging.INFO
     # Qt quotes a link it could not open ("Unable to detect a web browser to launch '...'"): the wizard
     # already logged that it failed, by kind of link; the link itself stays out of the log.
     _qt_log.log(level, "%s", _QT_LINK.sub(lambda match: f"{match.group(1)}<link>", message))

@@ -28,10 +28,12 @@ log = logging.getLogger(__name__)
 
 
 def remove_handlers() -> None:
-    """Take our handlers off the root logger (and close their files)."""
+    """Take our handlers off the root logger (and close their files), and the bare console one
+    ``logging.basicConfig`` made before the app set up its own: a warning is printed once."""
     root = logging.getLogger()
     for handler in list(root.handlers):
-        if getattr(handler, "_mirecovery", False):
+        bare_console = type(handler) is logging.StreamHandler and handler.stream in (sys.stderr, sys.__stderr__)
+        if getattr(handler, "_mirecovery", False) or bare_console:
             root.removeHandler(handler)
             handler.close()
 

@@ -1,9 +1,12 @@
 """``mirecovery --self-test``: the whole training flow, offscreen, through the real widgets.
 
 It drives the window the way a person would (typing, clicking, reading the
-training phone) and exits 0 when the password was changed. It runs the same
-from source and from the packaged bundle, so a bundle missing a plugin or a
-resource fails here instead of at a customer's counter.
+training phone) and exits 0 when the password was changed and the practice
+copy of Xiaomi's page has loaded inside the window (Qt WebEngine). It runs the
+same from source and from the packaged bundle, so a bundle missing a plugin or
+a resource fails here instead of at a customer's counter. Qt WebEngine is
+pointed at a closed loopback port for anything but loopback: the self-test
+never reaches a real host.
 """
 
 from __future__ import annotations
@@ -13,8 +16,8 @@ import sys
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QListWidget
+from PySide6.QtCore import QEvent, QEventLoop, QTimer
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QListWidget, QWidget
 
 from mirecovery_gui.core.flow import Step
 from mirecovery_gui.gui.main_window import MainWindow
@@ -66,6 +69,21 @@ class FlowDriver:
     def run(self) -> None:
         self.reach_code_page()
         self.enter_code_and_password()
+        self.open_practice_page()
+
+    def open_practice_page(self) -> None:
+        """File > Practise on Xiaomi's page: the practice copy loads inside the window."""
+        self.window.practice_site_action.trigger()
+        self.wait_for("Xiaomi's page (practice copy)", self.on_page(Step.OFFICIAL_SITE))
+        page = self.wizard.page_for(Step.OFFICIAL_SITE)
+        self.wait_for("the page to choose inside or outside", lambda: getattr(page, "_webengine_ok", None) is not None)
+        if not getattr(page, "_webengine_ok", False):
+            raise SelfTestError("Qt WebEngine cannot start here: Xiaomi's page would open in the system browser")
+        self.wait_for("the embedded view", lambda: self.window.findChild(QWidget, "official_page_view") is not None)
+        view = self.window.findChild(QWidget, "official_page_view")
+        self.wait_for(
+            "the practice page to load inside", lambda: str(getattr(view, "title", str)()).startswith("TRAINING")
+        )
 
     def reach_code_page(self) -> None:
         """From the identifier page to the code page, with a code sent by email to demo@example.com."""
@@ -119,6 +137,10 @@ def run_self_test(extra_args: list[str] | None = None) -> int:
 
     from mirecovery_gui.store.paths import HOME_ENV
 
+    # Chromium's own requests (and any link) meet a closed port; loopback is never proxied.
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+    if "--proxy-server" not in flags:
+        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} --proxy-server=http://127.0.0.1:9".strip()
     with tempfile.TemporaryDirectory(prefix="mirecovery-self-test-") as scratch:
         previous = os.environ.get(HOME_ENV)
         os.environ[HOME_ENV] = scratch
@@ -154,6 +176,12 @@ def _run_self_test(extra_args: list[str] | None) -> int:
         return 1
     finally:
         window.close()
+        # Gone before the interpreter tears down: Qt WebEngine wants its page deleted before its profile.
+        window.deleteLater()
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         app.processEvents()
-    print(f"self-test ok: training recovery completed in {time.monotonic() - began:.1f} s", flush=True)
+    print(
+        f"self-test ok: training recovery and Xiaomi's practice page inside in {time.monotonic() - began:.1f} s",
+        flush=True,
+    )
     return 0

@@ -5,11 +5,16 @@ against (benchmarks/bundle_size.py), so the ratio compares like with like.
 Learned from trimming a bare PySide6 bundle by hand, and checked by running
 the frozen --self-test:
 
-* Qt modules the app does not use (QtNetwork, QtDBus, QtOpenGL, QtSvg, QML;
-  libQt6DBus itself stays: QtGui needs it on Linux);
+* Qt modules the app does not import (QtDBus, QtOpenGL, QtSvg, QML, Qt Quick;
+  libQt6DBus itself stays: QtGui needs it on Linux). Qt WebEngine (Xiaomi's
+  page inside the wizard) links Qt Quick, QML, Network and OpenGL: those
+  libraries stay, but no QML module, Qt Quick plugin or QML file;
 * Qt's own translations: Qt has none for Indonesian, and English needs none;
+* Qt WebEngine's Chromium locale packs other than the app's languages (en-US,
+  id), and its developer tools (the app never opens them);
 * plugins other than the platforms (xcb and offscreen on Linux, windows,
-  cocoa), the Windows 11 style, and print support (a real printer);
+  cocoa), xcb's OpenGL integration (Qt WebEngine draws through it on a
+  desktop), the Windows 11 style, and print support (a real printer);
 * on Linux, bundled system libraries that nothing kept still needs (the
   DT_NEEDED closure through readelf).
 """
@@ -23,7 +28,6 @@ import subprocess
 import sys
 
 EXCLUDED_MODULES = [
-    "PySide6.QtNetwork",
     "PySide6.QtDBus",
     "PySide6.QtOpenGL",
     "PySide6.QtOpenGLWidgets",
@@ -31,12 +35,8 @@ EXCLUDED_MODULES = [
     "PySide6.QtSvgWidgets",
     "PySide6.QtQml",
     "PySide6.QtQuick",
-    # Qt WebEngine is not in the bundle yet (about 200 MB before trimming): the frozen app opens
-    # Xiaomi's page in the system browser, as it does wherever WebEngine is missing.
-    "PySide6.QtWebEngineCore",
-    "PySide6.QtWebEngineWidgets",
+    # Qt WebEngine's Qt Quick face; the app uses its widgets (QtWebEngineWidgets).
     "PySide6.QtWebEngineQuick",
-    "PySide6.QtWebChannel",
     "PySide6.QtPositioning",
     "PySide6.QtQuickWidgets",
     "PySide6.QtPdf",
@@ -94,17 +94,29 @@ KEEP_PLUGINS = {
         "libqcocoa.dylib",
         "libqoffscreen.dylib",
     },
+    "xcbglintegrations": None,
     "styles": None,  # all: the native Windows 11 / Vista look lives here
     "printsupport": None,  # all: printing to a real printer (CUPS on Linux)
 }
 # Qt libraries the kept modules and plugins do not need, wherever PyInstaller put
 # them (libQt6Network.so.6, Qt6Network.dll, ...).
-_DROPPED_QT_LIBS = re.compile(r"^(lib)?Qt6(Network|Svg|OpenGL|Wayland|WlShell|EglFS|EglFs|Qml|Quick)")
+_DROPPED_QT_LIBS = re.compile(
+    r"^(lib)?Qt6(Pdf|Svg|Wayland|WlShell|EglFS|EglFs|WebEngineQuick|Quick3D"
+    r"|QuickControls|QuickTemplates|QuickDialogs|QuickLayouts|QuickShapes|QuickParticles|LabsQml)"
+)
+# Chromium's locale packs kept: the app's languages (its menus and error pages inside the view).
+KEEP_WEBENGINE_LOCALES = {"en-US.pak", "id.pak"}
+# Qt WebEngine files the app never uses: developer tools, and QML (Qt Quick is linked, not loaded).
+_DROPPED_FILES = re.compile(r"(qtwebengine_devtools_resources\.pak$|/qml/|\.qml$|\.qmltypes$|qmldir$)")
 
 
 def wanted(destination: str) -> bool:
     path = destination.replace("\\", "/")
     if "/translations/" in path and path.endswith(".qm") and "PySide6" in path:
+        return False
+    if "/qtwebengine_locales/" in path:
+        return path.rsplit("/", 1)[-1] in KEEP_WEBENGINE_LOCALES
+    if _DROPPED_FILES.search("/" + path):
         return False
     plugin = re.search(r"/plugins/([^/]+)/([^/]+)$", path)
     if plugin:

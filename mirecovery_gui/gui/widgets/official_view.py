@@ -14,6 +14,7 @@ it can be. The rules, each enforced here rather than trusted to the page:
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Callable
 from urllib.parse import urlsplit
@@ -28,6 +29,13 @@ from PySide6.QtWebEngineCore import (
     QWebEngineUrlRequestInterceptor,
 )
 from PySide6.QtWebEngineWidgets import QWebEngineView
+
+# Chromium writes its own errors to the console (no system bus, no GPU...); only fatal ones here.
+# Read when Qt WebEngine starts, which is after this import.
+if "--log-level" not in os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", ""):
+    os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (
+        os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "") + " --log-level=3"
+    ).strip()
 from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
