@@ -43,7 +43,7 @@ class ResultCode:
     INVALID_PASSWORD = 70003
     WRONG_CODE = 70014
     SEND_LIMIT = 70022
-    EXPIRED = 21317
+    INVALID_TOKEN = 21317  # the session token is not valid (public evidence: not "the code expired")
     REQUEST_RESTRICTED = 10031
     USER_RESTRICTED = 20023
     PASSWORD_INVALID = 110021001
@@ -128,7 +128,8 @@ class UnknownAccountError(ServiceError):
 
 
 class WrongCodeError(ServiceError):
-    """70014. ``attempts_left`` is known when the service says it; 0 means a new code."""
+    """70014 (70012 and verifyEmail's 2 too). ``attempts_left`` is known when the service says it; 0 means
+    the code no longer works (tried too often, or too old: Xiaomi has no public code for the second)."""
 
     default_message = QT_TRANSLATE_NOOP(
         "RecoveryError", "The verification code is wrong. Check the digits and try again."
@@ -173,8 +174,8 @@ class WrongCodeError(ServiceError):
                 _CTX,
                 QT_TRANSLATE_NOOP(
                     "RecoveryError",
-                    "The verification code is wrong, and it has now been blocked "
-                    "after too many tries. Ask for a new code.",
+                    "This code no longer works: it was tried too many times, or it is too old "
+                    "(a code lasts a few minutes). Ask for a new code.",
                 ),
             )
             actions = (NextAction.NEW_CODE,)
@@ -195,24 +196,28 @@ class WrongCodeError(ServiceError):
         return WrongCodeError(self.attempts_left, tips=self.tips, result_code=self.result_code, after_resend=True)
 
 
-class CodeExpiredError(ServiceError):
-    """21317: the code (or the step's ticket) expired or was used up."""
-
-    default_message = QT_TRANSLATE_NOOP(
-        "RecoveryError", "The verification code has expired or was replaced. Ask for a new code."
-    )
-    default_actions = (NextAction.NEW_CODE,)
-
-
 class SessionExpiredError(ServiceError):
-    """21317 after the code was accepted: the permission to set a password ran out."""
+    """21317: the session token is not valid (left too long, or ended); only a new start helps."""
 
     default_message = QT_TRANSLATE_NOOP(
         "RecoveryError",
-        "Too much time has passed since the code was checked, so the password was not "
-        "changed. Start again; it only takes a minute.",
+        "Xiaomi ended this recovery (it was left too long, or started again elsewhere). "
+        "Start again; it only takes a minute.",
     )
     default_actions = (NextAction.START_OVER,)
+
+    def __init__(self, *, tips: str = "", result_code: int | None = None, after_verify: bool = False) -> None:
+        message = None
+        if after_verify:
+            message = Message(
+                _CTX,
+                QT_TRANSLATE_NOOP(
+                    "RecoveryError",
+                    "Too much time has passed since the code was checked, so the password was not "
+                    "changed. Start again; it only takes a minute.",
+                ),
+            )
+        super().__init__(message, tips=tips, result_code=result_code)
 
 
 class SendLimitError(ServiceError):

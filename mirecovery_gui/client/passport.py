@@ -1,12 +1,16 @@
 """The passport client: one code path for the live Xiaomi service and the training one.
 
-Conventions (docs/passport.md):
+Conventions (docs/passport.md, with how sure we are of each):
 form-encoded POSTs with ``_json=true``; answers that start with ``&&&START&&&``
-followed by JSON with ``code`` (0 is success), ``description``/``desc``
-(server-side text, never shown) and ``tips`` (localised, shown as plain
-text); the captcha comes from ``getCode`` and sets the ``ick`` cookie; the
-identity session lives in the ``identity_session`` cookie. Cookies stay in
-the session and nowhere else.
+followed by JSON with ``code`` (0 is success; some calls say ``result``),
+``description``/``desc`` (server-side text, never shown) and ``tips``
+(localised, shown as plain text); the captcha comes from ``getCode`` (or the
+``captchaUrl`` an answer names) and sets the ``ick`` cookie. The sequence of
+public clients: the start posts ``id``, ``userType``, ``sid``, ``qs`` and reads
+only the result; ``GET /identity/list`` gives the ``identity_session`` cookie
+and the options; ``GET`` verifyPhone / verifyEmail give each masked contact; a
+verify answer's ``location`` is fetched before the new password. Cookies stay
+in the session and nowhere else.
 
 Network rules: explicit (connect, read) timeouts on every call; TLS always
 verified against the system's trust store; only the idempotent captcha GET
@@ -38,7 +42,6 @@ from mirecovery_gui.client.errors import (
     CancelledError,
     CaptchaError,
     CaptchaNeededError,
-    CodeExpiredError,
     CodeSentRecentlyError,
     ConnectionDroppedError,
     ConnectTimeoutError,
@@ -70,6 +73,7 @@ from mirecovery_gui.client.errors import (
 )
 from mirecovery_gui.client.profile import ProviderProfile
 from mirecovery_gui.client.results import (
+    CaptchaAudio,
     CaptchaImage,
     QuotaResult,
     ResetResult,
@@ -80,7 +84,7 @@ from mirecovery_gui.client.results import (
     VerifyResult,
 )
 from mirecovery_gui.core.flow import Channel, ContactOption
-from mirecovery_gui.core.identifier import Identifier
+from mirecovery_gui.core.identifier import Identifier, IdentifierKind
 from mirecovery_gui.core.text import plain_text
 
 if TYPE_CHECKING:
@@ -93,6 +97,10 @@ log = logging.getLogger(__name__)
 # Identity option flags of /identity/list (4 = phone, 8 = email).
 FLAG_BY_CHANNEL = {Channel.PHONE: 4, Channel.EMAIL: 8}
 ADDRESS_TYPE = {Channel.PHONE: "PH", Channel.EMAIL: "EM"}
+# The start's ``userType``: PH is what public clients send; EM and ID follow it (not public).
+USER_TYPE = {IdentifierKind.PHONE: "PH", IdentifierKind.EMAIL: "EM", IdentifierKind.ACCOUNT_ID: "ID"}
+# The start's ``qs``: the query of the page it came from (``?sid=passport``), URL-encoded as clients send it.
+START_QS = "%3Fsid%3Dpassport"
 _MASK_FIELD = {Channel.PHONE: "maskedPhone", Channel.EMAIL: "maskedEmail"}
 _SEND_STEP = {Channel.PHONE: "send_phone", Channel.EMAIL: "send_email"}
 _VERIFY_STEP = {Channel.PHONE: "verify_phone", Channel.EMAIL: "verify_email"}
@@ -100,6 +108,7 @@ QUOTA_CONTENT_TYPE = "160040"
 
 MAX_BODY_BYTES = 2 * 1024 * 1024
 MAX_CAPTCHA_BYTES = 512 * 1024  # a captcha is a few KB; anything this big is not one
+MAX_VOICE_BYTES = 2 * 1024 * 1024  # a few seconds of speech
 GET_ATTEMPTS = 3
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
 # The steps that change something on the server, and what to say when their answer is lost.
@@ -177,6 +186,25 @@ def _captcha_path(value: object) -> str:
     return path
 
 
+def _same_server_path(location: object, base_url: str) -> str | None:
+    """A ``location`` from an answer as a path and query on the client's own server; None for anywhere else.
+
+    The client never follows an answer to another host: that is an answer that does not fit.
+    """
+    from urllib.parse import urlsplit
+
+    if not isinstance(location, str) or not location or len(location) > 2000:
+        return None
+    if any(ch in location for ch in " \r\n\t\\"):
+        return None
+    if location.startswith("/") and not location.startswith("//"):
+        return location
+    parts, base = urlsplit(location), urlsplit(base_url)
+    if (parts.scheme, parts.netloc.lower()) != (base.scheme, base.netloc.lower()) or not parts.path.startswith("/"):
+        return None
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
 def _split_join_code(url: str) -> tuple[str, str]:
     """``url`` without its query, and the ``code`` it carried: a classroom training server's join code, or "".
 
@@ -236,23 +264,51 @@ class PassportClient:
             raise self._handoff(ProtocolError())
         return CaptchaImage(reply.body, reply.content_type)
 
+    def fetch_voice_captcha(self) -> CaptchaAudio:
+        """The voice captcha (``/pass/getCode/voice``): the same answer, heard; it replaces the picture's."""
+        params = {"icodeType": self.profile.icode_type, "_": str(int(time.time() * 1000))}
+        reply = self._request("GET", "voice_captcha", params=params)
+        if not reply.content_type.startswith("audio/") or not reply.body or len(reply.body) > MAX_VOICE_BYTES:
+            raise self._handoff(ProtocolError())
+        return CaptchaAudio(reply.body, reply.content_type)
+
     def start(self, identifier: Identifier, captcha_answer: str) -> StartResult:
-        payload = self._post(
+        """The account, then where a code can go: the start, the identity list, each masked contact."""
+        self._post(
             "start",
-            {"user": identifier.normalized, "icode": captcha_answer.strip()},
+            {
+                "id": identifier.normalized,
+                "userType": USER_TYPE[identifier.kind],
+                "sid": "passport",
+                "qs": START_QS,
+                "icode": captcha_answer.strip(),
+            },
             captcha_sent=bool(captcha_answer.strip()),
         )
+        payload = self._get_json("identity_list", params={"sid": "passport", "_json": "true"})
         with _parsing():
             data = _data(payload, payload)
-            raw_options = data.get("options", [])
+            raw_options = data.get("options")
             flags = {_int_or_none(flag) for flag in raw_options[:20]} if isinstance(raw_options, list) else set()
-            options: list[ContactOption] = []
-            # Phone first: it is what Xiaomi's own screen offers first.
-            for channel in (Channel.PHONE, Channel.EMAIL):
-                if FLAG_BY_CHANNEL[channel] in flags:
-                    masked = plain_text(str(data.get(_MASK_FIELD[channel]) or ""), 80)
-                    options.append(ContactOption(channel, masked))
-            return StartResult(tuple(options))
+            if not flags:
+                # Some answers name only the one way they offer.
+                flags = {_int_or_none(data.get("flag"))}
+        options: list[ContactOption] = []
+        # Phone first: it is what Xiaomi's own screen offers first.
+        for channel in (Channel.PHONE, Channel.EMAIL):
+            if FLAG_BY_CHANNEL[channel] in flags:
+                options.append(ContactOption(channel, self._masked_contact(channel)))
+        return StartResult(tuple(options))
+
+    def _masked_contact(self, channel: Channel) -> str:
+        """The contact a code would go to, as the service masks it (GET verifyPhone / verifyEmail)."""
+        payload = self._get_json(
+            "contacts",
+            path=self.profile.paths[_VERIFY_STEP[channel]],
+            params={"_flag": str(FLAG_BY_CHANNEL[channel]), "_json": "true"},
+        )
+        with _parsing():
+            return plain_text(str(_data(payload, payload).get(_MASK_FIELD[channel]) or ""), 80)
 
     def quota(self, channel: Channel) -> QuotaResult:
         payload = self._post("quota", {"addressType": ADDRESS_TYPE[channel], "contentType": QUOTA_CONTENT_TYPE})
@@ -279,10 +335,19 @@ class PassportClient:
             )
 
     def verify_code(self, channel: Channel, code: str) -> VerifyResult:
-        self._post(
+        payload = self._post(
             _VERIFY_STEP[channel],
             {"ticket": code, "_flag": str(FLAG_BY_CHANNEL[channel]), "trust": "false"},
         )
+        with _parsing():
+            location = payload.get("location") or _data(payload, {}).get("location")
+        if location:
+            # Public clients go where the accepted code's answer says before anything else.
+            path = _same_server_path(location, self.base_url)
+            if path is None:
+                raise self._handoff(ProtocolError())
+            where, _, query = path.partition("?")
+            self._get_json("follow", path=where, params=dict(parse_qsl(query)))
         return VerifyResult(channel)
 
     def reset_password(self, password: str) -> ResetResult:
@@ -361,6 +426,16 @@ class PassportClient:
         if not self.profile.training:
             error.with_actions(NextAction.OFFICIAL_SITE)
         return error
+
+    def _get_json(
+        self, step: str, *, path: str | None = None, params: Mapping[str, str] | None = None
+    ) -> dict[str, Any]:
+        """A GET whose answer is an envelope (the identity list, a masked contact, a followed location)."""
+        reply = self._request("GET", step, path=path, params=params)
+        payload = self._envelope(reply.body)
+        with _parsing():
+            self._raise_for_result(step, payload, captcha_sent=False)
+        return payload
 
     def _post(self, step: str, fields: Mapping[str, str], *, captcha_sent: bool = False) -> dict[str, Any]:
         form = {"_json": "true", "_locale": self.locale, **fields}
@@ -564,8 +639,9 @@ class PassportClient:
         return payload
 
     def _raise_for_result(self, step: str, payload: dict[str, Any], *, captcha_sent: bool) -> None:
-        # Some passport calls say "result" where most say "code".
-        code = _int_or_none(payload.get("code", payload.get("result")))
+        # Some passport calls say "result" where most say "code", and some say "ok" for 0.
+        raw = payload.get("code", payload.get("result"))
+        code = ResultCode.SUCCESS if raw == "ok" else _int_or_none(raw)
         if code is None:
             raise self._handoff(ProtocolError())
         if code == ResultCode.SUCCESS:
@@ -601,8 +677,9 @@ class PassportClient:
             error = PasswordRejectedError(tips=tips, result_code=code)
         elif code == ResultCode.PASSWORD_SAME_AS_EMAIL:
             error = PasswordSameAsEmailError(tips=tips, result_code=code)
-        elif code == ResultCode.EXPIRED:
-            error = (SessionExpiredError if step == "reset" else CodeExpiredError)(tips=tips, result_code=code)
+        elif code == ResultCode.INVALID_TOKEN:
+            # The session token is not valid (public evidence): whatever the step, only a new start helps.
+            error = SessionExpiredError(tips=tips, result_code=code, after_verify=step in ("reset", "follow"))
         elif code in (ResultCode.REQUEST_RESTRICTED, ResultCode.USER_RESTRICTED):
             error = RestrictedError(tips=tips, result_code=code)
         else:

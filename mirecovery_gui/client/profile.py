@@ -17,7 +17,9 @@ from mirecovery_gui.core.resources import resource_path
 
 STEPS = (
     "captcha",
+    "voice_captcha",
     "start",
+    "identity_list",
     "quota",
     "send_phone",
     "send_email",
@@ -61,11 +63,14 @@ class ProviderProfile:
     icode_type: str
     code_length: int
     resend_cooldown_s: int
-    daily_sends: int
+    daily_sends: int  # codes a day to one contact outside mainland China
     timeouts: Timeouts
     password_policy: PasswordPolicy
     help_urls: HelpUrls
     experimental_note: str = ""
+    daily_sends_mainland_china: int = 5
+    # How sure we are of each call (confirmed / contradicted / not public), for docs and Settings.
+    evidence: dict[str, str] | None = None
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> ProviderProfile:
@@ -90,7 +95,7 @@ class ProviderProfile:
                 icode_type=str(captcha.get("icode_type", "antispam")),
                 code_length=int(data.get("code_length", 6)),
                 resend_cooldown_s=int(data.get("resend_cooldown_s", 60)),
-                daily_sends=int(data.get("daily_sends", 3)),  # outside mainland China; 5 inside
+                daily_sends=int(data.get("daily_sends", 3)),
                 timeouts=Timeouts(
                     connect_s=float(timeouts.get("connect_s", 5)),
                     read_s=float(timeouts.get("read_s", 10)),
@@ -103,6 +108,8 @@ class ProviderProfile:
                     sms_faq=str(help_urls["sms_faq"]),
                 ),
                 experimental_note=str(data.get("experimental_note", "")),
+                daily_sends_mainland_china=int(data.get("daily_sends_mainland_china", 5)),
+                evidence={str(k): str(v) for k, v in data["evidence"].items()} if "evidence" in data else None,
             )
         except (KeyError, TypeError, ValueError) as exc:
             if isinstance(exc, ProfileError):

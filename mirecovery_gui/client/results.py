@@ -14,6 +14,14 @@ class CaptchaImage:
 
 
 @dataclass(frozen=True)
+class CaptchaAudio:
+    """The voice captcha: the same kind of answer, heard rather than seen."""
+
+    data: bytes
+    content_type: str
+
+
+@dataclass(frozen=True)
 class StartResult:
     """The service accepted the identifier: where a code can go (maybe nowhere)."""
 

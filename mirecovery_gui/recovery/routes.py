@@ -15,7 +15,6 @@ from enum import Enum
 from mirecovery_gui.client.errors import (
     CaptchaError,
     CaptchaNeededError,
-    CodeExpiredError,
     NextAction,
     RateLimitedError,
     RecoveryError,
@@ -84,7 +83,6 @@ ROUTES: tuple[Route, ...] = (
     Route(frozenset({Request.RESEND}), RateLimitedError, Effect.RESEND_WAIT, drop=(NextAction.WAIT,), when=_has_wait),
     # The answer to a send was lost: the code may have gone out, so it counts as sent (and the wait runs).
     Route(_SENDS, SendMaybeDoneError, Effect.MAYBE_SENT),
-    Route(frozenset({Request.VERIFY}), CodeExpiredError, Effect.CODE_BLOCKED),
     Route(frozenset({Request.VERIFY}), WrongCodeError, Effect.CODE_BLOCKED, when=_no_tries_left),
     Route(ANY, RestrictedError, support_reason=SupportReason.RESTRICTED),
     Route(ANY, RecoveryError),

@@ -170,6 +170,21 @@ class RecoverySession:
         """Seconds until the code page may ask for a new code (0: now)."""
         return self._wait(self.resend_ready_at)
 
+    def daily_limit(self) -> int | None:
+        """Codes a day to one contact, for the account's region (Xiaomi's help centre: 3 in 24 hours
+        outside mainland China, 5 inside). The region shows in a Chinese (+86) number, typed or masked."""
+        from mirecovery_gui.core.identifier import IdentifierKind
+
+        if self.profile is None:
+            return None
+        numbers = [option.masked for option in self.state.options if option.channel is Channel.PHONE]
+        identifier = self.state.identifier
+        if identifier is not None and identifier.kind is IdentifierKind.PHONE:
+            numbers.append(identifier.normalized)
+        if any(number.replace(" ", "").startswith("+86") for number in numbers):
+            return self.profile.daily_sends_mainland_china
+        return self.profile.daily_sends
+
     def send_wait(self) -> float:
         """Seconds until the send page may send: a wait the server asked for, or the resend cooldown.
 
@@ -600,7 +615,7 @@ class RecoverySession:
             Message.of(
                 _CTX,
                 QT_TRANSLATE_NOOP("RecoverySession", "A new code is on its way to {contact}. Use the newest code."),
-                contact=plain_text(result.masked_contact, 80),
+                contact=plain_text(self.masked_destination(), 80),
             ),
             Tone.SUCCESS,
         )

@@ -3,7 +3,8 @@
 Characters are drawn from stroke paths defined here rather than from a font,
 so a picture looks the same on every machine and needs no QGuiApplication
 (QImage and QPainter on a QImage work in any thread without one); Qt is
-imported only to draw, so the service's rules run without it. Only
+imported only to draw, so the service's rules run without it (the voice captcha's
+stand-in, a tone per character, needs no Qt at all). Only
 unambiguous characters are used (no 0/O, 1/I/L, 2/Z, 5/S, 8/B), because the
 point is practising the steps, not squinting.
 """
@@ -171,3 +172,24 @@ def _noise_dots(painter: QPainter, rng: random.Random) -> None:
         painter.setBrush(QColor.fromHsv(rng.randint(0, 359), 60, 200))
         radius = rng.uniform(1.0, 2.6)
         painter.drawEllipse(QPointF(rng.uniform(0, WIDTH), rng.uniform(0, HEIGHT)), radius, radius)
+
+
+def render_wav(answer: str) -> bytes:
+    """The voice captcha's stand-in: one tone per character (pitch by character), as 8 kHz 8-bit mono WAV."""
+    import io
+    import wave
+
+    rate = 8000
+    frames = bytearray()
+    alphabet = sorted(set(ALPHABET))
+    for char in answer:
+        pitch = 400 + 40 * (alphabet.index(char) if char in alphabet else 0)
+        frames += bytes(int(128 + 90 * math.sin(2 * math.pi * pitch * i / rate)) for i in range(rate // 4))
+        frames += bytes([128]) * (rate // 8)  # a pause between characters
+    out = io.BytesIO()
+    with wave.open(out, "wb") as sound:
+        sound.setnchannels(1)
+        sound.setsampwidth(1)
+        sound.setframerate(rate)
+        sound.writeframes(bytes(frames))
+    return out.getvalue()

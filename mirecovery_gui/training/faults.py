@@ -43,7 +43,21 @@ from dataclasses import asdict, dataclass, fields
 from enum import Enum
 from typing import Any
 
-STEPS = ("captcha", "start", "quota", "send", "verify", "reset", "*")
+# The user's steps, then the GETs public clients make between them (the identity list, a masked
+# contact, a verify answer's location, the voice captcha).
+STEPS = (
+    "captcha",
+    "start",
+    "quota",
+    "send",
+    "verify",
+    "reset",
+    "identity_list",
+    "contacts",
+    "follow",
+    "voice_captcha",
+    "*",
+)
 POST_STEPS = ("start", "quota", "send", "verify", "reset")
 
 MAX_SECONDS = 60.0  # latency_s and delay_s: longer than any client waits, short enough to end

@@ -138,18 +138,25 @@ class PracticeSite:
     # --- the steps, through the service's own ----------------------------------------------------
 
     def _on_account(self, language: str, form: Mapping[str, str], cookies: Mapping[str, str]) -> Reply:
-        reply = self.service.start(form, cookies)
+        # The same calls a client makes: the start, the identity list, then each masked contact.
+        reply = self.service.start({**form, "id": form.get("user", ""), "sid": "passport"}, cookies)
         answer = _answer(reply)
         if answer.get("code") != 0:
             return self._page(language, "account", error=self._error(language, answer), user=form.get("user", ""))
-        data = answer.get("data", {})
+        jar = {**cookies, **reply.cookies}
+        listed = self.service.identity_list(jar)
+        jar.update(listed.cookies)
+        options = _answer(listed).get("options", [])
+        contacts = {
+            channel: str(_answer(self.service.masked_contact(channel, jar)).get(field, ""))
+            for channel, flag, field in ((Channel.PHONE, 4, "maskedPhone"), (Channel.EMAIL, 8, "maskedEmail"))
+            if flag in options
+        }
         page = self._page(
-            language,
-            "send",
-            phone=str(data.get("maskedPhone", "")) if 4 in data.get("options", []) else "",
-            email=str(data.get("maskedEmail", "")) if 8 in data.get("options", []) else "",
+            language, "send", phone=contacts.get(Channel.PHONE, ""), email=contacts.get(Channel.EMAIL, "")
         )
         page.cookies.update(reply.cookies)
+        page.cookies.update(listed.cookies)
         return page
 
     def _on_send(self, language: str, form: Mapping[str, str], cookies: Mapping[str, str]) -> Reply:
@@ -169,8 +176,10 @@ class PracticeSite:
             return self._page(
                 language, "code", error=self._error(language, answer), channel=channel.name.lower(), contact=""
             )
+        # The page goes where the answer says (its location), which allows the new password.
+        followed = self.service.follow(str(answer.get("location", "")).partition("?")[2], cookies)
         page = self._page(language, "password")
-        page.cookies.update(reply.cookies)
+        page.cookies.update(followed.cookies)
         return page
 
     def _on_password(self, language: str, form: Mapping[str, str], cookies: Mapping[str, str]) -> Reply:

@@ -55,7 +55,7 @@ from mirecovery_gui.client.profile import load_profile
 from mirecovery_gui.core.flow import Channel
 from mirecovery_gui.training import practice_site
 from mirecovery_gui.training.faults import Fault, FaultKind, read_arming
-from mirecovery_gui.training.service import PREFIX, Reply, TrainingService, envelope
+from mirecovery_gui.training.service import LOCATION_PATH, PREFIX, Reply, TrainingService, envelope
 
 log = logging.getLogger(__name__)
 
@@ -172,6 +172,12 @@ class _HTTPServer(ThreadingHTTPServer):
             ("POST", paths["verify_phone"]): ("verify", Channel.PHONE),
             ("POST", paths["verify_email"]): ("verify", Channel.EMAIL),
             ("POST", paths["reset"]): ("reset", None),
+            # The GETs public clients make between the steps (docs/passport.md).
+            ("GET", paths["identity_list"]): ("identity_list", None),
+            ("GET", paths["verify_phone"]): ("contacts", Channel.PHONE),
+            ("GET", paths["verify_email"]): ("contacts", Channel.EMAIL),
+            ("GET", paths["voice_captcha"]): ("voice_captcha", None),
+            ("GET", LOCATION_PATH): ("follow", None),
         }
         self.practice = practice_site.PracticeSite(service)
         super().__init__(address, _Handler)
@@ -293,6 +299,15 @@ class _Handler(BaseHTTPRequestHandler):
         form = dict(parse_qsl(body.decode("utf-8", errors="replace"), keep_blank_values=True))
         if step == "captcha":
             return service.captcha(query)
+        if step == "voice_captcha":
+            return service.voice_captcha(query)
+        if step == "identity_list":
+            return service.identity_list(cookies)
+        if step == "contacts":
+            assert channel is not None
+            return service.masked_contact(channel, cookies)
+        if step == "follow":
+            return service.follow(query, cookies)
         if step == "start":
             return service.start(form, cookies)
         if step == "quota":

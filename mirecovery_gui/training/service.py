@@ -2,16 +2,27 @@
 
 It behaves like the live service as far as the public conventions go (same
 paths, envelope, cookies and result codes as ``resources/providers/
-training.json``) and adds what a classroom needs: codes land in an inbox that
-the app shows as a training phone, and ``peek`` reveals the captcha answer.
+training.json``, docs/passport.md) and adds what a classroom needs: codes land
+in an inbox that the app shows as a training phone, and ``peek`` reveals the
+captcha answer.
+
+The sequence public clients of account.xiaomi.com show: the start posts ``id``,
+``userType``, ``sid=passport`` and ``qs`` and hears only ``code``/``result``;
+``GET /identity/list`` gives the ``identity_session`` cookie, ``flag`` and
+``options`` (4 phone, 8 email); ``GET`` verifyPhone / verifyEmail give the
+masked contact; a send, a verify whose answer names a ``location``, and the
+client's ``GET`` of that location is what allows the new password. 21317 means
+the session token is not (or no longer) valid.
 
 Rules (all times from the injected clock):
 
 * a captcha at the start, and again before a send once a session has had 3
   failed code entries;
 * codes of 6 digits from ``secrets``; 60 s before a resend; valid 10 minutes;
-  5 wrong entries invalidate a code; 3 sends per address per 24 hours (70022:
-  Xiaomi's limit outside mainland China, where the training accounts are),
+  5 wrong entries invalidate a code (an expired or used-up code is answered
+  70014 with no tries left: Xiaomi has no public code of its own for it); 3 sends per address per 24 hours (70022:
+  Xiaomi's limit outside mainland China, where the training accounts are; 5 for the
+  one mainland China number),
   counted per training session (the ``identity_session`` cookie), not per
   address across the server: a classroom of students behind one training
   account must not use up each other's codes. An account with
@@ -54,7 +65,7 @@ class ResultCode:
     INVALID_PASSWORD = 70003
     WRONG_CODE = 70014
     SEND_LIMIT = 70022
-    EXPIRED = 21317
+    INVALID_TOKEN = 21317  # the session token is not valid (never started, ended, or too old)
     PASSWORD_INVALID = 110021001
     PASSWORD_USED_BEFORE = 85110
     PASSWORD_SAME_AS_EMAIL = 110071001
@@ -66,6 +77,11 @@ CAPTCHA_URL = "/pass/getCode?icodeType=antispam&scene=forgetPassword"
 CAPTCHA_COOKIE = "ick"
 SESSION_COOKIE = "identity_session"
 TICKET_COOKIE = "passToken"
+# Ties /identity/list to the start that found the account (opaque to the client, as any cookie).
+FORGET_COOKIE = "pass_forget"
+# Where a verify answer's ``location`` points: its GET allows the new password.
+LOCATION_PATH = "/pass/forgetPassword/setPassword"
+USER_TYPES = ("PH", "EM", "ID")
 DAY_S = 24 * 3600
 
 
@@ -76,6 +92,7 @@ class TrainingConfig:
     code_ttl_s: int = 600
     max_code_attempts: int = 5
     daily_sends: int = 3
+    daily_sends_mainland_china: int = 5  # for a +86 number (Xiaomi's help centre)
     captcha_after_failures: int = 3
     ticket_ttl_s: int = 600
     captcha_length: int = 5
@@ -116,6 +133,8 @@ def default_accounts() -> list[TrainingAccount]:
             "Old-pass-5",
             sends_used_today=3,
         ),
+        # A mainland China number: 5 codes a day instead of 3.
+        TrainingAccount("1000000005", None, None, "+8613800000005", "Old-pass-6"),
     ]
 
 
@@ -135,6 +154,7 @@ class _Session:
     codes: dict[Channel, _Code] = field(default_factory=dict)
     last_send: dict[Channel, float] = field(default_factory=dict)
     verified_at: float | None = None
+    location_token: str | None = None  # the one-time token in the verify answer's location
     ticket: str | None = None
     # Send times per address, for the daily limit: per session (see the module docstring).
     sends: dict[str, list[float]] = field(default_factory=dict)
@@ -269,6 +289,7 @@ class TrainingService:
         self._latest_captcha: str | None = None
         self.last_captcha_query = ""
         self._sessions: dict[str, _Session] = {}
+        self._pending: dict[str, str] = {}  # FORGET_COOKIE -> the session /identity/list hands out
         self._inbox: list[Delivery] = []
         self._render = render_captcha
         self._hits: Counter[str] = Counter()
@@ -301,7 +322,8 @@ class TrainingService:
     def _sends_left(self, session: _Session, address: str, now: float) -> int:
         recent = [t for t in session.sends.get(address, []) if now - t < DAY_S]
         session.sends[address] = recent
-        return max(0, self.config.daily_sends - len(recent))
+        limit = self.config.daily_sends_mainland_china if address.startswith("+86") else self.config.daily_sends
+        return max(0, limit - len(recent))
 
     def _check_captcha(self, ick: str | None, answer: str) -> bool:
         expected = self._captchas.pop(ick, None) if ick else None
@@ -325,6 +347,24 @@ class TrainingService:
                 self._captchas.pop(next(iter(self._captchas)))
         return Reply(body=image, content_type="image/png", cookies={CAPTCHA_COOKIE: ick})
 
+    def voice_captcha(self, query: str = "") -> Reply:
+        """``GET /pass/getCode/voice``: the same kind of captcha as a sound (a tone per character).
+
+        A training service cannot speak; the tones only stand in for Xiaomi's spoken characters, and
+        the answer is on the training screen as for the picture.
+        """
+        from mirecovery_gui.training import captcha
+
+        self.last_captcha_query = query[:300]
+        answer = captcha.new_answer(self.config.captcha_length)
+        ick = secrets.token_urlsafe(18)
+        with self._lock:
+            self._captchas[ick] = answer
+            self._latest_captcha = answer
+            while len(self._captchas) > 2000:
+                self._captchas.pop(next(iter(self._captchas)))
+        return Reply(body=captcha.render_wav(answer), content_type="audio/wav", cookies={CAPTCHA_COOKIE: ick})
+
     def start(self, form: Mapping[str, str], cookies: Mapping[str, str]) -> Reply:
         locale = form.get("_locale", "en")
         with self._lock:
@@ -338,7 +378,10 @@ class TrainingService:
                         captchaUrl=CAPTCHA_URL,
                     )
                 )
-            account = self._find_account(form.get("user", ""))
+            user_type = form.get("userType", "")
+            if form.get("sid") != "passport" or (user_type and user_type not in USER_TYPES):
+                return Reply(body=envelope(ResultCode.INVALID_TOKEN, locale=locale, tip="ticket"))
+            account = self._find_account(form.get("id", ""))
             if account is None:
                 return Reply(body=envelope(ResultCode.UNKNOWN_USER, locale=locale, tip="unknown"))
             key = secrets.token_urlsafe(24)
@@ -350,17 +393,38 @@ class TrainingService:
                     if address:
                         session.sends[address] = [now] * account.sends_used_today
             self._sessions[key] = session
-            options: list[int] = []
-            data: dict[str, Any] = {}
-            if account.phone:
-                options.append(4)
-                data["maskedPhone"] = mask_phone(account.phone)
-            if account.email:
-                options.append(8)
-                data["maskedEmail"] = mask_email(account.email)
-            data["options"] = options
-            data["flag"] = sum(options)
-            return Reply(body=envelope(0, data=data), cookies={SESSION_COOKIE: key})
+            context = secrets.token_urlsafe(18)
+            self._pending[context] = key
+            while len(self._pending) > 2000:
+                self._pending.pop(next(iter(self._pending)))
+            # As public clients read it: only whether the account was found.
+            return Reply(body=envelope(0, result="ok"), cookies={FORGET_COOKIE: context})
+
+    def identity_list(self, cookies: Mapping[str, str]) -> Reply:
+        """``GET /identity/list``: the identity session, and where a code can go (4 phone, 8 email)."""
+        with self._lock:
+            key = self._pending.get(cookies.get(FORGET_COOKIE, ""))
+            session = self._sessions.get(key or "")
+            if key is None or session is None:
+                return Reply(body=envelope(ResultCode.INVALID_TOKEN, tip="ticket"))
+            options = [flag for flag, contact in ((4, session.account.phone), (8, session.account.email)) if contact]
+            return Reply(
+                body=envelope(0, flag=options[0] if options else 0, options=options),
+                cookies={SESSION_COOKIE: key},
+            )
+
+    def masked_contact(self, channel: Channel, cookies: Mapping[str, str]) -> Reply:
+        """``GET`` verifyPhone (``_flag=4``) or verifyEmail: the contact a code would go to, masked."""
+        with self._lock:
+            session = self._session(cookies)
+            if session is None:
+                return Reply(body=envelope(ResultCode.INVALID_TOKEN, tip="ticket"))
+            address = session.account.contact(channel)
+            if not address:
+                return Reply(body=envelope(10017, locale=session.locale, tip="unknown"))
+            if channel is Channel.PHONE:
+                return Reply(body=envelope(0, maskedPhone=mask_phone(address)))
+            return Reply(body=envelope(0, maskedEmail=mask_email(address)))
 
     def _session(self, cookies: Mapping[str, str]) -> _Session | None:
         return self._sessions.get(cookies.get(SESSION_COOKIE, ""))
@@ -371,7 +435,7 @@ class TrainingService:
         with self._lock:
             session = self._session(cookies)
             if session is None:
-                return Reply(body=envelope(ResultCode.EXPIRED, locale=locale, tip="ticket"))
+                return Reply(body=envelope(ResultCode.INVALID_TOKEN, locale=locale, tip="ticket"))
             address = session.account.contact(channel)
             if not address:
                 return Reply(body=envelope(10017, locale=locale, tip="unknown"))
@@ -387,7 +451,7 @@ class TrainingService:
         with self._lock:
             session = self._session(cookies)
             if session is None:
-                return Reply(body=envelope(ResultCode.EXPIRED, locale=locale, tip="ticket"))
+                return Reply(body=envelope(ResultCode.INVALID_TOKEN, locale=locale, tip="ticket"))
             address = session.account.contact(channel)
             if not address:
                 return Reply(body=envelope(10017, locale=locale, tip="unknown"))
@@ -424,13 +488,10 @@ class TrainingService:
                 self._inbox.append(
                     Delivery(address, channel, code, _tip("sms", session.locale).format(code=code), now, key)
                 )
-            masked = mask_phone(address) if channel is Channel.PHONE else mask_email(address)
-            field_name = "maskedPhone" if channel is Channel.PHONE else "maskedEmail"
             return Reply(
                 body=envelope(
                     0,
                     data={
-                        field_name: masked,
                         "vCodeLen": self.config.code_length,
                         "resendAfter": self.config.resend_cooldown_s,
                         "sendsLeft": left - 1,
@@ -444,10 +505,12 @@ class TrainingService:
         with self._lock:
             session = self._session(cookies)
             if session is None:
-                return Reply(body=envelope(ResultCode.EXPIRED, locale=locale, tip="ticket"))
+                return Reply(body=envelope(ResultCode.INVALID_TOKEN, locale=locale, tip="ticket"))
             code = session.codes.get(channel)
             if code is None or code.invalid or now - code.created > self.config.code_ttl_s:
-                return Reply(body=envelope(ResultCode.EXPIRED, locale=locale, tip="expired"))
+                return Reply(
+                    body=envelope(ResultCode.WRONG_CODE, locale=locale, tip="expired", data={"attemptsLeft": 0})
+                )
             if not secrets.compare_digest(form.get("ticket", "").strip(), code.value):
                 code.attempts += 1
                 session.failures += 1
@@ -464,12 +527,30 @@ class TrainingService:
                 )
             code.invalid = True  # a code is used once
             session.verified_at = now
+            token = secrets.token_urlsafe(18)
+            session.location_token = token
+            return Reply(body=envelope(0, location=f"{LOCATION_PATH}?_t={token}"))
+
+    def follow(self, query: str, cookies: Mapping[str, str]) -> Reply:
+        """The GET of a verify answer's ``location``: it gives the permission to set the password."""
+        from urllib.parse import parse_qs
+
+        token = (parse_qs(query).get("_t") or [""])[0]
+        now = self.clock.time()
+        with self._lock:
+            session = self._session(cookies)
+            if (
+                session is None
+                or session.location_token is None
+                or not secrets.compare_digest(token, session.location_token)
+                or session.verified_at is None
+                or now - session.verified_at > self.config.ticket_ttl_s
+            ):
+                return Reply(body=envelope(ResultCode.INVALID_TOKEN, tip="ticket"))
+            session.location_token = None  # single use
             ticket = secrets.token_urlsafe(24)
             session.ticket = ticket
-            return Reply(
-                body=envelope(0, location="/pass/auth/resetPassword"),
-                cookies={TICKET_COOKIE: ticket},
-            )
+            return Reply(body=envelope(0), cookies={TICKET_COOKIE: ticket})
 
     def reset(self, form: Mapping[str, str], cookies: Mapping[str, str]) -> Reply:
         locale = form.get("_locale", "en")
@@ -484,7 +565,7 @@ class TrainingService:
                 or session.verified_at is None
                 or now - session.verified_at > self.config.ticket_ttl_s
             ):
-                return Reply(body=envelope(ResultCode.EXPIRED, locale=locale, tip="ticket"))
+                return Reply(body=envelope(ResultCode.INVALID_TOKEN, locale=locale, tip="ticket"))
             password = form.get("password", "")
             account = session.account
             # Every identifier the account has, not only the one the user typed: the

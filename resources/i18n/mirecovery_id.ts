@@ -260,11 +260,11 @@
 <context>
     <name>DonePage</name>
     <message>
-        <source>mirecovery keeps no copy of the password and cannot show it again. Print or save the owner&apos;s slip with the buttons below and give them that, not the password on paper.</source>
+        <source>mirecovery keeps no copy of the password and cannot show it again. Print or save the owner's slip with the buttons below and give them that, not the password on paper.</source>
         <translation>mirecovery tidak menyimpan salinan sandi dan tidak bisa menampilkannya lagi. Cetak atau simpan slip untuk pemilik dengan tombol di bawah dan berikan slip itu, bukan sandi yang ditulis di kertas.</translation>
     </message>
     <message>
-        <source>&amp;Print the owner&apos;s slip…</source>
+        <source>&amp;Print the owner's slip…</source>
         <translation>&amp;Cetak slip untuk pemilik…</translation>
     </message>
     <message>
@@ -284,7 +284,7 @@
         <translation>Pemilik menyelesaikannya di ponsel. Berikan ponselnya dan lakukan langkah-langkah ini bersama:</translation>
     </message>
     <message>
-        <source>Xiaomi&apos;s answer was lost on the way, so the change is not confirmed: step 2 shows whether it worked; if it does not, start again. Hand the owner the phone and go through these steps together:</source>
+        <source>Xiaomi's answer was lost on the way, so the change is not confirmed: step 2 shows whether it worked; if it does not, start again. Hand the owner the phone and go through these steps together:</source>
         <translation>Jawaban Xiaomi hilang di jalan, jadi perubahan ini belum terkonfirmasi: langkah 2 menunjukkan apakah berhasil; jika tidak, mulai lagi. Berikan ponsel kepada pemilik dan lakukan langkah-langkah ini bersama:</translation>
     </message>
     <message>
@@ -347,7 +347,7 @@ Xiaomi mengirim paling banyak 3 kode sehari ke satu kontak (5 di Tiongkok darata
         <translation>Kirim &amp;lagi</translation>
     </message>
     <message>
-        <source>Didn&apos;t get the code?</source>
+        <source>Didn't get the code?</source>
         <translation>Belum menerima kode?</translation>
     </message>
     <message>
@@ -363,7 +363,7 @@ Xiaomi mengirim paling banyak 3 kode sehari ke satu kontak (5 di Tiongkok darata
         <translation>Xiaomi mengirim kode {length} digit lewat email ke {contact}.</translation>
     </message>
     <message>
-        <source>Xiaomi&apos;s help: the code did not arrive</source>
+        <source>Xiaomi's help: the code did not arrive</source>
         <translation>Bantuan Xiaomi: kode tidak masuk</translation>
     </message>
     <message>
@@ -516,7 +516,7 @@ Xiaomi mengirim paling banyak 3 kode sehari ke satu kontak (5 di Tiongkok darata
         <translation>Simpan permintaan sebagai P&amp;DF…</translation>
     </message>
     <message>
-        <source>De&amp;lete this customer&apos;s data…</source>
+        <source>De&amp;lete this customer's data…</source>
         <translation>&amp;Hapus data pelanggan ini…</translation>
     </message>
     <message>
@@ -664,7 +664,7 @@ Xiaomi mengirim paling banyak 3 kode sehari ke satu kontak (5 di Tiongkok darata
         <translation>kasus ini</translation>
     </message>
     <message>
-        <source>Delete this customer&apos;s data?</source>
+        <source>Delete this customer's data?</source>
         <translation>Hapus data pelanggan ini?</translation>
     </message>
     <message>
@@ -774,7 +774,7 @@ Xiaomi mengirim paling banyak 3 kode sehari ke satu kontak (5 di Tiongkok darata
         <translation>Dipakai jika nomor telepon diketik tanpa + dan kode negara.</translation>
     </message>
     <message>
-        <source>Customer (optional, for the shop&apos;s case log)</source>
+        <source>Customer (optional, for the shop's case log)</source>
         <translation>Pelanggan (opsional, untuk catatan kasus toko)</translation>
     </message>
     <message>
@@ -790,7 +790,7 @@ Xiaomi mengirim paling banyak 3 kode sehari ke satu kontak (5 di Tiongkok darata
         <translation>K&amp;ontak pelanggan:</translation>
     </message>
     <message>
-        <source>Where to find it: the email or number the customer used to sign in. The Mi account ID is shown on the locked phone&apos;s screen and in Xiaomi&apos;s emails.</source>
+        <source>Where to find it: the email or number the customer used to sign in. The Mi account ID is shown on the locked phone's screen and in Xiaomi's emails.</source>
         <translation>Di mana mencarinya: email atau nomor yang dipakai pelanggan untuk masuk. ID Akun Mi tampil di layar ponsel yang terkunci dan di email dari Xiaomi.</translation>
     </message>
     <message>
@@ -841,7 +841,7 @@ Xiaomi mengirim paling banyak 3 kode sehari ke satu kontak (5 di Tiongkok darata
         <translation>IMEI ini salah ketik: angka terakhirnya tidak cocok dengan angka lainnya. Bandingkan angka demi angka dengan *#06# atau label kotak.</translation>
     </message>
     <message>
-        <source>An IMEI of zeros means the phone&apos;s IMEI was erased. Use the IMEI printed on the box or the invoice.</source>
+        <source>An IMEI of zeros means the phone's IMEI was erased. Use the IMEI printed on the box or the invoice.</source>
         <translation>IMEI berisi nol semua berarti IMEI ponsel sudah terhapus. Pakai IMEI yang tercetak di kotak atau di nota.</translation>
     </message>
 </context>
@@ -883,7 +883,7 @@ Xiaomi mengirim paling banyak 3 kode sehari ke satu kontak (5 di Tiongkok darata
         <translation>Layanan pelanggan hanya memulihkan akun untuk pemiliknya. Kumpulkan buktinya sebelum mengirim.</translation>
     </message>
     <message>
-        <source>Check the request, choose where it goes, and hand it over: from the owner&apos;s phone by the QR code, or from this computer.</source>
+        <source>Check the request, choose where it goes, and hand it over: from the owner's phone by the QR code, or from this computer.</source>
         <translation>Periksa permintaannya, pilih tujuannya, lalu serahkan: dari ponsel pemilik lewat kode QR, atau dari komputer ini.</translation>
     </message>
     <message>
@@ -907,7 +907,7 @@ Xiaomi mengirim paling banyak 3 kode sehari ke satu kontak (5 di Tiongkok darata
         <translation>Selesai tanpa mengirim?</translation>
     </message>
     <message>
-        <source>Open Xiaomi&apos;s help &amp;centre</source>
+        <source>Open Xiaomi's help &amp;centre</source>
         <translation>Buka pusat bantuan &amp;Xiaomi</translation>
     </message>
     <message>
@@ -927,8 +927,8 @@ Xiaomi mengirim paling banyak 3 kode sehari ke satu kontak (5 di Tiongkok darata
         <translation>Tidak ada email atau nomor telepon yang terhubung ke akun ini, jadi Xiaomi tidak bisa mengirim kode. Jalan kembalinya adalah permintaan bantuan ke Xiaomi.</translation>
     </message>
     <message>
-        <source>Xiaomi&apos;s help centre also offers &quot;Restore security info&quot;, which can be quicker than a request: try it first if the owner has not. The request says whether it was tried.</source>
-        <translation>Pusat bantuan Xiaomi juga punya &quot;Pulihkan info keamanan&quot;, yang bisa lebih cepat daripada permintaan: coba dulu jika pemilik belum mencobanya. Permintaan mencatat apakah sudah dicoba.</translation>
+        <source>Xiaomi's help centre also offers "Restore security info", which can be quicker than a request: try it first if the owner has not. The request says whether it was tried.</source>
+        <translation>Pusat bantuan Xiaomi juga punya "Pulihkan info keamanan", yang bisa lebih cepat daripada permintaan: coba dulu jika pemilik belum mencobanya. Permintaan mencatat apakah sudah dicoba.</translation>
     </message>
     <message>
         <source>No more codes can be sent today. You can wait 24 hours and try again, or ask Xiaomi support now.</source>
@@ -939,7 +939,7 @@ Xiaomi mengirim paling banyak 3 kode sehari ke satu kontak (5 di Tiongkok darata
         <translation>Untuk sementara Xiaomi menghentikan pemulihan untuk akun ini. Anda bisa coba lagi nanti, atau minta bantuan Xiaomi sekarang.</translation>
     </message>
     <message>
-        <source>Without the email or the phone number, Xiaomi cannot send a code. The way back is a request to Xiaomi support with proof that the phone is the owner&apos;s.</source>
+        <source>Without the email or the phone number, Xiaomi cannot send a code. The way back is a request to Xiaomi support with proof that the phone is the owner's.</source>
         <translation>Tanpa email atau nomor telepon, Xiaomi tidak bisa mengirim kode. Jalan kembalinya adalah permintaan bantuan ke Xiaomi dengan bukti bahwa ponsel itu milik pemiliknya.</translation>
     </message>
 </context>
@@ -969,7 +969,7 @@ Xiaomi mengirim paling banyak 3 kode sehari ke satu kontak (5 di Tiongkok darata
         <translation>&amp;Setelan…</translation>
     </message>
     <message>
-        <source>Practise on Xiaomi&apos;s &amp;page (training)</source>
+        <source>Practise on Xiaomi's &amp;page (training)</source>
         <translation>Berlatih di &amp;halaman Xiaomi (latihan)</translation>
     </message>
     <message>
@@ -989,7 +989,7 @@ Xiaomi mengirim paling banyak 3 kode sehari ke satu kontak (5 di Tiongkok darata
         <translation>Ban&amp;tuan</translation>
     </message>
     <message>
-        <source>Xiaomi&apos;s &amp;official forgot-password page</source>
+        <source>Xiaomi's &amp;official forgot-password page</source>
         <translation>Halaman resmi Xiaomi untuk &amp;lupa sandi</translation>
     </message>
     <message>
@@ -1052,7 +1052,7 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>Sali&amp;n sandi</translation>
     </message>
     <message>
-        <source>Xiaomi&apos;s rules:</source>
+        <source>Xiaomi's rules:</source>
         <translation>Aturan dari Xiaomi:</translation>
     </message>
     <message>
@@ -1098,15 +1098,15 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
 <context>
     <name>OfficialSitePage</name>
     <message>
-        <source>Continue on Xiaomi&apos;s website</source>
+        <source>Continue on Xiaomi's website</source>
         <translation>Lanjutkan di situs Xiaomi</translation>
     </message>
     <message>
-        <source>Practice: Xiaomi&apos;s page (training copy)</source>
+        <source>Practice: Xiaomi's page (training copy)</source>
         <translation>Latihan: halaman Xiaomi (salinan latihan)</translation>
     </message>
     <message>
-        <source>Xiaomi&apos;s page: reset the password</source>
+        <source>Xiaomi's page: reset the password</source>
         <translation>Halaman Xiaomi: atur ulang sandi</translation>
     </message>
     <message>
@@ -1114,7 +1114,7 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>Aplikasi sedang tidak bisa terhubung ke Xiaomi. Langkah yang sama bisa dilakukan di situs resmi.</translation>
     </message>
     <message>
-        <source>1. Open the page (button below, or scan the code with the phone&apos;s camera).
+        <source>1. Open the page (button below, or scan the code with the phone's camera).
 2. Type the email, phone number or Mi account ID.
 3. Type the characters in the picture.
 4. Press Send to get a verification code by SMS or email.
@@ -1164,19 +1164,27 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>&amp;Email dan telepon sudah tidak ada</translation>
     </message>
     <message>
-        <source>This computer cannot show Xiaomi&apos;s page inside the app, so it opens in the browser: the same steps, on Xiaomi&apos;s official website.</source>
+        <source>&amp;Copy</source>
+        <translation>&amp;Salin</translation>
+    </message>
+    <message>
+        <source>This computer cannot show Xiaomi's page inside the app, so it opens in the browser: the same steps, on Xiaomi's official website.</source>
         <translation>Komputer ini tidak bisa menampilkan halaman Xiaomi di dalam aplikasi, jadi halaman dibuka di peramban: langkahnya sama, di situs resmi Xiaomi.</translation>
     </message>
     <message>
-        <source>The same page as Xiaomi&apos;s, on the training service: the training accounts, codes and phone. When you are done, press the button that says how it went.</source>
+        <source>The same page as Xiaomi's, on the training service: the training accounts, codes and phone. When you are done, press the button that says how it went.</source>
         <translation>Halaman yang sama dengan milik Xiaomi, di layanan latihan: akun, kode, dan ponsel latihan. Setelah selesai, tekan tombol yang sesuai dengan hasilnya.</translation>
     </message>
     <message>
-        <source>This is Xiaomi&apos;s own page, inside the app: type into it as on Xiaomi&apos;s website. The guide beside says what it asks next. When you are done, press the button that says how it went.</source>
+        <source>The app could not go on with Xiaomi's answer, so finish on Xiaomi's own page, here: the same steps. A code already sent still works there. When you are done, press the button that says how it went.</source>
+        <translation>Aplikasi tidak bisa melanjutkan dengan jawaban Xiaomi, jadi selesaikan di halaman Xiaomi sendiri, di sini: langkahnya sama. Kode yang sudah dikirim tetap berlaku di sana. Setelah selesai, tekan tombol yang sesuai dengan hasilnya.</translation>
+    </message>
+    <message>
+        <source>This is Xiaomi's own page, inside the app: type into it as on Xiaomi's website. The guide beside says what it asks next. When you are done, press the button that says how it went.</source>
         <translation>Ini halaman Xiaomi sendiri, di dalam aplikasi: isi seperti di situs Xiaomi. Panduan di sampingnya menjelaskan apa yang ditanyakan berikutnya. Setelah selesai, tekan tombol yang sesuai dengan hasilnya.</translation>
     </message>
     <message>
-        <source>What Xiaomi&apos;s page asks, in order:
+        <source>What Xiaomi's page asks, in order:
 1. The email, phone number or Mi account ID.
 2. The characters in the picture, or a puzzle to slide.
 3. Where the code goes (SMS or email), then Send.
@@ -1192,15 +1200,19 @@ Then press the button that says how it went.</source>
 Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
     </message>
     <message>
-        <source>Wait a minute or two, then check Spam, Promotions and WhatsApp; make sure the contact is the right one. Codes used up today: try again tomorrow. No code ever reaches the owner: prepare a support request with &quot;No email or phone any more&quot;.</source>
-        <translation>Tunggu satu atau dua menit, lalu periksa Spam, Promosi, dan WhatsApp; pastikan kontaknya benar. Kode hari ini sudah habis: coba lagi besok. Kode tidak pernah sampai ke pemilik: siapkan permintaan bantuan dengan &quot;Email dan telepon sudah tidak ada&quot;.</translation>
+        <source>Account typed before: {account}</source>
+        <translation>Akun yang diketik tadi: {account}</translation>
     </message>
     <message>
-        <source>Xiaomi&apos;s page did not load. Check the connection, then press Reload; or open it in the browser.</source>
+        <source>Wait a minute or two, then check Spam, Promotions and WhatsApp; make sure the contact is the right one. Codes used up today: try again tomorrow. No code ever reaches the owner: prepare a support request with "No email or phone any more".</source>
+        <translation>Tunggu satu atau dua menit, lalu periksa Spam, Promosi, dan WhatsApp; pastikan kontaknya benar. Kode hari ini sudah habis: coba lagi besok. Kode tidak pernah sampai ke pemilik: siapkan permintaan bantuan dengan "Email dan telepon sudah tidak ada".</translation>
+    </message>
+    <message>
+        <source>Xiaomi's page did not load. Check the connection, then press Reload; or open it in the browser.</source>
         <translation>Halaman Xiaomi tidak termuat. Periksa koneksi, lalu tekan Muat ulang; atau buka di peramban.</translation>
     </message>
     <message>
-        <source>The page went on to {host}, which the app does not open inside. If it is Xiaomi&apos;s, open the page in the browser.</source>
+        <source>The page went on to {host}, which the app does not open inside. If it is Xiaomi's, open the page in the browser.</source>
         <translation>Halaman berpindah ke {host}, yang tidak dibuka di dalam aplikasi. Jika itu milik Xiaomi, buka halamannya di peramban.</translation>
     </message>
     <message>
@@ -1273,10 +1285,10 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
         <translation>Foto untuk dilampirkan</translation>
     </message>
     <message>
-        <source>Support decides from proof. Take these with the owner&apos;s phone now, to attach when the request is sent:
+        <source>Support decides from proof. Take these with the owner's phone now, to attach when the request is sent:
 1. The purchase invoice or receipt, with the date and the shop.
 2. The label on the box, where the IMEI is printed.
-3. The phone&apos;s own IMEI: dial *#06# and take a photo of the screen.</source>
+3. The phone's own IMEI: dial *#06# and take a photo of the screen.</source>
         <translation>Layanan pelanggan memutuskan berdasarkan bukti. Foto sekarang dengan ponsel pemilik, untuk dilampirkan saat permintaan dikirim:
 1. Nota pembelian atau faktur, dengan tanggal dan nama tokonya.
 2. Label kotak ponsel, tempat IMEI tercetak.
@@ -1299,7 +1311,7 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
         <translation>IMEI di kotak sama dengan ponselnya (*#06#)</translation>
     </message>
     <message>
-        <source>Owner&apos;s identity checked (ID card)</source>
+        <source>Owner's identity checked (ID card)</source>
         <translation>Identitas pemilik sudah diperiksa (KTP)</translation>
     </message>
     <message>
@@ -1346,16 +1358,16 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
         <translation>Kode ini salah. Jika kode ini dari pesan sebelumnya, kode itu sudah diganti dengan yang lebih baru: hanya kode dari pesan terbaru yang berlaku.</translation>
     </message>
     <message>
-        <source>The verification code is wrong, and it has now been blocked after too many tries. Ask for a new code.</source>
-        <translation>Kode verifikasi salah, dan sekarang diblokir karena terlalu banyak percobaan. Minta kode baru.</translation>
-    </message>
-    <message>
         <source>The verification code is wrong. Check the digits and try again. Tries left before it is blocked: %n.</source>
         <translation>Kode verifikasi salah. Periksa kembali angkanya, lalu coba lagi. Sisa percobaan sebelum diblokir: %n.</translation>
     </message>
     <message>
-        <source>The verification code has expired or was replaced. Ask for a new code.</source>
-        <translation>Kode verifikasi sudah kedaluwarsa atau sudah diganti. Minta kode baru.</translation>
+        <source>This code no longer works: it was tried too many times, or it is too old (a code lasts a few minutes). Ask for a new code.</source>
+        <translation>Kode ini sudah tidak berlaku: terlalu sering dicoba, atau sudah kedaluwarsa (kode hanya berlaku beberapa menit). Minta kode baru.</translation>
+    </message>
+    <message>
+        <source>Xiaomi ended this recovery (it was left too long, or started again elsewhere). Start again; it only takes a minute.</source>
+        <translation>Xiaomi mengakhiri pemulihan ini (terlalu lama ditinggalkan, atau dimulai lagi di tempat lain). Mulai lagi; hanya butuh satu menit.</translation>
     </message>
     <message>
         <source>Too much time has passed since the code was checked, so the password was not changed. Start again; it only takes a minute.</source>
@@ -1374,7 +1386,7 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
         <translation>Sandi ini pernah dipakai di akun ini. Pilih sandi yang belum pernah dipakai.</translation>
     </message>
     <message>
-        <source>The password cannot contain the account&apos;s email, phone number or Mi account ID. Choose another one.</source>
+        <source>The password cannot contain the account's email, phone number or Mi account ID. Choose another one.</source>
         <translation>Sandi tidak boleh memuat email, nomor telepon, atau ID Akun Mi dari akun ini. Pilih sandi lain.</translation>
     </message>
     <message>
@@ -1390,7 +1402,7 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
         <translation>Tidak dapat terhubung ke server. Periksa koneksi internet Anda, lalu coba lagi.</translation>
     </message>
     <message>
-        <source>No internet connection: the server&apos;s address could not be found. Check Wi-Fi or the cable, then try again.</source>
+        <source>No internet connection: the server's address could not be found. Check Wi-Fi or the cable, then try again.</source>
         <translation>Tidak ada koneksi internet: alamat server tidak ditemukan. Periksa Wi-Fi atau kabel, lalu coba lagi.</translation>
     </message>
     <message>
@@ -1406,19 +1418,19 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
         <translation>Koneksi terputus di tengah jawaban. Coba lagi.</translation>
     </message>
     <message>
-        <source>The server&apos;s answer was lost on the way. Try again in a moment.</source>
+        <source>The server's answer was lost on the way. Try again in a moment.</source>
         <translation>Jawaban dari server hilang di jalan. Coba lagi sebentar lagi.</translation>
     </message>
     <message>
-        <source>The server&apos;s answer was lost on the way, so a code may have been sent. Check the phone or email first: if a code came, go on and type it. You can ask for another after the countdown.</source>
+        <source>The server's answer was lost on the way, so a code may have been sent. Check the phone or email first: if a code came, go on and type it. You can ask for another after the countdown.</source>
         <translation>Jawaban dari server hilang di jalan, jadi mungkin kode sudah dikirim. Periksa dulu ponsel atau email: kalau kode sudah datang, lanjutkan dan ketik kodenya. Anda bisa meminta kode lain setelah hitungan mundur selesai.</translation>
     </message>
     <message>
-        <source>The server&apos;s answer was lost on the way, so the code may already have been accepted. Go on to choose the new password; if Xiaomi refuses it, ask for a new code.</source>
+        <source>The server's answer was lost on the way, so the code may already have been accepted. Go on to choose the new password; if Xiaomi refuses it, ask for a new code.</source>
         <translation>Jawaban dari server hilang di jalan, jadi mungkin kodenya sudah diterima. Lanjutkan untuk membuat sandi baru; kalau Xiaomi menolaknya, minta kode baru.</translation>
     </message>
     <message>
-        <source>The server&apos;s answer was lost on the way, so the new password may already be active. Try signing in with it on the phone first: if it works, go on; if not, try again.</source>
+        <source>The server's answer was lost on the way, so the new password may already be active. Try signing in with it on the phone first: if it works, go on; if not, try again.</source>
         <translation>Jawaban dari server hilang di jalan, jadi mungkin sandi baru sudah berlaku. Coba masuk dulu dengan sandi itu di ponsel: kalau berhasil, lanjutkan; kalau tidak, coba lagi.</translation>
     </message>
     <message>
@@ -1438,7 +1450,7 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
         <translation>Xiaomi baru saja mengirim kode: kode itu mungkin masih akan masuk (periksa juga Spam dan WhatsApp). Kode lain bisa diminta dalam {time} (menit:detik).</translation>
     </message>
     <message>
-        <source>The server&apos;s answer could not be understood. It may be a network login page or a change on Xiaomi&apos;s side. Try again.</source>
+        <source>The server's answer could not be understood. It may be a network login page or a change on Xiaomi's side. Try again.</source>
         <translation>Jawaban server tidak bisa dipahami. Mungkin itu halaman login jaringan atau ada perubahan dari Xiaomi. Coba lagi.</translation>
     </message>
     <message>
@@ -1446,7 +1458,7 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
         <translation>Server latihan kelas ini memerlukan kode bergabung. Minta alamat beserta kodenya kepada pelatih (diakhiri ?code=...) lalu buka mirecovery dengan alamat itu.</translation>
     </message>
     <message>
-        <source>The secure connection could not be verified. The computer&apos;s date and time may be wrong, or a security program or network is intercepting connections. Check the date and time, then try again on another network.</source>
+        <source>The secure connection could not be verified. The computer's date and time may be wrong, or a security program or network is intercepting connections. Check the date and time, then try again on another network.</source>
         <translation>Koneksi aman tidak bisa diverifikasi. Tanggal dan jam komputer mungkin salah, atau ada program keamanan atau jaringan yang menyadap koneksi. Periksa tanggal dan jam, lalu coba lagi di jaringan lain.</translation>
     </message>
 </context>
@@ -1534,16 +1546,16 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
         <translation>Dapatkan kode verifikasi</translation>
     </message>
     <message>
-        <source>A code by email can take a few minutes and may land in the Spam or Promotions folder. A code by SMS needs the SIM in a phone with signal (in some countries it comes by WhatsApp). Xiaomi sends at most 3 codes a day to one contact (5 in mainland China).</source>
-        <translation>Kode lewat email bisa butuh beberapa menit dan mungkin masuk ke folder Spam atau Promosi. Kode lewat SMS butuh kartu SIM di ponsel yang mendapat sinyal (di beberapa negara kode datang lewat WhatsApp). Xiaomi mengirim paling banyak 3 kode sehari ke satu kontak (5 di Tiongkok daratan).</translation>
-    </message>
-    <message>
         <source>&amp;Send code</source>
         <translation>&amp;Dapatkan kode</translation>
     </message>
     <message>
         <source>S&amp;MS to {contact}</source>
         <translation>S&amp;MS ke {contact}</translation>
+    </message>
+    <message>
+        <source>A code by email can take a few minutes and may land in the Spam or Promotions folder. A code by SMS needs the SIM in a phone with signal (in some countries it comes by WhatsApp).</source>
+        <translation>Kode lewat email bisa butuh beberapa menit dan mungkin masuk ke folder Spam atau Promosi. Kode lewat SMS butuh kartu SIM di ponsel yang mendapat sinyal (di beberapa negara kode datang lewat WhatsApp).</translation>
     </message>
     <message>
         <source>&amp;Email to {contact}</source>
@@ -1556,6 +1568,15 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
     <message>
         <source>Press Send code and Xiaomi sends a code to the contact below.</source>
         <translation>Klik Dapatkan kode, lalu Xiaomi mengirim kode ke kontak di bawah.</translation>
+    </message>
+    <message>
+        <source>Xiaomi sends at most 5 codes a day to one contact in mainland China.</source>
+        <translation>Xiaomi mengirim paling banyak 5 kode sehari ke satu kontak di Tiongkok daratan.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Xiaomi sends at most %n code(s) a day to one contact (5 in mainland China).</source>
+        <translation>
+            <numerusform>Xiaomi mengirim paling banyak %n kode sehari ke satu kontak (5 di Tiongkok daratan).</numerusform></translation>
     </message>
     <message>
         <source>No codes left today for this contact.</source>
@@ -1635,11 +1656,11 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
         <translation>&amp;Mulai dengan:</translation>
     </message>
     <message>
-        <source>Xiaomi&apos;s own page inside the app</source>
+        <source>Xiaomi's own page inside the app</source>
         <translation>Halaman Xiaomi sendiri di dalam aplikasi</translation>
     </message>
     <message>
-        <source>Direct to Xiaomi&apos;s service (experimental)</source>
+        <source>Direct to Xiaomi's service (experimental)</source>
         <translation>Langsung ke layanan Xiaomi (eksperimental)</translation>
     </message>
     <message>
@@ -1706,7 +1727,7 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
         <translation>Masuk kembali ke Akun Mi</translation>
     </message>
     <message>
-        <source>This assistant follows Xiaomi&apos;s official recovery steps. Choose how to work.</source>
+        <source>This assistant follows Xiaomi's official recovery steps. Choose how to work.</source>
         <translation>Asisten ini mengikuti langkah resmi pemulihan dari Xiaomi. Pilih cara kerjanya.</translation>
     </message>
     <message>
@@ -1714,15 +1735,15 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
         <translation>Akun &amp;Xiaomi: pulihkan akun sungguhan (percobaan)</translation>
     </message>
     <message>
-        <source>&amp;Xiaomi account: recover a real account on Xiaomi&apos;s own page</source>
+        <source>&amp;Xiaomi account: recover a real account on Xiaomi's own page</source>
         <translation>Akun &amp;Xiaomi: pulihkan akun nyata di halaman Xiaomi sendiri</translation>
     </message>
     <message>
-        <source>Talks to Xiaomi&apos;s servers. Xiaomi does not publish this service, so this mode follows its known conventions and may stop working; when it does, the app takes you to Xiaomi&apos;s official website with the same steps.</source>
+        <source>Talks to Xiaomi's servers. Xiaomi does not publish this service, so this mode follows its known conventions and may stop working; when it does, the app takes you to Xiaomi's official website with the same steps.</source>
         <translation>Terhubung ke server Xiaomi. Xiaomi tidak mempublikasikan layanan ini, jadi mode ini mengikuti cara kerja yang sudah diketahui dan bisa saja berhenti berfungsi; jika itu terjadi, aplikasi mengarahkan Anda ke situs resmi Xiaomi dengan langkah yang sama.</translation>
     </message>
     <message>
-        <source>Xiaomi&apos;s own forgot-password page, inside this window, with a guide beside it to what it asks next. Nothing from it is kept: no cookies, no history, nothing on disk.</source>
+        <source>Xiaomi's own forgot-password page, inside this window, with a guide beside it to what it asks next. Nothing from it is kept: no cookies, no history, nothing on disk.</source>
         <translation>Halaman lupa sandi Xiaomi sendiri, di dalam jendela ini, dengan panduan di sampingnya tentang apa yang ditanyakan berikutnya. Tidak ada yang disimpan: tanpa cookie, tanpa riwayat, tidak ada di disk.</translation>
     </message>
     <message>
@@ -1939,11 +1960,11 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
         <translation>Nama yang umum mudah ditebak.</translation>
     </message>
     <message>
-        <source>It contains the account&apos;s email, phone number or ID.</source>
+        <source>It contains the account's email, phone number or ID.</source>
         <translation>Sandi ini memuat email, nomor telepon, atau ID akun.</translation>
     </message>
     <message>
-        <source>It contains a part of the account&apos;s email or phone number.</source>
+        <source>It contains a part of the account's email or phone number.</source>
         <translation>Sandi ini memuat sebagian email atau nomor telepon akun.</translation>
     </message>
     <message>
@@ -2046,7 +2067,7 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
         <translation>negara</translation>
     </message>
     <message>
-        <source>owner&apos;s name</source>
+        <source>owner's name</source>
         <translation>nama pemilik</translation>
     </message>
     <message>
@@ -2082,7 +2103,7 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
         <translation>mis. 1234567890</translation>
     </message>
     <message>
-        <source>Shown on the locked phone&apos;s screen, in old emails from Xiaomi, and on the box of a phone bought with the account.</source>
+        <source>Shown on the locked phone's screen, in old emails from Xiaomi, and on the box of a phone bought with the account.</source>
         <translation>Tampil di layar ponsel yang terkunci, di email lama dari Xiaomi, dan di kotak ponsel yang dibeli bersama akunnya.</translation>
     </message>
     <message>
@@ -2114,8 +2135,8 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
         <translation>Sudah &amp;coba Pulihkan info:</translation>
     </message>
     <message>
-        <source>&quot;Restore security info&quot; in Xiaomi&apos;s help centre, before this request.</source>
-        <translation>&quot;Pulihkan info keamanan&quot; di pusat bantuan Xiaomi, sebelum permintaan ini.</translation>
+        <source>"Restore security info" in Xiaomi's help centre, before this request.</source>
+        <translation>"Pulihkan info keamanan" di pusat bantuan Xiaomi, sebelum permintaan ini.</translation>
     </message>
     <message>
         <source>The phone</source>
@@ -2178,7 +2199,7 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
         <translation>Pemilik</translation>
     </message>
     <message>
-        <source>&amp;Owner&apos;s name:</source>
+        <source>&amp;Owner's name:</source>
         <translation>Nama &amp;pemilik:</translation>
     </message>
     <message>
@@ -2257,11 +2278,11 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
         <translation>&amp;Cetak…</translation>
     </message>
     <message>
-        <source>QR code for the owner&apos;s phone</source>
+        <source>QR code for the owner's phone</source>
         <translation>Kode QR untuk ponsel pemilik</translation>
     </message>
     <message>
-        <source>Attach the photos before sending. Support answers in days, not minutes, and nothing here unlocks a phone without the owner&apos;s proof.</source>
+        <source>Attach the photos before sending. Support answers in days, not minutes, and nothing here unlocks a phone without the owner's proof.</source>
         <translation>Lampirkan fotonya sebelum mengirim. Layanan pelanggan menjawab dalam hitungan hari, bukan menit, dan tidak ada di sini yang bisa membuka kunci ponsel tanpa bukti dari pemiliknya.</translation>
     </message>
     <message>
@@ -2285,15 +2306,15 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
         <translation>Belum siap: klik Kembali ke datanya lalu perbaiki {fields}.</translation>
     </message>
     <message>
-        <source>Scan with the owner&apos;s phone: an email to {address} with the whole request.</source>
+        <source>Scan with the owner's phone: an email to {address} with the whole request.</source>
         <translation>Pindai dengan ponsel pemilik: email ke {address} berisi seluruh permintaan.</translation>
     </message>
     <message>
-        <source>Scan with the owner&apos;s phone: an email to {address} with every fact above.</source>
+        <source>Scan with the owner's phone: an email to {address} with every fact above.</source>
         <translation>Pindai dengan ponsel pemilik: email ke {address} berisi semua data di atas.</translation>
     </message>
     <message>
-        <source>Scan with the owner&apos;s phone: an email to {address} with the main facts: {facts}.</source>
+        <source>Scan with the owner's phone: an email to {address} with the main facts: {facts}.</source>
         <translation>Pindai dengan ponsel pemilik: email ke {address} berisi data utama: {facts}.</translation>
     </message>
     <message>
@@ -2301,11 +2322,11 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
         <translation>Lampirkan fotonya sebelum mengirim.</translation>
     </message>
     <message>
-        <source>Scan with the owner&apos;s phone to open {address}: a web form, not an email. Fill it in from the request below or the printout, or paste the request on this computer with the button beside.</source>
+        <source>Scan with the owner's phone to open {address}: a web form, not an email. Fill it in from the request below or the printout, or paste the request on this computer with the button beside.</source>
         <translation>Pindai dengan ponsel pemilik untuk membuka {address}: formulir web, bukan email. Isi dari permintaan di bawah atau hasil cetaknya, atau tempel permintaan di komputer ini dengan tombol di sampingnya.</translation>
     </message>
     <message>
-        <source>Scan with the owner&apos;s phone to call {number}.</source>
+        <source>Scan with the owner's phone to call {number}.</source>
         <translation>Pindai dengan ponsel pemilik untuk menelepon {number}.</translation>
     </message>
     <message>
@@ -2333,11 +2354,11 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
         <translation>Terakhir diperiksa: {date}</translation>
     </message>
     <message>
-        <source>Copied. Paste it into an email or the help centre&apos;s form.</source>
+        <source>Copied. Paste it into an email or the help centre's form.</source>
         <translation>Disalin. Tempel di email atau di formulir pusat bantuan.</translation>
     </message>
     <message>
-        <source>Copied. Paste it into the help centre&apos;s form, then attach the photos.</source>
+        <source>Copied. Paste it into the help centre's form, then attach the photos.</source>
         <translation>Sudah disalin. Tempel di formulir pusat bantuan, lalu lampirkan fotonya.</translation>
     </message>
     <message>
@@ -2372,7 +2393,7 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
         <translation>Wajib diisi: tanpa ini Layanan Pelanggan tidak bisa menemukan akunnya.</translation>
     </message>
     <message>
-        <source>This is needed: the IMEI is how support sees that the phone is the owner&apos;s.</source>
+        <source>This is needed: the IMEI is how support sees that the phone is the owner's.</source>
         <translation>Ini wajib diisi: lewat IMEI, Layanan Pelanggan melihat bahwa ponsel itu milik pemiliknya.</translation>
     </message>
     <message>
@@ -2443,7 +2464,7 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
         <translation>--format mailto perlu --to ADDRESS, atau --country untuk negara yang punya alamat email dukungan di daftar kontak.</translation>
     </message>
     <message>
-        <source>the mail goes to {address}, the support directory&apos;s address for {country}.</source>
+        <source>the mail goes to {address}, the support directory's address for {country}.</source>
         <translation>email dikirim ke {address}, alamat di daftar kontak dukungan untuk {country}.</translation>
     </message>
     <message>
@@ -2462,7 +2483,7 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
         <translation>Ponsel latihan</translation>
     </message>
     <message>
-        <source>Practice mode: codes the training service sends by SMS or email show up here, as they would on the customer&apos;s phone.</source>
+        <source>Practice mode: codes the training service sends by SMS or email show up here, as they would on the customer's phone.</source>
         <translation>Mode latihan: kode yang dikirim layanan latihan lewat SMS atau email muncul di sini, seperti di ponsel pelanggan.</translation>
     </message>
     <message>

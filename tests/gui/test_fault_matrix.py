@@ -133,11 +133,12 @@ def reach(driver: Driver, step: str) -> Scene:
         assert email.isChecked()
 
     sends_left = d.child(QLabel, "sends_left_label")
+    only_the_limit = sends_left.text()  # the region's daily limit, before the codes left are known
     if step == "quota":
         return Scene(
             lambda: d.click("channel_email"),
             email_kept,
-            lambda: d.qtbot.waitUntil(lambda: bool(sends_left.text())),
+            lambda: d.qtbot.waitUntil(lambda: sends_left.text() != only_the_limit),
             Step.SEND_CODE,
         )
     d.click("channel_email")

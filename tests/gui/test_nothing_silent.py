@@ -45,7 +45,7 @@ def test_get_a_new_code_counts_down_on_its_button_while_the_cooldown_runs(driver
     for shift in range(1, 6):  # five wrong codes block this one
         driver.enter_code(wrong(code, shift))
         driver.qtbot.waitUntil(lambda: driver.error_text() != "" and driver.window.session.busy is None)
-    driver.qtbot.waitUntil(lambda: "blocked" in driver.error_text())
+    driver.qtbot.waitUntil(lambda: "no longer works" in driver.error_text())
     button = driver.window.findChild(QPushButton, "error_new_code_button")
     driver.qtbot.waitUntil(lambda: not button.isEnabled() and ":" in button.text())
     assert "new code" in button.text().lower()

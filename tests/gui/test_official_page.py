@@ -271,3 +271,50 @@ def test_reload_fetches_the_page_again_and_never_sends_the_last_form_again(
     page.wait_screen("account")  # the page afresh, as a browser's address bar would fetch it
     assert service.hits("send") == sent and len(service.inbox()) == 1
     window.close()
+
+
+def test_the_direct_profile_hands_over_to_xiaomis_page_inside_with_what_was_typed(
+    qtbot: QtBot, clock: ManualClock, service: TrainingService
+) -> None:
+    """An answer the direct profile does not understand leads to Xiaomi's page inside the app (not an outside
+    browser), with the account typed before ready to copy: the page's fields are never filled by the app."""
+    from urllib.request import urlopen
+
+    from PySide6.QtGui import QGuiApplication
+
+    from mirecovery_gui.app import create_main_window
+    from mirecovery_gui.training.faults import Fault, FaultKind
+    from mirecovery_gui.training.server import TrainingServer
+    from tests.conftest import FAST_TIMEOUTS
+
+    with TrainingServer(service) as server:
+        window = create_main_window(
+            ["--lang", "en", "--real-account", "direct", "--official-url", server.url + "/pass/forgetPassword"],
+            clock=clock,
+            training_service=service,
+            timeouts=FAST_TIMEOUTS,
+        )
+        qtbot.addWidget(window)
+        window.show()
+        window.app.providers.use("xiaomi", server_url=server.url)  # the live profile, on loopback
+        driver = Driver(qtbot, window, service, clock)
+        driver.identifier("demo@example.com")
+        driver.wait_step(Step.CAPTCHA)
+        driver.captcha_loaded()
+        with urlopen(server.url + "/_training/peek", timeout=5) as answer:  # the trainer's screen
+            captcha = json.loads(answer.read())["captcha_answer"]
+        driver.type_into("captcha_input", captcha)
+        service.faults.add(Fault(FaultKind.CONTENT_TYPE, step="identity_list"))
+        driver.press_next()
+        qtbot.waitUntil(lambda: "could not be understood" in driver.error_text())
+        driver.click("error_official_site_button")
+        driver.wait_step(Step.OFFICIAL_SITE)
+        qtbot.waitUntil(lambda: window.findChild(QWidget, "official_page_view") is not None)
+        Page(qtbot, window).wait_screen("account")
+        page = window.wizard.currentPage()
+        assert "could not go on" in page.findChild(QLabel, "page_intro").text()
+        typed = window.findChild(QLabel, "official_identifier_label")
+        assert typed.isVisible() and typed.text() == "Account typed before: demo@example.com"
+        driver.click("official_copy_identifier_button")
+        assert QGuiApplication.clipboard().text() == "demo@example.com"
+        window.close()

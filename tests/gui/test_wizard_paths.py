@@ -119,7 +119,7 @@ def test_wrong_codes_until_a_new_one_is_needed(driver: Driver) -> None:
     assert not driver.next_button().isEnabled()
     driver.type_into("code_input", wrong(code, 5))
     driver.press_next()
-    driver.qtbot.waitUntil(lambda: "blocked" in driver.error_text() and "new code" in driver.error_text())
+    driver.qtbot.waitUntil(lambda: "no longer works" in driver.error_text() and "new code" in driver.error_text())
     assert not driver.next_button().isEnabled()
     # The resend waits out the cooldown; the clock is the test's.
     resend = driver.button("resend_button")

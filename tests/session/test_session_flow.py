@@ -323,3 +323,14 @@ def test_a_lost_answer_to_send_counts_as_sent_and_waits_for_the_cooldown(
     recovery.run(session.resend())
     recovery.run(session.verify(recovery.newest_code()))
     assert recovery.step is Step.NEW_PASSWORD
+
+
+@pytest.mark.parametrize(("user", "limit"), [("demo@example.com", 3), ("+8613800000005", 5)])
+def test_the_regions_daily_limit_is_known_before_the_first_send(recovery: Recovery, user: str, limit: int) -> None:
+    """Xiaomi's help centre: 3 codes a day outside mainland China, 5 inside; the training service counts alike."""
+    session = recovery.session
+    recovery.identifier(user)
+    recovery.solve_captcha()
+    if session.state.channel is None:
+        recovery.run(session.choose_channel(Channel.EMAIL))
+    assert session.daily_limit() == limit and session.sends_left == limit

@@ -127,8 +127,12 @@ class Visitor:
         assert self.call("GET", PATHS["captcha"]).status == 200
         answer = self.call("GET", "/_training/peek").json()["captcha_answer"]
         assert isinstance(answer, str)  # its own captcha: the app's "show the answer" button
-        started = self.call("POST", PATHS["start"], {"_json": "true", "user": user, "icode": answer})
+        form = {"_json": "true", "id": user, "userType": "EM", "sid": "passport", "icode": answer}
+        started = self.call("POST", PATHS["start"], form)
         assert started.status == 200 and started.json()["code"] == 0
+        # The identity session comes from the identity list, as public clients get it.
+        listed = self.call("GET", PATHS["identity_list"])
+        assert listed.status == 200 and listed.json()["code"] == 0
 
     def messages(self) -> list[dict[str, object]]:
         peek = self.call("GET", "/_training/peek")

@@ -142,6 +142,18 @@ class OfficialSitePage(RecoveryPage):
         layout.addWidget(self.tls_label)
         layout.addWidget(self.address_label)
         layout.addWidget(flow_row(box, self.reload_button, self.outside_button))
+        # From the direct profile: what was typed there, to type (or paste) on Xiaomi's page. The app
+        # never fills the page's fields itself.
+        self.identifier_label = QLabel(box)
+        self.identifier_label.setObjectName("official_identifier_label")
+        self.identifier_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.identifier_label.setWordWrap(True)
+        self.copy_identifier_button = QPushButton(box)
+        self.copy_identifier_button.setObjectName("official_copy_identifier_button")
+        self.keep(self.copy_identifier_button.setText, lambda: self.tr("&Copy"))
+        self.copy_identifier_button.clicked.connect(self._on_copy_identifier_button_clicked)
+        self.identifier_row = flow_row(box, self.identifier_label, self.copy_identifier_button)
+        layout.addWidget(self.identifier_row)
         self._outcomes_at = layout.count()
         # The guide beside the page in a wide window, above it in a narrow one.
         middle = QBoxLayout(QBoxLayout.Direction.LeftToRight)
@@ -188,6 +200,12 @@ class OfficialSitePage(RecoveryPage):
                 "The same page as Xiaomi's, on the training service: the training accounts, codes and phone. "
                 "When you are done, press the button that says how it went."
             )
+        if self._typed_identifier():
+            return self.tr(
+                "The app could not go on with Xiaomi's answer, so finish on Xiaomi's own page, here: the same "
+                "steps. A code already sent still works there. When you are done, press the button that says "
+                "how it went."
+            )
         return self.tr(
             "This is Xiaomi's own page, inside the app: type into it as on Xiaomi's website. The guide beside "
             "says what it asks next. When you are done, press the button that says how it went."
@@ -205,6 +223,23 @@ class OfficialSitePage(RecoveryPage):
             "symbols, and not the email, phone number or ID.\n"
             "Then press the button that says how it went."
         )
+
+    def _typed_identifier(self) -> str:
+        """What was typed on the identifier page before the direct profile handed over ("" otherwise)."""
+        identifier = self.session.state.identifier
+        if self.session.training or identifier is None:
+            return ""
+        return identifier.display
+
+    def _show_identifier(self) -> None:
+        typed = self._typed_identifier()
+        self.identifier_label.setText(
+            self.tr("Account typed before: {account}").format(account=shown(typed, 120)) if typed else ""
+        )
+        self.identifier_row.setVisible(bool(typed))
+
+    def _on_copy_identifier_button_clicked(self) -> None:
+        self.host.secret_clipboard.copy_personal(self._typed_identifier())
 
     def _hint(self) -> str:
         return self.tr(
@@ -248,6 +283,7 @@ class OfficialSitePage(RecoveryPage):
             self.view_slot.addWidget(self.view)
             self.view.open()
         self.hint_label.setVisible(self.session.official_hint)
+        self._show_identifier()
         return True
 
     def _on_reload_button_clicked(self) -> None:
@@ -318,6 +354,8 @@ class OfficialSitePage(RecoveryPage):
 
     def show_state(self) -> None:
         self.hint_label.setVisible(self.session.official_hint)
+        if self.embedded_box is not None:
+            self._show_identifier()
 
     def reset(self) -> None:
         super().reset()

@@ -45,8 +45,7 @@ class SendCodePage(RecoveryPage):
         self.spam_hint_label = self.paragraph(
             lambda: self.tr(
                 "A code by email can take a few minutes and may land in the Spam or Promotions folder. "
-                "A code by SMS needs the SIM in a phone with signal (in some countries it comes by WhatsApp). "
-                "Xiaomi sends at most 3 codes a day to one contact (5 in mainland China)."
+                "A code by SMS needs the SIM in a phone with signal (in some countries it comes by WhatsApp)."
             ),
             "spam_hint_label",
         )
@@ -86,13 +85,20 @@ class SendCodePage(RecoveryPage):
             if phone and email
             else self.tr("Press Send code and Xiaomi sends a code to the contact below.")
         )
-        left = session.sends_left
-        if left is None:
-            self.sends_left_label.clear()
-        elif left == 0:
-            self.sends_left_label.setText(self.tr("No codes left today for this contact."))
+        left, limit = session.sends_left, session.daily_limit()
+        # The region's limit before the first Send: a code spent on a wrong contact is one of few.
+        if limit == 5:
+            rule = self.tr("Xiaomi sends at most 5 codes a day to one contact in mainland China.")
+        elif limit is not None:
+            rule = self.tr("Xiaomi sends at most %n code(s) a day to one contact (5 in mainland China).", "", limit)
         else:
-            self.sends_left_label.setText(self.tr("%n code(s) left today for this contact.", "", left))
+            rule = ""
+        if left is None:
+            self.sends_left_label.setText(rule)
+        elif left == 0:
+            self.sends_left_label.setText(self.tr("No codes left today for this contact.") + " " + rule)
+        else:
+            self.sends_left_label.setText(self.tr("%n code(s) left today for this contact.", "", left) + " " + rule)
         wait = session.send_wait()
         if wait > 0 and not self._wait.running:
             self._wait.start(wait)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mirecovery_gui.client.errors import CaptchaError, CodeExpiredError, NextAction, RecoveryError, WrongCodeError
+from mirecovery_gui.client.errors import CaptchaError, NextAction, RecoveryError, WrongCodeError
 from mirecovery_gui.core.clock import Clock
 from mirecovery_gui.core.text import clock_face
 from mirecovery_gui.gui.i18n import shown, translate
@@ -29,7 +29,7 @@ from mirecovery_gui.gui.theme import Tone, surface, tone_colour
 from mirecovery_gui.gui.widgets.countdown import Countdown
 
 # For these our own sentence says all the server's would; its words would only repeat it.
-_SELF_EXPLAINED = (CaptchaError, WrongCodeError, CodeExpiredError)
+_SELF_EXPLAINED = (CaptchaError, WrongCodeError)
 
 
 def announce(widget: QWidget, text: str) -> None:
