@@ -300,6 +300,7 @@ class HistoryWindow(QDialog):
             Outcome.PASSWORD_RESET: self.tr("password changed"),
             Outcome.SUPPORT_REQUEST: self.tr("support request"),
             Outcome.OFFICIAL_SITE: self.tr("official website"),
+            Outcome.CODE_NOT_RECEIVED: self.tr("code did not come"),
             Outcome.ABANDONED: self.tr("stopped"),
         }[outcome]
 

@@ -124,6 +124,8 @@ class CaseKeeper:
             return
         if step is Step.LOST_EVERYTHING and self.case is None and self._identifier is None:
             return  # a support request begun from nothing is a case once something is typed in it
+        if step is Step.OFFICIAL_SITE and self.case is None and self._identifier is None:
+            return  # Xiaomi's page from nothing: a case once the customer or how it went is said
         case = self._open()
         if case is None:
             return
@@ -136,6 +138,33 @@ class CaseKeeper:
             case.outcome = outcome
             if outcome is Outcome.PASSWORD_RESET and case.closed_at is None:
                 case.closed_at = now()
+        self._save()
+
+    def opened_at(self, step: Step) -> None:
+        """A case for what happens at ``step`` (Xiaomi's page inside), open until an outcome is said."""
+        case = self._open(step)
+        if case is None:
+            return
+        from mirecovery_gui.store.cases import now
+
+        if not case.steps or case.steps[-1][0] != step.name.lower():
+            case.steps.append((step.name.lower(), now()))
+        self._save()
+
+    def set_customer(self, customer: Customer) -> None:
+        """The customer as typed beside Xiaomi's page: it replaces the case's (an emptied field empties it)."""
+        self._customer = self._typed(customer)
+        if self.case is not None:
+            self.case.customer_name = self._customer.name
+            self.case.customer_contact = self._customer.contact
+            self._save()
+
+    def record_outcome(self, outcome: Outcome) -> None:
+        """How it went, as the person at the desk said it (Xiaomi's page tells the app nothing)."""
+        case = self._open()
+        if case is None:
+            return
+        case.outcome = outcome
         self._save()
 
     def handed_over(self) -> None:

@@ -92,6 +92,7 @@ class RecoverySession:
         self.state = RecoveryState(captcha_required=captcha_first)
         self.step = Step.IDENTIFIER if self.profile is not None else Step.START
         self.official_hint = False
+        self._official_customer = Customer()  # typed beside Xiaomi's page (shop mode)
         if self.embedded_official:
             # Xiaomi's own page is the recovery: the wizard shows it, with the guide and the outcomes.
             self.step = Step.OFFICIAL_SITE
@@ -718,11 +719,23 @@ class RecoverySession:
             return None
         return self.go_official_site()
 
+    def official_customer(self, customer: Customer) -> None:
+        """Shop mode: who the customer at Xiaomi's page is, as typed beside it. With a name or a contact
+        the case is recorded (in progress until an outcome is said; "stopped" if none is)."""
+        if not self.cases.shop_mode:
+            return
+        self._official_customer = customer
+        self.cases.set_customer(customer)
+        typed = customer.cleaned()
+        if typed.name or typed.contact:
+            self.cases.begin(self.provider, None, customer)
+            self.cases.opened_at(Step.OFFICIAL_SITE)
+
     def _record_official(self) -> None:
-        """A case for what happened on Xiaomi's page, with the provider it ran on (no account: the app
-        never reads the page)."""
-        self.cases.begin(self.provider, None, Customer())
-        self.cases.entered(Step.OFFICIAL_SITE)
+        """A case for what happened on Xiaomi's page, with the provider it ran on and the customer typed
+        beside it (no account: the app never reads the page)."""
+        self.cases.begin(self.provider, None, self._official_customer)
+        self.cases.opened_at(Step.OFFICIAL_SITE)
 
     def official_worked(self) -> Call[Any] | None:
         """ "It worked" on the official page: the owner set the new password there."""
@@ -732,8 +745,11 @@ class RecoverySession:
 
     def official_code_missing(self) -> None:
         """ "The code does not come": the page shows what to try, and the support way."""
+        from mirecovery_gui.store.cases import Outcome
+
         self.official_hint = True
         self._record_official()
+        self.cases.record_outcome(Outcome.CODE_NOT_RECEIVED)
         self._changed()
 
     def official_no_contact(self) -> Call[Any] | None:

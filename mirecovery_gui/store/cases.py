@@ -41,10 +41,17 @@ class Outcome(Enum):
     PASSWORD_RESET = "password_reset"
     SUPPORT_REQUEST = "support_request"
     OFFICIAL_SITE = "official_site"
+    CODE_NOT_RECEIVED = "code_not_received"  # said on Xiaomi's page: the code did not come
     ABANDONED = "abandoned"
 
 
-FINAL_OUTCOMES = (Outcome.PASSWORD_RESET, Outcome.SUPPORT_REQUEST, Outcome.OFFICIAL_SITE, Outcome.ABANDONED)
+FINAL_OUTCOMES = (
+    Outcome.PASSWORD_RESET,
+    Outcome.SUPPORT_REQUEST,
+    Outcome.OFFICIAL_SITE,
+    Outcome.CODE_NOT_RECEIVED,
+    Outcome.ABANDONED,
+)
 
 
 def now() -> str:

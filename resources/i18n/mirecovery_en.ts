@@ -6,7 +6,9 @@
     <message numerus="yes">
         <source>Xiaomi sends at most %n code(s) a day to one contact (5 in mainland China).</source>
         <translation>
-            <numerusform>Xiaomi sends at most %n code a day to one contact (5 in mainland China).</numerusform><numerusform>Xiaomi sends at most %n codes a day to one contact (5 in mainland China).</numerusform></translation>
+            <numerusform>Xiaomi sends at most %n code a day to one contact (5 in mainland China).</numerusform>
+            <numerusform>Xiaomi sends at most %n codes a day to one contact (5 in mainland China).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n code(s) left today for this contact.</source>

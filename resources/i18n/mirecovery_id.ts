@@ -568,6 +568,10 @@ Xiaomi mengirim paling banyak 3 kode sehari ke satu kontak (5 di Tiongkok darata
         <translation>situs resmi</translation>
     </message>
     <message>
+        <source>code did not come</source>
+        <translation>kode tidak masuk</translation>
+    </message>
+    <message>
         <source>stopped</source>
         <translation>dihentikan</translation>
     </message>
@@ -1164,6 +1168,22 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>&amp;Email dan telepon sudah tidak ada</translation>
     </message>
     <message>
+        <source>Customer (optional, for the shop's case log)</source>
+        <translation>Pelanggan (opsional, untuk catatan kasus toko)</translation>
+    </message>
+    <message>
+        <source>phone or email to call them back</source>
+        <translation>telepon atau email untuk menghubungi kembali</translation>
+    </message>
+    <message>
+        <source>Customer &amp;name:</source>
+        <translation>Na&amp;ma pelanggan:</translation>
+    </message>
+    <message>
+        <source>Customer con&amp;tact:</source>
+        <translation>K&amp;ontak pelanggan:</translation>
+    </message>
+    <message>
         <source>&amp;Copy</source>
         <translation>&amp;Salin</translation>
     </message>
@@ -1576,7 +1596,8 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
     <message numerus="yes">
         <source>Xiaomi sends at most %n code(s) a day to one contact (5 in mainland China).</source>
         <translation>
-            <numerusform>Xiaomi mengirim paling banyak %n kode sehari ke satu kontak (5 di Tiongkok daratan).</numerusform></translation>
+            <numerusform>Xiaomi mengirim paling banyak %n kode sehari ke satu kontak (5 di Tiongkok daratan).</numerusform>
+        </translation>
     </message>
     <message>
         <source>No codes left today for this contact.</source>

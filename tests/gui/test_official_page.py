@@ -14,14 +14,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from mirecovery_gui.core.clock import ManualClock
 from mirecovery_gui.core.flow import Step
 from mirecovery_gui.gui.main_window import MainWindow
 from mirecovery_gui.training.service import TrainingService
-from tests.gui.conftest import Driver, open_window
+from tests.gui.conftest import Driver, answering, open_window
 
 pytest.importorskip("PySide6.QtWebEngineWidgets")
 
@@ -318,3 +318,37 @@ def test_the_direct_profile_hands_over_to_xiaomis_page_inside_with_what_was_type
         driver.click("official_copy_identifier_button")
         assert QGuiApplication.clipboard().text() == "demo@example.com"
         window.close()
+
+
+def test_in_shop_mode_the_customer_beside_xiaomis_page_goes_on_the_case(
+    qtbot: QtBot, clock: ManualClock, service: TrainingService
+) -> None:
+    """The customer typed beside the page is recorded (the page tells the app nothing), "the code does not
+    come" is an outcome of its own in the case log, and the next customer starts with empty fields."""
+    from mirecovery_gui.app import SETTINGS_FILE
+    from mirecovery_gui.store.cases import CaseQuery, Outcome
+    from mirecovery_gui.store.paths import config_dir
+    from mirecovery_gui.store.settings import Settings, save_settings
+
+    save_settings(config_dir() / SETTINGS_FILE, Settings(shop_mode=True, staff_name="Sari"))
+    window, driver, _page = practise(qtbot, clock, service)
+    name = window.findChild(QWidget, "official_customer_name_input")
+    assert window.findChild(QWidget, "official_customer_box").isVisible() and name.isVisible()
+    driver.type_into("official_customer_name_input", "Budi Santoso")
+    driver.type_into("official_customer_contact_input", "0812 3456 7890")
+    log = window.app.stores.case_log()
+    log.database.writer.flush()
+    (case,) = log.search(CaseQuery())
+    assert (case.customer_name, case.outcome) == ("Budi Santoso", Outcome.OPEN)  # in progress at the desk
+    driver.click("official_no_code_button")
+    log.database.writer.flush()
+    (case,) = log.search(CaseQuery())
+    assert case.outcome is Outcome.CODE_NOT_RECEIVED and case.staff == "Sari"
+    assert case.customer_contact == "0812 3456 7890"
+    with answering(QMessageBox.ButtonRole.AcceptRole, QMessageBox.ButtonRole.YesRole):
+        window.new_action.trigger()  # the next customer (a code may be on its way: it asks first)
+        qtbot.waitUntil(lambda: name.text() == "")
+    log.database.writer.flush()
+    (case,) = log.search(CaseQuery())
+    assert case.outcome is Outcome.CODE_NOT_RECEIVED  # said, so not turned into "stopped"
+    window.close()

@@ -13,7 +13,16 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mirecovery_gui.core.flow import Step, SupportReason
 from mirecovery_gui.gui.i18n import shown
@@ -22,6 +31,7 @@ from mirecovery_gui.gui.theme import Tone, ToneLabel
 from mirecovery_gui.gui.widgets.flow_layout import flow_row
 from mirecovery_gui.gui.widgets.link_button import LinkButton
 from mirecovery_gui.gui.widgets.qr_view import QrView
+from mirecovery_gui.recovery.calls import Customer
 
 if TYPE_CHECKING:
     from mirecovery_gui.gui.pages.base import PageHost
@@ -98,6 +108,31 @@ class OfficialSitePage(RecoveryPage):
         self.keep(self.no_contact_button.setText, lambda: self.tr("No email or phone any &more"))
         self.no_contact_button.clicked.connect(lambda: self.host.perform(self.session.official_no_contact()))
         self.outcome_box = flow_row(self, self.worked_button, self.no_code_button, self.no_contact_button)
+        # Shop mode: who the customer is, for the case log only (nothing is read from Xiaomi's page).
+        self.customer_box = QGroupBox(self)
+        self.customer_box.setObjectName("official_customer_box")
+        self.keep(self.customer_box.setTitle, lambda: self.tr("Customer (optional, for the shop's case log)"))
+        customer_form = QFormLayout(self.customer_box)
+        customer_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.customer_name_input = QLineEdit(self.customer_box)
+        self.customer_name_input.setObjectName("official_customer_name_input")
+        self.customer_name_input.setMaxLength(100)
+        self.customer_contact_input = QLineEdit(self.customer_box)
+        self.customer_contact_input.setObjectName("official_customer_contact_input")
+        self.customer_contact_input.setMaxLength(100)
+        self.keep(self.customer_contact_input.setPlaceholderText, lambda: self.tr("phone or email to call them back"))
+        name_label = QLabel(self.customer_box)
+        self.keep(name_label.setText, lambda: self.tr("Customer &name:"))
+        name_label.setBuddy(self.customer_name_input)
+        contact_label = QLabel(self.customer_box)
+        self.keep(contact_label.setText, lambda: self.tr("Customer con&tact:"))
+        contact_label.setBuddy(self.customer_contact_input)
+        customer_form.addRow(name_label, self.customer_name_input)
+        customer_form.addRow(contact_label, self.customer_contact_input)
+        self.customer_name_input.textChanged.connect(self._on_customer_input_changed)
+        self.customer_contact_input.textChanged.connect(self._on_customer_input_changed)
+        self.customer_box.hide()
+        self.body.addWidget(self.customer_box)
         self.support_button.hide()  # "No email or phone any more" does the same, beside the other outcomes
         self.body.addWidget(self.outcome_box)
         self.hint_label = self.paragraph(self._hint, "official_hint_label")
@@ -165,7 +200,15 @@ class OfficialSitePage(RecoveryPage):
         self.guide_label.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.guide_label.setMaximumWidth(self.fontMetrics().averageCharWidth() * 34)
         self.keep(self.guide_label.setText, self._guide)
-        middle.addWidget(self.guide_label)
+        # Beside the page with the guide: the customer fields (shop mode) take no height from the page.
+        side = QVBoxLayout()
+        side.addWidget(self.guide_label)
+        self.body.removeWidget(self.customer_box)
+        self.customer_box.setParent(box)
+        self.customer_box.setMaximumWidth(self.guide_label.maximumWidth())
+        side.addWidget(self.customer_box)
+        side.addStretch(1)
+        middle.addLayout(side)
         self.view_slot = QVBoxLayout()
         middle.addLayout(self.view_slot, 1)
         layout.addLayout(middle, 1)
@@ -351,14 +394,24 @@ class OfficialSitePage(RecoveryPage):
             wide = self.width() >= self.fontMetrics().averageCharWidth() * 90
             self.middle.setDirection(QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom)
             self.guide_label.setMaximumWidth(self.fontMetrics().averageCharWidth() * 34 if wide else 16777215)
+            self.customer_box.setMaximumWidth(self.guide_label.maximumWidth())
 
     def show_state(self) -> None:
         self.hint_label.setVisible(self.session.official_hint)
+        self.customer_box.setVisible(self.session.shop_mode)
         if self.embedded_box is not None:
             self._show_identifier()
 
+    def _on_customer_input_changed(self) -> None:
+        self.session.official_customer(Customer(self.customer_name_input.text(), self.customer_contact_input.text()))
+
     def reset(self) -> None:
         super().reset()
+        # The next customer starts with empty fields (and this one's stay in their case).
+        for field in (self.customer_name_input, self.customer_contact_input):
+            field.blockSignals(True)
+            field.clear()
+            field.blockSignals(False)
         # The case ended: its page, cookies and cache go with it; the next one starts a fresh profile.
         if self.view is not None:
             self.view.forget()

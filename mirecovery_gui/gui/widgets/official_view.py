@@ -85,7 +85,9 @@ class _GuardedPage(QWebEnginePage):
         super().__init__(profile)
         self._extra = extra
         self._elsewhere = elsewhere
-        self.declined = False
+        # A main-frame load this page let through and that has not finished: only such a load can fail.
+        # (Declining one ends it with loadFinished(false) too, sometimes more than once: not a failure.)
+        self.loading_accepted = False
         # Permissions: Qt 6.8 asks through permissionRequested; earlier ones through the feature signal.
         if hasattr(self, "permissionRequested"):
             self.permissionRequested.connect(lambda permission: permission.deny())
@@ -99,9 +101,12 @@ class _GuardedPage(QWebEnginePage):
         self, url: QUrl | str, kind: QWebEnginePage.NavigationType, is_main_frame: bool
     ) -> bool:
         if host_allowed(url, self._extra):
+            if is_main_frame:
+                self.loading_accepted = True
             return True
         address = url.toString() if isinstance(url, QUrl) else url
-        self.declined = True  # the load this ends is not a failure of the page on show
+        if is_main_frame:
+            self.loading_accepted = False  # a redirect elsewhere ends the load: said by ``refused``, not a failure
         if kind == QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
             self._elsewhere(address)  # another site: the system browser, never inside the wizard
         elif is_main_frame:
@@ -180,8 +185,8 @@ class OfficialView(QWebEngineView):
         self.setUrl(self._start)
 
     def _on_load_finished(self, ok: bool) -> None:
-        declined, self.guarded.declined = self.guarded.declined, False
-        if not ok and not declined:
+        accepted, self.guarded.loading_accepted = self.guarded.loading_accepted, False
+        if not ok and accepted:
             self.load_failed.emit()
 
     def load_again(self) -> None:
