@@ -76,11 +76,16 @@ class FlowDriver:
         self.window.practice_site_action.trigger()
         self.wait_for("Xiaomi's page (practice copy)", self.on_page(Step.OFFICIAL_SITE))
         page = self.wizard.page_for(Step.OFFICIAL_SITE)
-        self.wait_for("the page to choose inside or outside", lambda: getattr(page, "_webengine_ok", None) is not None)
-        if not getattr(page, "_webengine_ok", False):
+        view: QWidget | None = None
+
+        def view_or_fallback() -> bool:
+            nonlocal view
+            view = self.window.findChild(QWidget, "official_page_view")
+            return view is not None or getattr(page, "_webengine_ok", None) is False
+
+        self.wait_for("Xiaomi's page inside (Qt WebEngine)", view_or_fallback)
+        if view is None:
             raise SelfTestError("Qt WebEngine cannot start here: Xiaomi's page would open in the system browser")
-        self.wait_for("the embedded view", lambda: self.window.findChild(QWidget, "official_page_view") is not None)
-        view = self.window.findChild(QWidget, "official_page_view")
         self.wait_for(
             "the practice page to load inside", lambda: str(getattr(view, "title", str)()).startswith("TRAINING")
         )

@@ -27,7 +27,7 @@ from mirecovery_gui.gui.widgets.error_panel import announce
 from mirecovery_gui.gui.wizard import RecoveryWizard
 
 if TYPE_CHECKING:
-    from mirecovery_gui.client.results import TrainingPeek
+    from mirecovery_gui.client.results import TrainingMessage, TrainingPeek
     from mirecovery_gui.gui.widgets.training_phone import TrainingPhonePanel
     from mirecovery_gui.recovery.session import RecoverySession
 
@@ -151,6 +151,10 @@ class MainWindow(QMainWindow):
         column.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.wizard.code_sent.connect(self.refresh_training_phone)
+        # The training phone shows this customer's messages only: a new recovery starts it empty.
+        self._clock = clock
+        self._phone_since = clock.time()
+        self._phone_earlier: set[TrainingMessage] = set()  # on show when the last recovery ended
         self._shutdown_hooks: list[Callable[[], None]] = []
         # The composition root's App (app.py, which the gui layer never imports): set by create_main_window.
         self.app: Any = None
@@ -274,7 +278,7 @@ class MainWindow(QMainWindow):
             panel = TrainingPhonePanel(self)
             panel.hide()
             panel.refresh_requested.connect(self.refresh_training_phone)
-            self.wizard.restarted.connect(panel.clear)
+            self.wizard.restarted.connect(self._on_wizard_restarted)
             self.splitter.addWidget(panel)
             self.splitter.setStretchFactor(1, 1)
             self._training_phone = panel
@@ -294,8 +298,17 @@ class MainWindow(QMainWindow):
     def refresh_training_phone(self) -> None:
         self.wizard.perform(self.session.peek(), self._on_training_peek)
 
+    def _on_wizard_restarted(self) -> None:
+        self._phone_since = self._clock.time()
+        if self._training_phone is not None:
+            self._phone_earlier |= set(self._training_phone.messages())
+            self._training_phone.clear()
+
     def _on_training_peek(self, peek: TrainingPeek) -> None:
-        self.training_phone.set_messages(peek.messages)
+        # Sent since this recovery began: "Check for messages" never shows the last customer's code.
+        mine = tuple(m for m in peek.messages if m.sent_at >= self._phone_since and m not in self._phone_earlier)
+        self.training_phone.set_messages(mine)
+        self.training_phone.checked.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Drafts and the case first, while the case database is still open; then

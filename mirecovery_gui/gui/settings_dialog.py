@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -71,6 +71,14 @@ class SettingsDialog(QDialog):
         self.real_account_combo.addItem(self.tr("Direct to Xiaomi's service (experimental)"), "direct")
         self.real_account_combo.setCurrentIndex(max(0, self.real_account_combo.findData(settings.real_account_mode)))
         self._row(form, self.tr("&Real accounts:"), self.real_account_combo)
+        # What each mode can and cannot promise, under the choice (the README says the same at length).
+        self.real_account_label = QLabel(self)
+        self.real_account_label.setObjectName("settings_real_account_label")
+        self.real_account_label.setWordWrap(True)
+        self.real_account_label.setTextFormat(Qt.TextFormat.PlainText)
+        form.addRow(self.real_account_label)
+        self.real_account_combo.currentIndexChanged.connect(self._on_real_account_combo_changed)
+        self._on_real_account_combo_changed()
 
         shop = QGroupBox(self)
 
@@ -127,6 +135,21 @@ class SettingsDialog(QDialog):
         for box in (general, shop, privacy):
             layout.addWidget(box)
         layout.addWidget(buttons)
+
+    def _on_real_account_combo_changed(self) -> None:
+        if self.real_account_combo.currentData() == "direct":
+            text = self.tr(
+                "Experimental. The app's own pages talk to Xiaomi's service the way public code does. Public "
+                "evidence contradicts parts of it, so it may stop at the first step; it then hands over to "
+                "Xiaomi's page inside the app."
+            )
+        else:
+            text = self.tr(
+                "Recommended. Xiaomi's own forgot-password page inside the app: its captcha and codes work as "
+                "in a browser. Nothing of it is kept, and the app cannot see whether it worked: the buttons "
+                "beside it say how it went."
+            )
+        self.real_account_label.setText(text)
 
     def _row(self, form: QFormLayout, text: str, field: QWidget) -> None:
         label = QLabel(text, self)

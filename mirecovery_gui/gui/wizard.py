@@ -296,7 +296,7 @@ class RecoveryWizard(QWidget):
             self._shown = step
             self.stack.setCurrentWidget(page)
             log.debug("page %s", step.name)
-        self.step_list.set_current(step, session.support_screen)
+        self.step_list.set_current(step, session.support_screen, official=session.state.handoff)
         focus_was_on_page = not moved and self._focus_in(page)
         page.sync()
         self._update_buttons()

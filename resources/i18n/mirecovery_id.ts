@@ -1725,6 +1725,14 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
         <translation>&amp;Hapus semua data…</translation>
     </message>
     <message>
+        <source>Experimental. The app's own pages talk to Xiaomi's service the way public code does. Public evidence contradicts parts of it, so it may stop at the first step; it then hands over to Xiaomi's page inside the app.</source>
+        <translation>Eksperimental. Halaman aplikasi sendiri berbicara dengan layanan Xiaomi seperti kode publik. Bukti publik membantah sebagian caranya, jadi bisa berhenti di langkah pertama; lalu aplikasi beralih ke halaman Xiaomi di dalam aplikasi.</translation>
+    </message>
+    <message>
+        <source>Recommended. Xiaomi's own forgot-password page inside the app: its captcha and codes work as in a browser. Nothing of it is kept, and the app cannot see whether it worked: the buttons beside it say how it went.</source>
+        <translation>Disarankan. Halaman lupa sandi milik Xiaomi sendiri di dalam aplikasi: captcha dan kodenya berfungsi seperti di browser. Tidak ada yang disimpan, dan aplikasi tidak bisa melihat apakah berhasil: tombol di sampingnya yang menyatakan hasilnya.</translation>
+    </message>
+    <message>
         <source>Delete all data?</source>
         <translation>Hapus semua data?</translation>
     </message>
@@ -1801,6 +1809,10 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
     <message>
         <source>Done</source>
         <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Xiaomi's page</source>
+        <translation>Halaman Xiaomi</translation>
     </message>
     <message>
         <source>The facts</source>

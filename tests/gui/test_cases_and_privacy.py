@@ -299,3 +299,21 @@ def test_the_secrets_audit(
     for name, secret in secrets.items():
         assert secret not in captured.out and secret not in captured.err, f"{name} printed"
     assert "demo@example.com" not in captured.out + captured.err
+
+
+def test_settings_say_what_each_real_account_mode_promises(driver: Driver) -> None:
+    from mirecovery_gui.gui.settings_dialog import SettingsDialog
+
+    said: dict[str, str] = {}
+
+    def use_the_dialog(dialog: SettingsDialog) -> None:
+        combo, label = dialog.real_account_combo, dialog.real_account_label
+        said[str(combo.currentData())] = label.text()
+        combo.setCurrentIndex(combo.findData("direct"))
+        said["direct"] = label.text()
+        dialog.reject()
+
+    with while_dialogs_open(using_dialog(SettingsDialog, use_the_dialog)):
+        driver.window.settings_action.trigger()
+    assert said["embedded"].startswith("Recommended.") and "cannot see whether it worked" in said["embedded"]
+    assert said["direct"].startswith("Experimental.") and "hands over to Xiaomi's page" in said["direct"]

@@ -13,15 +13,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from mirecovery_gui.core.clock import ManualClock
 from mirecovery_gui.core.flow import Step
 from mirecovery_gui.gui.main_window import MainWindow
 from mirecovery_gui.training.service import TrainingService
-from tests.gui.conftest import Driver, answering, open_window
+from tests.gui.conftest import Driver, answering, open_window, while_dialogs_open
 
 pytest.importorskip("PySide6.QtWebEngineWidgets")
 
@@ -172,6 +172,34 @@ def test_qt_webengine_is_not_imported_until_the_page_is_shown() -> None:
     assert out.stdout.strip().endswith("[]"), out.stdout
 
 
+def test_starting_on_xiaomis_page_paints_the_window_before_qt_webengine_loads(tmp_path: Path) -> None:
+    """Settings "Start with: Xiaomi account" in the embedded mode: the first page is Xiaomi's, and the
+    window still paints first (Qt WebEngine takes a third of a second to load)."""
+    import os
+    import subprocess
+    import sys
+
+    home = tmp_path / "home"
+    (home / "config").mkdir(parents=True)
+    (home / "config" / "settings.json").write_text('{"provider": "xiaomi"}', encoding="utf-8")
+    script = (
+        "import sys;"
+        "from PySide6.QtCore import QCoreApplication, Qt;"
+        "QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts);"
+        "from PySide6.QtWidgets import QApplication;"
+        "app = QApplication(['t', '-platform', 'offscreen']);"
+        "from mirecovery_gui.app import create_main_window;"
+        "w = create_main_window(['--official-url', 'http://127.0.0.1:9/pass/forgetPassword']); w.show();"
+        "print(w.wizard.current_step.name);"
+        "app.exec();"  # until the first page has painted (MIRECOVERY_QUIT_AFTER_FIRST_PAINT)
+        "print(sorted(m for m in sys.modules if 'WebEngine' in m))"
+    )
+    env = dict(os.environ, MIRECOVERY_HOME=str(home), MIRECOVERY_QUIT_AFTER_FIRST_PAINT="1")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, env=env)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["OFFICIAL_SITE", "[]"], out.stdout
+
+
 def test_when_webengine_cannot_load_the_real_account_mode_opens_the_page_outside(
     qtbot: QtBot, clock: ManualClock, service: TrainingService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -188,8 +216,9 @@ def test_when_webengine_cannot_load_the_real_account_mode_opens_the_page_outside
         window.app.providers.use("xiaomi", server_url=server.url)
         driver = Driver(qtbot, window, service, clock)
         driver.wait_step(Step.OFFICIAL_SITE)
-        assert driver.button("open_site_button").isVisible()
+        qtbot.waitUntil(driver.button("open_site_button").isVisible)  # once the import has failed
         assert window.findChild(QWidget, "official_page_view") is None
+        assert window.findChild(QWidget, "official_worked_button").isVisible()
         # Chosen, not a failure: the page says why it opens outside.
         intro = window.wizard.currentPage().findChild(QLabel, "page_intro").text()
         assert "cannot show Xiaomi's page inside the app" in intro
@@ -243,8 +272,16 @@ def test_how_it_went_is_recorded_on_the_case(qtbot: QtBot, clock: ManualClock, s
     from mirecovery_gui.store.cases import CaseQuery, Outcome
 
     window, driver, _page = practise(qtbot, clock, service)
+    steps = window.findChild(QWidget, "step_list")
+
+    def shown_steps() -> list[str]:
+        return [label.text() for label in steps.findChildren(QLabel) if label.isVisible()]
+
+    # Xiaomi's page asks its own steps: the app does not pretend to have done them.
+    assert shown_steps() == ["▶ 1. Xiaomi's page", "  2. Done"]
     driver.click("official_worked_button")
     driver.wait_step(Step.DONE)
+    assert shown_steps() == ["✓ 1. Xiaomi's page", "▶ 2. Done"]
     log = window.app.stores.case_log()
     log.database.writer.flush()
     cases = log.search(CaseQuery())
@@ -351,4 +388,77 @@ def test_in_shop_mode_the_customer_beside_xiaomis_page_goes_on_the_case(
     log.database.writer.flush()
     (case,) = log.search(CaseQuery())
     assert case.outcome is Outcome.CODE_NOT_RECEIVED  # said, so not turned into "stopped"
+    window.close()
+
+
+def test_esc_inside_the_page_asks_before_it_starts_again(
+    qtbot: QtBot, clock: ManualClock, service: TrainingService
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window, driver, page = practise(qtbot, clock, service)
+    page.click("user")  # typing in Xiaomi's page: the keyboard is inside the web view
+    page.view.setFocus()
+    qtbot.waitUntil(lambda: page.view.focusProxy() is not None and page.view.focusProxy().hasFocus())
+    asked: list[str] = []
+
+    def answer_continue() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and not asked:
+            asked.append(box.text())
+            box.reject()  # "Continue": the page stays, as it was
+
+    with while_dialogs_open(answer_continue):
+        QTest.keyClick(page.view.focusProxy(), Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: bool(asked))
+    assert "Stop this recovery" in asked[0]
+    assert driver.step is Step.OFFICIAL_SITE and page.screen() == "account"
+    window.close()
+
+
+def test_without_qt_webengine_practice_opens_the_practice_copy_in_the_browser(
+    qtbot: QtBot, clock: ManualClock, service: TrainingService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Training never opens Xiaomi's real page, and shows no QR code a phone could not open (loopback)."""
+    import sys
+
+    opened: list[str] = []
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(QUrl(url).toString()) or True)
+    )
+    monkeypatch.setitem(sys.modules, "mirecovery_gui.gui.widgets.official_view", None)
+    window = open_window(qtbot, clock, service)
+    driver = Driver(qtbot, window, service, clock)
+    driver.wait_step(Step.IDENTIFIER)
+    window.practice_site_action.trigger()
+    driver.wait_step(Step.OFFICIAL_SITE)
+    qtbot.waitUntil(driver.button("open_site_button").isVisible)
+    assert not window.findChild(QWidget, "qr_view").isVisible()
+    driver.click("open_site_button")
+    assert len(opened) == 1 and opened[0].startswith("http://127.0.0.1:") and "/pass/forgetPassword" in opened[0]
+    assert "xiaomi.com" not in window.findChild(QLabel, "official_url_label").text()
+    window.close()
+
+
+def test_the_practice_page_follows_a_language_switch_until_it_is_used(
+    qtbot: QtBot, clock: ManualClock, service: TrainingService
+) -> None:
+    window, _driver, page = practise(qtbot, clock, service)
+    assert page.view.title() == "TRAINING · Reset password"
+
+    def latest_answer() -> str:
+        return str(json.loads(service.peek({}).body)["captcha_answer"])
+
+    first = latest_answer()
+    window.findChild(QAction, "language_id_action").trigger()
+    qtbot.waitUntil(lambda: page.view.title() == "TRAINING · Atur ulang sandi")
+    qtbot.waitUntil(lambda: latest_answer() != first)  # the page's new picture
+    page.wait_screen("account")
+    answer = latest_answer()
+    page.fill({"user": "demo@example.com", "icode": answer}, "next")
+    page.wait_screen("send")
+    window.findChild(QAction, "language_en_action").trigger()
+    qtbot.waitUntil(lambda: window.wizard.currentPage().findChild(QLabel, "page_heading").text().startswith("Practice"))
+    assert page.screen() == "send"  # under way: left as it is, nothing typed in it is lost
     window.close()

@@ -325,3 +325,23 @@ def test_qt_warnings_about_a_link_keep_the_link_out_of_the_log(caplog: pytest.Lo
         )
     assert "Unable to detect a web browser" in caplog.text
     assert "account.xiaomi.com" not in caplog.text and "https://<link>" in caplog.text
+
+
+def test_the_training_phone_starts_empty_for_the_next_customer(driver: Driver) -> None:
+    """After a new recovery, the training phone holds nothing of the last customer (their code), even when
+    it asks the server before the next customer's recovery has begun."""
+    from PySide6.QtWidgets import QListWidget, QMessageBox
+
+    from tests.gui.conftest import answering
+
+    driver.to_enter_code()  # the first customer: a code by email
+    phone = driver.child(QListWidget, "training_phone")
+    driver.qtbot.waitUntil(lambda: phone.count() == 1)
+    with answering(QMessageBox.ButtonRole.AcceptRole, QMessageBox.ButtonRole.YesRole):
+        driver.window.new_action.trigger()
+        driver.wait_step(Step.IDENTIFIER)
+    assert phone.count() == 0
+    driver.clock.advance(1)
+    with driver.qtbot.waitSignal(driver.window.training_phone.checked):
+        driver.click("training_refresh_button")  # the server still holds the last customer's code
+    assert phone.count() == 0

@@ -69,6 +69,9 @@ class PageHost(Protocol):
 
     def choose_provider(self, provider: str) -> None: ...
 
+    def reject(self) -> None:
+        """Stop this recovery and start again (asks first when work would be lost): Esc, Cancel."""
+
     def server_url(self) -> str | None:
         """The address of the server the provider talks to (the training service is started if need be)."""
         ...

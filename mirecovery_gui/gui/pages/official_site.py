@@ -11,8 +11,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QKeySequence, QPaintEvent, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFormLayout,
@@ -45,6 +45,7 @@ class OfficialSitePage(RecoveryPage):
     def __init__(self, host: PageHost) -> None:
         super().__init__(host)
         self.embedded_box: QWidget | None = None  # built the first time Xiaomi's page is shown inside
+        self._view_url = ""  # the address the web view opens once the page has painted
         self._webengine_ok: bool | None = None
         self.view: Any = None  # the OfficialView, with Qt WebEngine: imported only then
         self.keep(self.set_heading, self._heading)
@@ -292,13 +293,9 @@ class OfficialSitePage(RecoveryPage):
         )
 
     def _show_embedded(self) -> bool:
-        """Xiaomi's page inside; False when Qt WebEngine cannot be loaded after all (missing libraries)."""
-        try:
-            from mirecovery_gui.gui.widgets.official_view import OfficialView
-        except ImportError:
-            log.warning("Qt WebEngine could not be loaded: Xiaomi's page opens outside")
-            self._webengine_ok = False
-            return False
+        """Xiaomi's page inside: the frame now, the web view once the frame has painted (Qt WebEngine
+        takes a third of a second to load: the window is never held back for it, even when the app
+        starts on this page)."""
         url = self.session.official_page_url(self.host.server_url() if self.session.training else None)
         if not url:
             return False
@@ -311,23 +308,60 @@ class OfficialSitePage(RecoveryPage):
         outer = self.content.layout()
         if isinstance(outer, QBoxLayout):
             outer.setStretchFactor(self.body, 10)
+            outer.setStretch(outer.count() - 1, 0)  # no spare room under the page: all of it to the page
         self._fit_direction()
         self.set_heading(self._heading())
         self.set_intro(self._intro())
         if self.view is None:
-            self.view = OfficialView(
-                url, lambda address: self.host.open_url(address), self.session.language, self.embedded_box
-            )
-            self.view.setMinimumHeight(self.fontMetrics().lineSpacing() * 22)
-            self.view.address_changed.connect(self._on_view_address_changed)
-            self.view.load_failed.connect(self._on_view_load_failed)
-            self.view.loadFinished.connect(self._on_view_load_finished)
-            self.view.refused.connect(self._on_view_refused)
-            self.view_slot.addWidget(self.view)
-            self.view.open()
+            self._view_url = url
+            self.update()  # the view comes after the next paint (paintEvent)
         self.hint_label.setVisible(self.session.official_hint)
         self._show_identifier()
         return True
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._view_url and self.view is None:
+            QTimer.singleShot(0, self, self._attach_view)
+
+    def _attach_view(self) -> None:
+        url, self._view_url = self._view_url, ""
+        if not url or self.view is not None or not self.isVisible():
+            return
+        try:
+            from mirecovery_gui.gui.widgets.official_view import OfficialView
+        except ImportError:
+            # Installed, but its libraries cannot load (a PC without libnss3): the page opens outside.
+            log.warning("Qt WebEngine could not be loaded: Xiaomi's page opens outside")
+            self._webengine_ok = False
+            if self.embedded_box is not None:
+                self.embedded_box.hide()
+                # How it went, the customer and the hint go back under the hand-off.
+                for widget in (self.outcome_box, self.customer_box, self.hint_label):
+                    widget.setParent(self)
+                    self.body.addWidget(widget)
+            outer = self.content.layout()
+            if isinstance(outer, QBoxLayout):
+                outer.setStretchFactor(self.body, 0)
+                outer.setStretch(outer.count() - 1, 1)
+            self._show_outside()
+            self.show_state()
+            return
+        self.view = OfficialView(
+            url, lambda address: self.host.open_url(address), self.session.language, self.embedded_box
+        )
+        self.view.setMinimumHeight(self.fontMetrics().lineSpacing() * 22)
+        self.view.address_changed.connect(self._on_view_address_changed)
+        self.view.load_failed.connect(self._on_view_load_failed)
+        self.view.loadFinished.connect(self._on_view_load_finished)
+        self.view.refused.connect(self._on_view_refused)
+        self.view_slot.addWidget(self.view)
+        # Esc inside the page does what it does everywhere else in the wizard (asks, then starts again);
+        # the page itself would only ignore it.
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.view)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.host.reject)
+        self.view.open()
 
     def _on_reload_button_clicked(self) -> None:
         self.error_panel.clear()
@@ -396,6 +430,21 @@ class OfficialSitePage(RecoveryPage):
             self.guide_label.setMaximumWidth(self.fontMetrics().averageCharWidth() * 34 if wide else 16777215)
             self.customer_box.setMaximumWidth(self.guide_label.maximumWidth())
 
+    def retranslate(self) -> None:
+        super().retranslate()
+        if self.view is not None and self.isVisible():
+            # After the switch has reached the session (its followers run after the new catalogue).
+            QTimer.singleShot(0, self, self._follow_language)
+
+    def _follow_language(self) -> None:
+        if self.view is None or not self.isVisible():
+            return
+        self.view.set_language(self.session.language)
+        # A page not used yet opens again in the new language; one under way stays as it is (a code
+        # may be on its way, and what was typed in it would be lost).
+        if self.view.untouched():
+            self.view.open_at(self.session.official_page_url(self.host.server_url() if self.session.training else None))
+
     def show_state(self) -> None:
         self.hint_label.setVisible(self.session.official_hint)
         self.customer_box.setVisible(self.session.shop_mode)
@@ -407,6 +456,7 @@ class OfficialSitePage(RecoveryPage):
 
     def reset(self) -> None:
         super().reset()
+        self._view_url = ""
         # The next customer starts with empty fields (and this one's stay in their case).
         for field in (self.customer_name_input, self.customer_contact_input):
             field.blockSignals(True)
@@ -419,15 +469,29 @@ class OfficialSitePage(RecoveryPage):
             self.view = None
 
     def url(self) -> str:
+        """Xiaomi's page; in training its practice copy (never Xiaomi's real page)."""
+        if self.session.training:
+            return self.session.official_page_url(self.host.server_url())
         return self.session.official_url
 
     def entered(self) -> None:
         if self._embedded() and self._show_embedded():
             return
+        self._show_outside()
+
+    def _show_outside(self) -> None:
+        """The hand-off: the page in the system browser and as a QR code for the owner's phone."""
+        self.outside_box.show()
+        self.checklist_label.show()
         self.set_heading(self._heading())
         self.set_intro(self._intro())
-        self.qr_view.set_text(self.url())
-        self.url_label.setText(shown(self.url()))
+        url = self.url()
+        self.qr_view.set_text(url)
+        self.url_label.setText(shown(url))
+        # A phone cannot reach this computer's own loopback address: no code it could not open.
+        on_this_computer = QUrl(url).host() in ("127.0.0.1", "localhost", "::1")
+        self.qr_view.setVisible(not on_this_computer)
+        self.scan_label.setVisible(not on_this_computer)
 
     def is_final(self) -> bool:
         return True

@@ -161,8 +161,7 @@ class OfficialView(QWebEngineView):
         self.interceptor = _OnlyAllowedHosts(extra)
         self.profile.setUrlRequestInterceptor(self.interceptor)
         self.profile.downloadRequested.connect(self._on_download_requested)
-        # Xiaomi's page in the app's language first.
-        self.profile.setHttpAcceptLanguage("id-ID,id;q=0.9,en;q=0.5" if language == "id" else "en-US,en;q=0.9")
+        self.set_language(language)
         settings = self.profile.settings()
         # Web storage stays on (the page may need it; off the record it lives in memory only).
         for attribute in (
@@ -179,6 +178,19 @@ class OfficialView(QWebEngineView):
         self.loadFinished.connect(self._on_load_finished)
         self.urlChanged.connect(self._on_url_changed)
         self._start = QUrl(url)
+
+    def set_language(self, language: str) -> None:
+        """Xiaomi's page in the app's language first (from the next request on)."""
+        self.profile.setHttpAcceptLanguage("id-ID,id;q=0.9,en;q=0.5" if language == "id" else "en-US,en;q=0.9")
+
+    def untouched(self) -> bool:
+        """Whether the page is still the first one shown (nothing sent from it yet)."""
+        return self.history().count() <= 1
+
+    def open_at(self, url: str) -> None:
+        """Start again at ``url`` (the same page in another language)."""
+        self._start = QUrl(url)
+        self.setUrl(self._start)
 
     def open(self) -> None:
         """Load the page (after the caller is listening for :attr:`address_changed`)."""

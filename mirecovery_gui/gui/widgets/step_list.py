@@ -1,7 +1,8 @@
 """The steps down the side of the wizard, with the current one marked.
 
-Two routes: the six steps of a recovery, and the support request's own (the
-account, then its three screens). The list is as wide as its widest entry of
+Three routes: the six steps of a recovery, the support request's own (the
+account, then its three screens), and Xiaomi's page (its steps are its own:
+the page, then done). The list is as wide as its widest entry of
 either route, so the page beside it never moves sideways.
 """
 
@@ -29,6 +30,8 @@ SUPPORT_LINE: tuple[Step | SupportScreen, ...] = (
     SupportScreen.PROOF,
     SupportScreen.SEND,
 )
+# Xiaomi's own page: what it asks is its business (the guide beside it says), the app's steps are two.
+OFFICIAL_LINE: tuple[Step, ...] = (Step.OFFICIAL_SITE, Step.DONE)
 
 
 class StepList(QWidget):
@@ -48,6 +51,7 @@ class StepList(QWidget):
         layout.addStretch(1)
         self._current: Step | None = None
         self._screen: SupportScreen | None = None
+        self._official = False
         self.set_current(None)
         self._fit()
 
@@ -57,11 +61,11 @@ class StepList(QWidget):
         elif event.type() == QEvent.Type.FontChange:
             self._fit()
         elif event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            self.set_current(self._current, self._screen)  # the steps to come in the new scheme's colours
+            self.set_current(self._current, self._screen, self._official)  # the steps to come in the new colours
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.set_current(self._current, self._screen)
+        self.set_current(self._current, self._screen, self._official)
         self._fit()
 
     def _fit(self) -> None:
@@ -73,7 +77,7 @@ class StepList(QWidget):
         names = self._names()
         widest = max(
             metrics.horizontalAdvance(f"▶ {number}. {names[entry]}")
-            for line in (MAIN_LINE, SUPPORT_LINE)
+            for line in (MAIN_LINE, SUPPORT_LINE, OFFICIAL_LINE)
             for number, entry in enumerate(line, 1)
         )
         margins = self._layout.contentsMargins()
@@ -87,19 +91,23 @@ class StepList(QWidget):
             Step.ENTER_CODE: self.tr("Enter the code"),
             Step.NEW_PASSWORD: self.tr("New password"),
             Step.DONE: self.tr("Done"),
+            Step.OFFICIAL_SITE: self.tr("Xiaomi's page"),
             SupportScreen.FACTS: self.tr("The facts"),
             SupportScreen.PROOF: self.tr("The proof"),
             SupportScreen.SEND: self.tr("Review and send"),
         }
 
-    def set_current(self, current: Step | None, screen: SupportScreen | None = None) -> None:
-        """Mark ``current``; on the support request, ``screen`` is the one of its screens on show."""
-        self._current, self._screen = current, screen
+    def set_current(self, current: Step | None, screen: SupportScreen | None = None, official: bool = False) -> None:
+        """Mark ``current``; on the support request, ``screen`` is the one of its screens on show;
+        ``official``: the recovery went on Xiaomi's page (its Done follows that page, not the app's steps)."""
+        self._current, self._screen, self._official = current, screen, official
         names = self._names()
         line: tuple[Step | SupportScreen, ...]
         here: Step | SupportScreen | None
         if current is Step.LOST_EVERYTHING:
             line, here = SUPPORT_LINE, screen if screen is not None else SupportScreen.FACTS
+        elif current is Step.OFFICIAL_SITE or (current is Step.DONE and official):
+            line, here = OFFICIAL_LINE, current
         else:
             line, here = MAIN_LINE, current
         position = line.index(here) if here in line else -1

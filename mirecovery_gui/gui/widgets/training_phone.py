@@ -80,6 +80,7 @@ class TrainingPhonePanel(QFrame):
     """A side panel listing delivered SMS and emails, newest last."""
 
     refresh_requested = Signal()
+    checked = Signal()  # the server was asked, and what it holds for this recovery is on show
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -171,6 +172,9 @@ class TrainingPhonePanel(QFrame):
         self.empty_label.setVisible(not messages)
         if messages:
             self.messages_list.scrollToBottom()
+
+    def messages(self) -> tuple[TrainingMessage, ...]:
+        return self._shown
 
     def clear(self) -> None:
         self.set_messages(())
