@@ -106,7 +106,7 @@ def main() -> int:
     driver.wait_for("send page", driver.on_page(Step.SEND_CODE))
     driver.child(QAbstractButton, "channel_email").click()
     sends_left = driver.child(QLabel, "sends_left_label")
-    driver.wait_for("quota", lambda: bool(sends_left.text()))
+    driver.wait_for("quota", lambda: window.session.sends_left is not None and bool(sends_left.text()))
     snap(window, "03-send-code")
     # The code is sent, then the answer is lost on the way: the message says so and offers Go on.
     service.faults.add(Fault(FaultKind.LOST_ANSWER, step="send"))
@@ -196,6 +196,12 @@ def main() -> int:
     window.wizard.start_over()
     window.session.go_official_site()
     driver.wait_for("official page", driver.on_page(Step.OFFICIAL_SITE))
+    page = window.wizard.page_for(Step.OFFICIAL_SITE)
+    # The web view comes once the page has painted (or the page opens outside without Qt WebEngine).
+    driver.wait_for(
+        "the web view",
+        lambda: window.findChild(QWidget, "official_page_view") is not None or not getattr(page, "_webengine_ok", True),
+    )
     view = window.findChild(QWidget, "official_page_view")
     if view is not None:  # Qt WebEngine: the practice page, once it has loaded and painted
         driver.wait_for("the practice page", lambda: "TRAINING" in view.title())  # type: ignore[attr-defined]

@@ -36,4 +36,5 @@ rm -f "$OUT"/07c-support-pdf-*-dark.png  # the PDF is the same paper in either s
 cp "$extra"/05-new-password-id-font150.png "$extra"/07-lost-everything-id-font150.png \
    "$extra"/02-captcha-id-x2.png "$extra"/04b-wrong-code-id-x2.png "$OUT"/
 cp "$extra"/07[ab]-support-*-1024x600.png "$extra"/07-lost-everything-*-1024x600.png "$OUT"/
+cp "$extra"/08-official-site-*-1024x600.png "$OUT"/
 rm -rf "$extra" "$MIRECOVERY_HOME"

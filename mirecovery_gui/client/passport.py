@@ -246,6 +246,9 @@ class PassportClient:
         self._registry: SocketRegistry | None = None
         self._epoch = 0
         self._captcha_url = ""  # from the last answer that asked for a captcha: where its picture is
+        # The location of a verify answer not followed yet (its GET failed): the code was accepted, so
+        # "Try again" follows it again rather than send the code again (a used code is refused).
+        self._pending_location = ""
 
     # --- the steps ------------------------------------------------------------
 
@@ -317,6 +320,7 @@ class PassportClient:
             return QuotaResult(channel, left)
 
     def send_code(self, channel: Channel, captcha_answer: str = "") -> SendResult:
+        self._pending_location = ""  # a new code is checked anew
         payload = self._post(
             _SEND_STEP[channel],
             {"icode": captcha_answer.strip()},
@@ -335,30 +339,35 @@ class PassportClient:
             )
 
     def verify_code(self, channel: Channel, code: str) -> VerifyResult:
-        payload = self._post(
-            _VERIFY_STEP[channel],
-            {"ticket": code, "_flag": str(FLAG_BY_CHANNEL[channel]), "trust": "false"},
-        )
-        with _parsing():
-            location = payload.get("location") or _data(payload, {}).get("location")
-        if location:
-            # Public clients go where the accepted code's answer says before anything else.
+        if not self._pending_location:
+            payload = self._post(
+                _VERIFY_STEP[channel],
+                {"ticket": code, "_flag": str(FLAG_BY_CHANNEL[channel]), "trust": "false"},
+            )
+            with _parsing():
+                location = payload.get("location") or _data(payload, {}).get("location")
+            if not location:
+                return VerifyResult(channel)
+            # Public clients go where the accepted code's answer says before anything else: only on
+            # this server (anywhere else is an answer that does not fit), its query as it came.
             path = _same_server_path(location, self.base_url)
             if path is None:
                 raise self._handoff(ProtocolError())
-            where, _, query = path.partition("?")
-            self._get_json("follow", path=where, params=dict(parse_qsl(query)))
+            self._pending_location = path
+        self._get_json("follow", path=self._pending_location)
+        self._pending_location = ""
         return VerifyResult(channel)
 
     def reset_password(self, password: str) -> ResetResult:
         self._post("reset", {"password": password})
         return ResetResult()
 
-    def training_peek(self) -> TrainingPeek:
+    def training_peek(self, also: str = "") -> TrainingPeek:
         """What the training service delivered to this session (training profiles only)."""
         if not self.profile.peek_path:
             raise ProtocolError()
-        reply = self._request("GET", "peek", path=self.profile.peek_path)
+        # ``also``: the practice page's own session (its codes, on a classroom server too).
+        reply = self._request("GET", "peek", path=self.profile.peek_path, params={"also": also} if also else None)
         try:
             data = json.loads(reply.body.decode("utf-8", errors="replace"))
             messages = tuple(
@@ -389,6 +398,8 @@ class PassportClient:
     def reset_session(self) -> None:
         """Forget cookies and connections: the next step starts a new recovery."""
         self.cancel()
+        self._captcha_url = ""
+        self._pending_location = ""
         with self._lock:
             session, self._session = self._session, None
         if session is not None:
@@ -661,11 +672,13 @@ class PassportClient:
         elif code == ResultCode.PASSWORD_USED_BEFORE:
             error = PasswordUsedBeforeError(tips=tips, result_code=code)
         elif code == ResultCode.CAPTCHA:
-            error = (
-                CaptchaError(tips=tips, result_code=code)
-                if captcha_sent
-                else CaptchaNeededError(tips=tips, result_code=code)
-            )
+            if captcha_sent:
+                # Refused although typed: on Xiaomi's service most likely because its page asks for its
+                # script captcha, which this client cannot show. Its page is offered beside a new picture.
+                error = CaptchaError(tips=tips, result_code=code)
+                self._handoff(error)
+            else:
+                error = CaptchaNeededError(tips=tips, result_code=code)
         elif code == ResultCode.WRONG_CODE:
             error = WrongCodeError(_int_or_none(data.get("attemptsLeft"), 0, 100), tips=tips, result_code=code)
         elif code == ResultCode.SEND_LIMIT:

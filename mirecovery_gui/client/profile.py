@@ -69,7 +69,7 @@ class ProviderProfile:
     help_urls: HelpUrls
     experimental_note: str = ""
     daily_sends_mainland_china: int = 5
-    # How sure we are of each call (confirmed / contradicted / not public), for docs and Settings.
+    # How sure we are of each call (confirmed / contradicted / not public): docs/passport.md and the tests read it.
     evidence: dict[str, str] | None = None
 
     @classmethod

@@ -151,10 +151,10 @@ class MainWindow(QMainWindow):
         column.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.wizard.code_sent.connect(self.refresh_training_phone)
-        # The training phone shows this customer's messages only: a new recovery starts it empty.
-        self._clock = clock
-        self._phone_since = clock.time()
-        self._phone_earlier: set[TrainingMessage] = set()  # on show when the last recovery ended
+        # The training phone shows this customer's messages only: a new recovery starts it empty, and the
+        # messages it showed stay hidden (known by themselves, not by the time: a classroom server's clock
+        # may differ from this one; the phone looks after every code sent, so it has seen them).
+        self._phone_earlier: set[TrainingMessage] = set()
         self._shutdown_hooks: list[Callable[[], None]] = []
         # The composition root's App (app.py, which the gui layer never imports): set by create_main_window.
         self.app: Any = None
@@ -299,14 +299,13 @@ class MainWindow(QMainWindow):
         self.wizard.perform(self.session.peek(), self._on_training_peek)
 
     def _on_wizard_restarted(self) -> None:
-        self._phone_since = self._clock.time()
         if self._training_phone is not None:
             self._phone_earlier |= set(self._training_phone.messages())
             self._training_phone.clear()
 
     def _on_training_peek(self, peek: TrainingPeek) -> None:
         # Sent since this recovery began: "Check for messages" never shows the last customer's code.
-        mine = tuple(m for m in peek.messages if m.sent_at >= self._phone_since and m not in self._phone_earlier)
+        mine = tuple(m for m in peek.messages if m not in self._phone_earlier)
         self.training_phone.set_messages(mine)
         self.training_phone.checked.emit()
 

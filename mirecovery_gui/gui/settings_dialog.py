@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,7 +40,10 @@ class SettingsDialog(QDialog):
         general = QGroupBox(self)
 
         self.texts.keep(general.setTitle, lambda: self.tr("General"))
-        form = QFormLayout(general)
+        # A wrapped label gets its height in a box layout (a form layout row would cut its lines off).
+        general_column = QVBoxLayout(general)
+        form = QFormLayout()
+        general_column.addLayout(form)
         self.language_combo = QComboBox(self)
         self.language_combo.setObjectName("settings_language_combo")
         self.language_combo.addItem(self.tr("Same as the system"), "")
@@ -76,7 +80,7 @@ class SettingsDialog(QDialog):
         self.real_account_label.setObjectName("settings_real_account_label")
         self.real_account_label.setWordWrap(True)
         self.real_account_label.setTextFormat(Qt.TextFormat.PlainText)
-        form.addRow(self.real_account_label)
+        general_column.addWidget(self.real_account_label)
         self.real_account_combo.currentIndexChanged.connect(self._on_real_account_combo_changed)
         self._on_real_account_combo_changed()
 
@@ -136,6 +140,19 @@ class SettingsDialog(QDialog):
             layout.addWidget(box)
         layout.addWidget(buttons)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        # The wrapped texts need more lines in some languages: the window takes the height they need at
+        # its width, so no field is squeezed (a window's first size ignores height-for-width).
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)
+
     def _on_real_account_combo_changed(self) -> None:
         if self.real_account_combo.currentData() == "direct":
             text = self.tr(
@@ -150,6 +167,8 @@ class SettingsDialog(QDialog):
                 "beside it say how it went."
             )
         self.real_account_label.setText(text)
+        if self.isVisible():
+            self._fit_height()
 
     def _row(self, form: QFormLayout, text: str, field: QWidget) -> None:
         label = QLabel(text, self)

@@ -368,10 +368,16 @@ class RecoveryWizard(QWidget):
         if not self._session.stopping_loses_work():
             self.start_over()
             return
+        question = self.tr("Stop this recovery and start again? What was typed on these pages will be cleared.")
+        if self._session.step is Step.OFFICIAL_SITE:
+            question = self.tr(
+                "Stop and start again? What was typed on Xiaomi's page will be cleared. If it already sent a "
+                "code, that code may still arrive: the next try on the page will send a new one."
+            )
         if dialogs.ask(
             self,
             self.tr("Stop this recovery?"),
-            self.tr("Stop this recovery and start again? What was typed on these pages will be cleared."),
+            question,
             self.tr("&Stop and start again"),
             self.tr("&Continue"),
         ):

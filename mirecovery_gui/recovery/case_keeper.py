@@ -151,6 +151,13 @@ class CaseKeeper:
             case.steps.append((step.name.lower(), now()))
         self._save()
 
+    @property
+    def customer(self) -> Customer:
+        """The customer typed for the case in hand (shop mode), as the case has it."""
+        if self.case is not None:
+            return Customer(self.case.customer_name, self.case.customer_contact)
+        return self._customer
+
     def set_customer(self, customer: Customer) -> None:
         """The customer as typed beside Xiaomi's page: it replaces the case's (an emptied field empties it)."""
         self._customer = self._typed(customer)

@@ -16,11 +16,13 @@ from mirecovery_gui.client.errors import (
     CaptchaError,
     CaptchaNeededError,
     NextAction,
+    ProtocolError,
     RateLimitedError,
     RecoveryError,
     RestrictedError,
     SendLimitError,
     SendMaybeDoneError,
+    UnexpectedResultError,
     UnknownAccountError,
     WrongCodeError,
 )
@@ -38,6 +40,7 @@ class Effect(Enum):
     RESEND_WAIT = "resend_wait"  # the same on the code page's Resend button
     CODE_BLOCKED = "code_blocked"  # the code is used up: only a new one helps
     MAYBE_SENT = "maybe_sent"  # the answer to a send was lost: a code may be on its way (and the cooldown runs)
+    HAND_OVER = "hand_over"  # the direct profile met an answer that does not fit: on to Xiaomi's page at once
 
 
 ANY: frozenset[Request] = frozenset(Request)
@@ -48,6 +51,10 @@ _WITH_ANSWER = frozenset({Request.START_WITH_CAPTCHA, Request.SEND_WITH_CAPTCHA}
 
 def _has_wait(error: RecoveryError) -> bool:
     return bool(error.retry_after)
+
+
+def _offers_xiaomis_page(error: RecoveryError) -> bool:
+    return NextAction.OFFICIAL_SITE in error.actions
 
 
 def _no_tries_left(error: RecoveryError) -> bool:
@@ -72,8 +79,12 @@ ROUTES: tuple[Route, ...] = (
     # A captcha the service asks for is a step, not a problem: no message.
     Route(frozenset({Request.START}), CaptchaError, Effect.CAPTCHA_FIRST),
     Route(frozenset({Request.SEND, Request.RESEND, Request.VERIFY}), CaptchaNeededError, Effect.CAPTCHA_DETOUR),
-    # A wrong answer brings the next picture at once; the message says why, nothing to press.
-    Route(_WITH_ANSWER, CaptchaError, Effect.NEW_PICTURE, only=()),
+    # A wrong answer brings the next picture at once; the message says why. On the direct profile
+    # Xiaomi's page is offered beside it: Xiaomi's own captcha is a script one this app cannot show.
+    Route(_WITH_ANSWER, CaptchaError, Effect.NEW_PICTURE, drop=(NextAction.NEW_CAPTCHA,)),
+    # An answer the direct profile does not understand: Xiaomi's page takes over at once (it says why).
+    Route(ANY, ProtocolError, Effect.HAND_OVER, when=_offers_xiaomis_page),
+    Route(ANY, UnexpectedResultError, Effect.HAND_OVER, when=_offers_xiaomis_page),
     Route(ANY, UnknownAccountError, support_reason=SupportReason.CONTACTS_LOST),
     # Today's codes are used up: waiting 24 hours is no button; the support request is.
     Route(_SENDS, SendLimitError, Effect.SEND_LIMIT, drop=(NextAction.WAIT,), support_reason=SupportReason.SEND_LIMIT),

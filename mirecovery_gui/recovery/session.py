@@ -93,6 +93,7 @@ class RecoverySession:
         self.step = Step.IDENTIFIER if self.profile is not None else Step.START
         self.official_hint = False
         self._official_customer = Customer()  # typed beside Xiaomi's page (shop mode)
+        self._practice_session = ""  # training: the practice page's own session, for its codes
         if self.embedded_official:
             # Xiaomi's own page is the recovery: the wizard shows it, with the guide and the outcomes.
             self.step = Step.OFFICIAL_SITE
@@ -287,6 +288,9 @@ class RecoverySession:
                 self.code_blocked = True
             case Effect.MAYBE_SENT:
                 follow = self._maybe_sent(call.request)
+            case Effect.HAND_OVER:
+                follow = self.go_official_site()
+                show = False  # the page says why it took over
             case Effect.SHOW:
                 pass
         if call.request is Request.VERIFY and isinstance(error, WrongCodeError) and self._checking:
@@ -503,7 +507,13 @@ class RecoverySession:
         """Training only: what the trainer may see (the captcha answer, the delivered messages)."""
         if not self.training:
             return None
-        return self._call(Request.PEEK, lambda client: client.training_peek(), _ignore_peek, blocking=False)
+        also = self._practice_session
+        return self._call(Request.PEEK, lambda client: client.training_peek(also), _ignore_peek, blocking=False)
+
+    def practice_session_began(self, key: str) -> None:
+        """Training: the practice page got a session of its own; the training phone shows its codes too."""
+        if self.training and key.isascii() and len(key) <= 100:
+            self._practice_session = key
 
     def _on_started(self, result: StartResult) -> Call[Any] | None:
         self.captcha = None
@@ -718,6 +728,10 @@ class RecoverySession:
         if not self.training:
             return None
         return self.go_official_site()
+
+    def customer_typed(self) -> Customer:
+        """Who the customer in hand is, as typed on an earlier page (shop mode; empty otherwise)."""
+        return self.cases.customer if self.cases.shop_mode else Customer()
 
     def official_customer(self, customer: Customer) -> None:
         """Shop mode: who the customer at Xiaomi's page is, as typed beside it. With a name or a contact

@@ -139,7 +139,13 @@ class PracticeSite:
 
     def _on_account(self, language: str, form: Mapping[str, str], cookies: Mapping[str, str]) -> Reply:
         # The same calls a client makes: the start, the identity list, then each masked contact.
-        reply = self.service.start({**form, "id": form.get("user", ""), "sid": "passport"}, cookies)
+        from mirecovery_gui.core.identifier import Identifier, parse_identifier
+        from mirecovery_gui.training.service import USER_TYPES
+
+        parsed = parse_identifier(form.get("user", ""))
+        user_type = USER_TYPES[parsed.kind] if isinstance(parsed, Identifier) else ""
+        start = {**form, "id": form.get("user", ""), "userType": user_type, "sid": "passport", "qs": "?sid=passport"}
+        reply = self.service.start(start, cookies)
         answer = _answer(reply)
         if answer.get("code") != 0:
             return self._page(language, "account", error=self._error(language, answer), user=form.get("user", ""))
@@ -178,6 +184,8 @@ class PracticeSite:
             )
         # The page goes where the answer says (its location), which allows the new password.
         followed = self.service.follow(str(answer.get("location", "")).partition("?")[2], cookies)
+        if _answer(followed).get("code") != 0:
+            return self._page(language, "account", error=self._error(language, _answer(followed)))
         page = self._page(language, "password")
         page.cookies.update(followed.cookies)
         return page

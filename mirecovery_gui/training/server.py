@@ -250,7 +250,7 @@ class _Handler(BaseHTTPRequestHandler):
         cookies = self._cookies()
         service = self.server.service
         if url.path.startswith("/_training/"):
-            self._send_reply(self._training_endpoint(method, url.path, body, cookies))
+            self._send_reply(self._training_endpoint(method, url.path, body, cookies, url.query))
             return
         if practice_site.wants(method, url.path, body):
             # The practice website at the real page's path; the passport API there is served below.
@@ -339,7 +339,9 @@ class _Handler(BaseHTTPRequestHandler):
     def _from_trainer(self) -> bool:
         return is_trainer_peer(str(self.client_address[0]), str(self.connection.getsockname()[0]))
 
-    def _training_endpoint(self, method: str, path: str, body: bytes, cookies: dict[str, str]) -> Reply:
+    def _training_endpoint(
+        self, method: str, path: str, body: bytes, cookies: dict[str, str], query: str = ""
+    ) -> Reply:
         service = self.server.service
         classroom = self.server.classroom
         if path == "/_training/health" and method == "GET":
@@ -348,7 +350,10 @@ class _Handler(BaseHTTPRequestHandler):
             if not self._join_code_ok():
                 return self._join_code_refused()
             # Students see their own codes; the trainer's machine sees every session's, to help.
-            return service.peek(cookies, own_only=classroom and not self._from_trainer())
+            # ``also``: another session of the same student (the practice page's, in the app's view):
+            # its key, a secret only that student's page was given, is what shows it is theirs.
+            also = tuple(value for key, value in parse_qsl(query)[:4] if key == "also")
+            return service.peek(cookies, own_only=classroom and not self._from_trainer(), also=also)
         if path == "/_training/faults":
             if classroom and not self._from_trainer():
                 return _json_reply(403, {"error": "faults can only be set on the trainer's machine"})

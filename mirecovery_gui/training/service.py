@@ -81,7 +81,7 @@ TICKET_COOKIE = "passToken"
 FORGET_COOKIE = "pass_forget"
 # Where a verify answer's ``location`` points: its GET allows the new password.
 LOCATION_PATH = "/pass/forgetPassword/setPassword"
-USER_TYPES = ("PH", "EM", "ID")
+USER_TYPES = {IdentifierKind.PHONE: "PH", IdentifierKind.EMAIL: "EM", IdentifierKind.ACCOUNT_ID: "ID"}
 DAY_S = 24 * 3600
 
 
@@ -290,6 +290,9 @@ class TrainingService:
         self.last_captcha_query = ""
         self._sessions: dict[str, _Session] = {}
         self._pending: dict[str, str] = {}  # FORGET_COOKIE -> the session /identity/list hands out
+        # Where a verify answer's location points; a trainer may set another address to show an answer
+        # that leads elsewhere (the app must not follow it).
+        self.verify_location: str | None = None
         self._inbox: list[Delivery] = []
         self._render = render_captcha
         self._hits: Counter[str] = Counter()
@@ -378,11 +381,12 @@ class TrainingService:
                         captchaUrl=CAPTCHA_URL,
                     )
                 )
-            user_type = form.get("userType", "")
-            if form.get("sid") != "passport" or (user_type and user_type not in USER_TYPES):
+            if form.get("sid") != "passport" or not form.get("qs"):
                 return Reply(body=envelope(ResultCode.INVALID_TOKEN, locale=locale, tip="ticket"))
+            parsed = parse_identifier(form.get("id", ""))
             account = self._find_account(form.get("id", ""))
-            if account is None:
+            # The account as the kind of identifier the start says it is (userType), as public clients send it.
+            if account is None or not isinstance(parsed, Identifier) or form.get("userType") != USER_TYPES[parsed.kind]:
                 return Reply(body=envelope(ResultCode.UNKNOWN_USER, locale=locale, tip="unknown"))
             key = secrets.token_urlsafe(24)
             session = _Session(account, locale)
@@ -529,7 +533,7 @@ class TrainingService:
             session.verified_at = now
             token = secrets.token_urlsafe(18)
             session.location_token = token
-            return Reply(body=envelope(0, location=f"{LOCATION_PATH}?_t={token}"))
+            return Reply(body=envelope(0, location=self.verify_location or f"{LOCATION_PATH}?_t={token}"))
 
     def follow(self, query: str, cookies: Mapping[str, str]) -> Reply:
         """The GET of a verify answer's ``location``: it gives the permission to set the password."""
@@ -585,7 +589,7 @@ class TrainingService:
 
     # --- training only -------------------------------------------------------------
 
-    def peek(self, cookies: Mapping[str, str], *, own_only: bool = False) -> Reply:
+    def peek(self, cookies: Mapping[str, str], *, own_only: bool = False, also: tuple[str, ...] = ()) -> Reply:
         """The latest captcha answer and the delivered messages, newest last.
 
         With a session cookie, only that session's captcha and messages: one
@@ -599,12 +603,13 @@ class TrainingService:
             key = cookies.get(SESSION_COOKIE)
             ick = cookies.get(CAPTCHA_COOKIE)
             answer = self._captchas.get(ick) if ick else None
+            mine = {key, *also} - {None, ""}
             if own_only:
-                deliveries = [d for d in self._inbox if key and d.session == key]
+                deliveries = [d for d in self._inbox if d.session in mine]
             else:
                 if answer is None and not key:
                     answer = self._latest_captcha
-                deliveries = [d for d in self._inbox if not key or d.session == key]
+                deliveries = [d for d in self._inbox if not key or d.session in mine]
             body = {
                 "captcha_answer": answer,
                 "messages": [

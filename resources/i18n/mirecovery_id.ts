@@ -1148,12 +1148,36 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>Tidak punya email atau telepon? Siapkan &amp;permintaan bantuan</translation>
     </message>
     <message>
+        <source>phone or email</source>
+        <translation>telepon atau email</translation>
+    </message>
+    <message>
         <source>&amp;Reload</source>
         <translation>Muat &amp;ulang</translation>
     </message>
     <message>
         <source>&amp;Open in the browser</source>
         <translation>Buka di &amp;peramban</translation>
+    </message>
+    <message>
+        <source>The app could not go on with Xiaomi's answer, so finish on Xiaomi's own page, here: the same steps, from the start. If it sends a new code, use that one. When you are done, press the button that says how it went.</source>
+        <translation>Aplikasi tidak bisa melanjutkan dengan jawaban Xiaomi, jadi selesaikan di halaman Xiaomi sendiri, di sini: langkahnya sama, dari awal. Jika halaman itu mengirim kode baru, pakai kode itu. Setelah selesai, tekan tombol yang sesuai dengan hasilnya.</translation>
+    </message>
+    <message>
+        <source>Not loaded:</source>
+        <translation>Tidak termuat:</translation>
+    </message>
+    <message>
+        <source>Encrypted (HTTPS):</source>
+        <translation>Terenkripsi (HTTPS):</translation>
+    </message>
+    <message>
+        <source>Not encrypted:</source>
+        <translation>Tidak terenkripsi:</translation>
+    </message>
+    <message>
+        <source>Xiaomi's page changes language when it loads again: press Reload (what was typed on it is cleared; a code already sent still comes).</source>
+        <translation>Bahasa halaman Xiaomi berganti saat dimuat ulang: tekan Muat ulang (yang sudah diketik di halaman itu terhapus; kode yang sudah dikirim tetap datang).</translation>
     </message>
     <message>
         <source>It &amp;worked</source>
@@ -1172,10 +1196,6 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>Pelanggan (opsional, untuk catatan kasus toko)</translation>
     </message>
     <message>
-        <source>phone or email to call them back</source>
-        <translation>telepon atau email untuk menghubungi kembali</translation>
-    </message>
-    <message>
         <source>Customer &amp;name:</source>
         <translation>Na&amp;ma pelanggan:</translation>
     </message>
@@ -1192,12 +1212,12 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>Komputer ini tidak bisa menampilkan halaman Xiaomi di dalam aplikasi, jadi halaman dibuka di peramban: langkahnya sama, di situs resmi Xiaomi.</translation>
     </message>
     <message>
-        <source>The same page as Xiaomi's, on the training service: the training accounts, codes and phone. When you are done, press the button that says how it went.</source>
-        <translation>Halaman yang sama dengan milik Xiaomi, di layanan latihan: akun, kode, dan ponsel latihan. Setelah selesai, tekan tombol yang sesuai dengan hasilnya.</translation>
+        <source>The app could not go on with Xiaomi's answer. The same steps work on Xiaomi's official website: open it in the browser, or on the owner's phone with the code below.</source>
+        <translation>Aplikasi tidak bisa melanjutkan dengan jawaban Xiaomi. Langkah yang sama bisa dilakukan di situs resmi Xiaomi: buka di peramban, atau di ponsel pemilik dengan kode di bawah.</translation>
     </message>
     <message>
-        <source>The app could not go on with Xiaomi's answer, so finish on Xiaomi's own page, here: the same steps. A code already sent still works there. When you are done, press the button that says how it went.</source>
-        <translation>Aplikasi tidak bisa melanjutkan dengan jawaban Xiaomi, jadi selesaikan di halaman Xiaomi sendiri, di sini: langkahnya sama. Kode yang sudah dikirim tetap berlaku di sana. Setelah selesai, tekan tombol yang sesuai dengan hasilnya.</translation>
+        <source>The same page as Xiaomi's, on the training service: the training accounts, codes and phone. When you are done, press the button that says how it went.</source>
+        <translation>Halaman yang sama dengan milik Xiaomi, di layanan latihan: akun, kode, dan ponsel latihan. Setelah selesai, tekan tombol yang sesuai dengan hasilnya.</translation>
     </message>
     <message>
         <source>This is Xiaomi's own page, inside the app: type into it as on Xiaomi's website. The guide beside says what it asks next. When you are done, press the button that says how it went.</source>
@@ -1236,20 +1256,12 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
         <translation>Halaman berpindah ke {host}, yang tidak dibuka di dalam aplikasi. Jika itu milik Xiaomi, buka halamannya di peramban.</translation>
     </message>
     <message>
-        <source>🔒 Encrypted (HTTPS):</source>
-        <translation>🔒 Terenkripsi (HTTPS):</translation>
-    </message>
-    <message>
         <source>Practice site on this computer:</source>
         <translation>Situs latihan di komputer ini:</translation>
     </message>
     <message>
         <source>Practice site on the training server:</source>
         <translation>Situs latihan di server latihan:</translation>
-    </message>
-    <message>
-        <source>⚠ Not encrypted:</source>
-        <translation>⚠ Tidak terenkripsi:</translation>
     </message>
 </context>
 <context>
@@ -1545,6 +1557,10 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
     <message>
         <source>Go &amp;on &gt;</source>
         <translation>&amp;Lanjutkan &gt;</translation>
+    </message>
+    <message>
+        <source>Stop and start again? What was typed on Xiaomi's page will be cleared. If it already sent a code, that code may still arrive: the next try on the page will send a new one.</source>
+        <translation>Berhenti dan mulai lagi? Yang sudah diketik di halaman Xiaomi akan dihapus. Jika halaman itu sudah mengirim kode, kode itu mungkin masih datang: percobaan berikutnya di halaman akan mengirim kode baru.</translation>
     </message>
     <message>
         <source>Stop this recovery?</source>

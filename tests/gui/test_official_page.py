@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from mirecovery_gui.core.clock import ManualClock
@@ -263,6 +263,7 @@ def test_a_page_that_does_not_load_says_so_with_reload_and_the_browser(
     driver.wait_step(Step.OFFICIAL_SITE)
     qtbot.waitUntil(lambda: "did not load" in driver.error_text(), timeout=15000)
     assert driver.button("official_reload_button").isVisible()
+    assert window.findChild(QLabel, "official_tls_label").text() == "Not loaded:"  # never "Encrypted"
     driver.click("official_outside_button")
     assert opened == [closed]
     window.close()
@@ -314,16 +315,20 @@ def test_the_direct_profile_hands_over_to_xiaomis_page_inside_with_what_was_type
     qtbot: QtBot, clock: ManualClock, service: TrainingService
 ) -> None:
     """An answer the direct profile does not understand leads to Xiaomi's page inside the app (not an outside
-    browser), with the account typed before ready to copy: the page's fields are never filled by the app."""
+    browser), with the account typed before ready to copy (the page's fields are never filled by the app) and,
+    in shop mode, the customer typed on the first page still on the case."""
     from urllib.request import urlopen
 
     from PySide6.QtGui import QGuiApplication
 
-    from mirecovery_gui.app import create_main_window
+    from mirecovery_gui.app import SETTINGS_FILE, create_main_window
+    from mirecovery_gui.store.paths import config_dir
+    from mirecovery_gui.store.settings import Settings, save_settings
     from mirecovery_gui.training.faults import Fault, FaultKind
     from mirecovery_gui.training.server import TrainingServer
     from tests.conftest import FAST_TIMEOUTS
 
+    save_settings(config_dir() / SETTINGS_FILE, Settings(shop_mode=True, staff_name="Sari"))
     with TrainingServer(service) as server:
         window = create_main_window(
             ["--lang", "en", "--real-account", "direct", "--official-url", server.url + "/pass/forgetPassword"],
@@ -335,6 +340,8 @@ def test_the_direct_profile_hands_over_to_xiaomis_page_inside_with_what_was_type
         window.show()
         window.app.providers.use("xiaomi", server_url=server.url)  # the live profile, on loopback
         driver = Driver(qtbot, window, service, clock)
+        driver.wait_step(Step.IDENTIFIER)
+        driver.type_into("customer_name_input", "Budi Santoso")
         driver.identifier("demo@example.com")
         driver.wait_step(Step.CAPTCHA)
         driver.captcha_loaded()
@@ -343,9 +350,7 @@ def test_the_direct_profile_hands_over_to_xiaomis_page_inside_with_what_was_type
         driver.type_into("captcha_input", captcha)
         service.faults.add(Fault(FaultKind.CONTENT_TYPE, step="identity_list"))
         driver.press_next()
-        qtbot.waitUntil(lambda: "could not be understood" in driver.error_text())
-        driver.click("error_official_site_button")
-        driver.wait_step(Step.OFFICIAL_SITE)
+        driver.wait_step(Step.OFFICIAL_SITE)  # at once: no button to find first
         qtbot.waitUntil(lambda: window.findChild(QWidget, "official_page_view") is not None)
         Page(qtbot, window).wait_screen("account")
         page = window.wizard.currentPage()
@@ -354,6 +359,8 @@ def test_the_direct_profile_hands_over_to_xiaomis_page_inside_with_what_was_type
         assert typed.isVisible() and typed.text() == "Account typed before: demo@example.com"
         driver.click("official_copy_identifier_button")
         assert QGuiApplication.clipboard().text() == "demo@example.com"
+        name = window.findChild(QLineEdit, "official_customer_name_input")
+        assert name.isVisible() and name.text() == "Budi Santoso"  # the same customer, not an empty case
         window.close()
 
 
@@ -412,7 +419,7 @@ def test_esc_inside_the_page_asks_before_it_starts_again(
     with while_dialogs_open(answer_continue):
         QTest.keyClick(page.view.focusProxy(), Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda: bool(asked))
-    assert "Stop this recovery" in asked[0]
+    assert "Stop and start again?" in asked[0] and "code may still arrive" in asked[0]
     assert driver.step is Step.OFFICIAL_SITE and page.screen() == "account"
     window.close()
 
@@ -441,24 +448,51 @@ def test_without_qt_webengine_practice_opens_the_practice_copy_in_the_browser(
     window.close()
 
 
-def test_the_practice_page_follows_a_language_switch_until_it_is_used(
+def test_a_language_switch_never_reloads_the_page_by_itself(
     qtbot: QtBot, clock: ManualClock, service: TrainingService
 ) -> None:
-    window, _driver, page = practise(qtbot, clock, service)
+    """What was typed in the page is never thrown away by a language switch: the page says to press Reload,
+    and Reload brings the page in the new language."""
+    window, driver, page = practise(qtbot, clock, service)
     assert page.view.title() == "TRAINING · Reset password"
+    page.fill({"user": "demo@example.com"}, "user")  # typed, not sent
+    window.findChild(QAction, "language_id_action").trigger()
+    qtbot.waitUntil(lambda: "Muat ulang" in driver.error_text() or "Reload" in driver.error_text())
+    typed: list[object] = []
+    page.view.page().runJavaScript("document.getElementById('user').value", 0, typed.append)
+    qtbot.waitUntil(lambda: bool(typed))
+    assert typed == ["demo@example.com"] and page.view.title() == "TRAINING · Reset password"
+    driver.click("official_reload_button")
+    qtbot.waitUntil(lambda: page.view.title() == "TRAINING · Atur ulang sandi")
+    window.close()
+
+
+def test_the_training_phone_shows_the_codes_the_practice_page_sent(
+    qtbot: QtBot, clock: ManualClock, service: TrainingService
+) -> None:
+    """The page has a session of its own (its own cookies): its codes reach the training phone all the same,
+    even when the app's own recovery had begun (a classroom server shows a student their sessions only)."""
+    from PySide6.QtWidgets import QListWidget
 
     def latest_answer() -> str:
         return str(json.loads(service.peek({}).body)["captcha_answer"])
 
-    first = latest_answer()
-    window.findChild(QAction, "language_id_action").trigger()
-    qtbot.waitUntil(lambda: page.view.title() == "TRAINING · Atur ulang sandi")
-    qtbot.waitUntil(lambda: latest_answer() != first)  # the page's new picture
+    window = open_window(qtbot, clock, service)
+    driver = Driver(qtbot, window, service, clock)
+    driver.identifier("0812 0000 0001")  # the app's own recovery begins: its session exists
+    driver.solve_captcha()
+    driver.wait_step(Step.SEND_CODE)
+    apps_answer = latest_answer()
+    window.practice_site_action.trigger()
+    driver.wait_step(Step.OFFICIAL_SITE)
+    qtbot.waitUntil(lambda: window.findChild(QWidget, "official_page_view") is not None)
+    page = Page(qtbot, window)
     page.wait_screen("account")
-    answer = latest_answer()
-    page.fill({"user": "demo@example.com", "icode": answer}, "next")
+    qtbot.waitUntil(lambda: latest_answer() != apps_answer)  # the page's own picture
+    page.fill({"user": "demo@example.com", "icode": latest_answer()}, "next")
     page.wait_screen("send")
-    window.findChild(QAction, "language_en_action").trigger()
-    qtbot.waitUntil(lambda: window.wizard.currentPage().findChild(QLabel, "page_heading").text().startswith("Practice"))
-    assert page.screen() == "send"  # under way: left as it is, nothing typed in it is lost
+    page.fill({}, "send")  # by SMS, the page's first choice
+    page.wait_screen("code")
+    phone = window.findChild(QListWidget, "training_phone")
+    qtbot.waitUntil(lambda: any("+6281200000002" in phone.item(i).text() for i in range(phone.count())))
     window.close()

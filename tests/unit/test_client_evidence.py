@@ -153,6 +153,10 @@ def test_the_training_and_direct_profiles_speak_the_same_paths() -> None:
         assert live.evidence[path].startswith("contradicted")
     for path in ("identity_list", "contacts", "location", "quota", "verify_phone", "verify_email"):
         assert live.evidence[path].startswith("confirmed")
+    for guess in ("start_user_type", "location_target", "daily_sends_region"):
+        assert live.evidence[guess].startswith("not public")
+    levels = {entry.split(":", 1)[0] for key, entry in live.evidence.items() if key != "about"}
+    assert levels <= {"confirmed", "contradicted", "not public"}
 
 
 @pytest.mark.parametrize(
@@ -170,3 +174,62 @@ def test_the_training_and_direct_profiles_speak_the_same_paths() -> None:
 )
 def test_a_location_is_followed_only_on_the_same_server(location: object, followed: str | None) -> None:
     assert _same_server_path(location, "https://account.xiaomi.com") == followed
+
+
+def test_a_location_that_failed_is_followed_again_without_spending_the_code(
+    client: PassportClient, service: TrainingService
+) -> None:
+    """The code was accepted, then the GET of its location failed: "Try again" follows it again (the code
+    itself would now be refused as used), and the password can be set."""
+    from mirecovery_gui.client.errors import ServerError
+
+    start(client)
+    client.send_code(Channel.EMAIL)
+    code = latest_code(client)
+    service.faults.add(Fault(FaultKind.STATUS, step="follow", status=500))
+    with pytest.raises(ServerError):
+        client.verify_code(Channel.EMAIL, code)
+    client.verify_code(Channel.EMAIL, code)  # the same "Try again"
+    assert (service.hits("verify"), service.hits("follow")) == (1, 2)  # the code was sent once
+    client.reset_password("Sunny-day-42")
+    assert service.password_of("demo@example.com") == "Sunny-day-42"
+
+
+def test_a_location_on_another_host_is_not_followed(service: TrainingService) -> None:
+    """A verify answer that points elsewhere: nothing is fetched from there, and Xiaomi's page is offered."""
+    import http.server
+    import threading
+
+    asked: list[str] = []
+
+    class Elsewhere(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            asked.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, format: str, *args: object) -> None:
+            return
+
+    elsewhere = http.server.HTTPServer(("127.0.0.1", 0), Elsewhere)
+    thread = threading.Thread(target=elsewhere.serve_forever, daemon=True)
+    thread.start()
+    service.verify_location = f"http://127.0.0.1:{elsewhere.server_port}/steal?t=1"
+    try:
+        with TrainingServer(service) as server:
+            passport = PassportClient(load_profile("xiaomi"), server.url)
+            try:
+                live_start(passport, server)
+                passport.send_code(Channel.EMAIL)
+                with urlopen(server.url + "/_training/peek", timeout=5) as answer:
+                    code = json.loads(answer.read())["messages"][-1]["code"]
+                with pytest.raises(ProtocolError) as caught:
+                    passport.verify_code(Channel.EMAIL, code)
+                assert NextAction.OFFICIAL_SITE in caught.value.actions
+            finally:
+                passport.close()
+    finally:
+        elsewhere.shutdown()
+        elsewhere.server_close()
+        thread.join(timeout=5)
+    assert asked == []

@@ -127,7 +127,15 @@ class Visitor:
         assert self.call("GET", PATHS["captcha"]).status == 200
         answer = self.call("GET", "/_training/peek").json()["captcha_answer"]
         assert isinstance(answer, str)  # its own captcha: the app's "show the answer" button
-        form = {"_json": "true", "id": user, "userType": "EM", "sid": "passport", "icode": answer}
+        kind = "ID" if user.isdigit() else "EM"
+        form = {
+            "_json": "true",
+            "id": user,
+            "userType": kind,
+            "sid": "passport",
+            "qs": "?sid=passport",
+            "icode": answer,
+        }
         started = self.call("POST", PATHS["start"], form)
         assert started.status == 200 and started.json()["code"] == 0
         # The identity session comes from the identity list, as public clients get it.
@@ -271,6 +279,26 @@ def test_beyond_loopback_peek_shows_only_the_callers_own_session(
     assert bob.messages() == []
     anonymous = Visitor(place.connect, port, code=code).call("GET", "/_training/peek").json()
     assert anonymous == {"captcha_answer": None, "messages": []}
+
+
+def test_a_student_sees_the_codes_of_their_practice_page_session_too(
+    classroom: TrainingServer, place: Place, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app's own session and its practice page's (another cookie jar): the page's key shows its codes."""
+    port, code = port_of(classroom), classroom.join_code
+    app, page, bob = (Visitor(place.connect, port, code=code) for _ in range(3))
+    app.start()
+    page.start()  # the practice page inside the same student's app: its own session
+    bob.start("1234567890")
+    assert page.call("POST", PATHS["send_email"], {"_json": "true"}).status == 200
+    assert bob.call("POST", PATHS["send_email"], {"_json": "true"}).status == 200
+    monkeypatch.setattr(server_module, "is_trainer_peer", lambda peer, local: False)
+    assert app.messages() == []
+    key = page.cookies["identity_session"]
+    seen = app.call("GET", f"/_training/peek?also={key}").json()["messages"]
+    assert [m["to"] for m in seen] == ["demo@example.com"]  # the page's code, never Bob's
+    guessed = app.call("GET", "/_training/peek?also=not-a-session").json()["messages"]
+    assert guessed == []
 
 
 def test_faults_only_from_the_trainers_machine(

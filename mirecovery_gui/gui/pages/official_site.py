@@ -34,6 +34,8 @@ from mirecovery_gui.gui.widgets.qr_view import QrView
 from mirecovery_gui.recovery.calls import Customer
 
 if TYPE_CHECKING:
+    from PySide6.QtNetwork import QNetworkCookie
+
     from mirecovery_gui.gui.pages.base import PageHost
 
 log = logging.getLogger(__name__)
@@ -46,6 +48,7 @@ class OfficialSitePage(RecoveryPage):
         super().__init__(host)
         self.embedded_box: QWidget | None = None  # built the first time Xiaomi's page is shown inside
         self._view_url = ""  # the address the web view opens once the page has painted
+        self._load_failed = False  # the last load of the page did not arrive
         self._webengine_ok: bool | None = None
         self.view: Any = None  # the OfficialView, with Qt WebEngine: imported only then
         self.keep(self.set_heading, self._heading)
@@ -112,16 +115,22 @@ class OfficialSitePage(RecoveryPage):
         # Shop mode: who the customer is, for the case log only (nothing is read from Xiaomi's page).
         self.customer_box = QGroupBox(self)
         self.customer_box.setObjectName("official_customer_box")
-        self.keep(self.customer_box.setTitle, lambda: self.tr("Customer (optional, for the shop's case log)"))
-        customer_form = QFormLayout(self.customer_box)
+        # Its title wraps (a group box title would be cut off in the narrow column beside the page).
+        customer_column = QVBoxLayout(self.customer_box)
+        customer_title = QLabel(self.customer_box)
+        customer_title.setWordWrap(True)
+        self.keep(customer_title.setText, lambda: self.tr("Customer (optional, for the shop's case log)"))
+        customer_column.addWidget(customer_title)
+        customer_form = QFormLayout()
         customer_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        customer_column.addLayout(customer_form)
         self.customer_name_input = QLineEdit(self.customer_box)
         self.customer_name_input.setObjectName("official_customer_name_input")
         self.customer_name_input.setMaxLength(100)
         self.customer_contact_input = QLineEdit(self.customer_box)
         self.customer_contact_input.setObjectName("official_customer_contact_input")
         self.customer_contact_input.setMaxLength(100)
-        self.keep(self.customer_contact_input.setPlaceholderText, lambda: self.tr("phone or email to call them back"))
+        self.keep(self.customer_contact_input.setPlaceholderText, lambda: self.tr("phone or email"))
         name_label = QLabel(self.customer_box)
         self.keep(name_label.setText, lambda: self.tr("Customer &name:"))
         name_label.setBuddy(self.customer_name_input)
@@ -217,9 +226,10 @@ class OfficialSitePage(RecoveryPage):
         self.body.removeWidget(self.outcome_box)
         self.outcome_box.setParent(box)
         layout.insertWidget(self._outcomes_at, self.outcome_box)
+        # What to try when the code does not come: right under the button that asked (in sight at once).
         self.body.removeWidget(self.hint_label)
         self.hint_label.setParent(box)
-        layout.addWidget(self.hint_label)
+        layout.insertWidget(self._outcomes_at + 1, self.hint_label)
         self.body.addWidget(box, 1)
         return box
 
@@ -238,6 +248,11 @@ class OfficialSitePage(RecoveryPage):
                     "This computer cannot show Xiaomi's page inside the app, so it opens in the browser: "
                     "the same steps, on Xiaomi's official website."
                 )
+            if self._typed_identifier():
+                return self.tr(
+                    "The app could not go on with Xiaomi's answer. The same steps work on Xiaomi's official "
+                    "website: open it in the browser, or on the owner's phone with the code below."
+                )
             return self.tr("The app cannot talk to Xiaomi right now. The same steps work on the official website.")
         if self.session.training:
             return self.tr(
@@ -247,8 +262,8 @@ class OfficialSitePage(RecoveryPage):
         if self._typed_identifier():
             return self.tr(
                 "The app could not go on with Xiaomi's answer, so finish on Xiaomi's own page, here: the same "
-                "steps. A code already sent still works there. When you are done, press the button that says "
-                "how it went."
+                "steps, from the start. If it sends a new code, use that one. When you are done, press the "
+                "button that says how it went."
             )
         return self.tr(
             "This is Xiaomi's own page, inside the app: type into it as on Xiaomi's website. The guide beside "
@@ -350,12 +365,18 @@ class OfficialSitePage(RecoveryPage):
         self.view = OfficialView(
             url, lambda address: self.host.open_url(address), self.session.language, self.embedded_box
         )
-        self.view.setMinimumHeight(self.fontMetrics().lineSpacing() * 22)
+        # Small enough that the page, its guide and its buttons fit a 1024x600 screen without the wizard
+        # scrolling (Xiaomi's page scrolls inside); the window gives it all the height it has.
+        self.view.setMinimumHeight(self.fontMetrics().lineSpacing() * 12)
         self.view.address_changed.connect(self._on_view_address_changed)
         self.view.load_failed.connect(self._on_view_load_failed)
         self.view.loadFinished.connect(self._on_view_load_finished)
         self.view.refused.connect(self._on_view_refused)
         self.view_slot.addWidget(self.view)
+        if self.session.training:
+            # Our own practice site only (never Xiaomi's): the codes its session is sent go to the
+            # training phone, on a classroom server too, where a student sees their own sessions only.
+            self.view.profile.cookieStore().cookieAdded.connect(self._on_practice_cookie_added)
         # Esc inside the page does what it does everywhere else in the wizard (asks, then starts again);
         # the page itself would only ignore it.
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.view)
@@ -363,22 +384,36 @@ class OfficialSitePage(RecoveryPage):
         escape.activated.connect(self.host.reject)
         self.view.open()
 
+    def _on_practice_cookie_added(self, cookie: QNetworkCookie) -> None:
+        if bytes(cookie.name().data()) == b"identity_session":
+            self.session.practice_session_began(bytes(cookie.value().data()).decode("ascii", "replace"))
+
     def _on_reload_button_clicked(self) -> None:
         self.error_panel.clear()
-        if self.view is not None:
+        if self.view is None:
+            return
+        if self.session.training:
+            # The practice copy from its start, in the app's language now.
+            self.view.open_at(self.session.official_page_url(self.host.server_url()))
+        else:
             self.view.load_again()
 
     def _on_outside_button_clicked(self) -> None:
         address = self._address[0] or self.url()
         self.host.open_url(address)
 
-    def _on_view_load_finished(self, _ok: bool) -> None:
+    def _on_view_load_finished(self, ok: bool) -> None:
+        if ok and self._load_failed:
+            self._load_failed = False
+            self.tls_label.setText(self._tls_text())
         # In training a step of the practice page may have sent a code: the training phone looks now.
         refresh = getattr(self.window(), "refresh_training_phone", None)
         if self.session.training and callable(refresh):
             refresh()
 
     def _on_view_load_failed(self) -> None:
+        self._load_failed = True
+        self.tls_label.setText(self._tls_text())
         # Never a blank box without a word: say it, and the two ways on.
         self.error_panel.show_message(
             lambda: self.tr(
@@ -407,9 +442,14 @@ class OfficialSitePage(RecoveryPage):
     def _tls_text(self) -> str:
         address, encrypted = self._address
         local = address.startswith(("http://127.0.0.1", "http://localhost", "http://[::1]"))
+        if self._load_failed:
+            # Nothing came, so nothing was encrypted: never a reassuring word over an empty page.
+            self.tls_label.set_tone(Tone.ERROR)
+            return self.tr("Not loaded:")
         if encrypted:
             self.tls_label.set_tone(Tone.SUCCESS)
-            return self.tr("🔒 Encrypted (HTTPS):")
+            # Words, not a padlock character: not every font a shop PC has draws one.
+            return self.tr("Encrypted (HTTPS):")
         if local or not address:
             self.tls_label.set_tone(None)
             return self.tr("Practice site on this computer:") if address else ""
@@ -417,7 +457,7 @@ class OfficialSitePage(RecoveryPage):
             self.tls_label.set_tone(None)
             return self.tr("Practice site on the training server:")
         self.tls_label.set_tone(Tone.ERROR)
-        return self.tr("⚠ Not encrypted:")
+        return self.tr("Not encrypted:")
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -440,14 +480,20 @@ class OfficialSitePage(RecoveryPage):
         if self.view is None or not self.isVisible():
             return
         self.view.set_language(self.session.language)
-        # A page not used yet opens again in the new language; one under way stays as it is (a code
-        # may be on its way, and what was typed in it would be lost).
-        if self.view.untouched():
-            self.view.open_at(self.session.official_page_url(self.host.server_url() if self.session.training else None))
+        # The page keeps its language until it loads again, and the app never reloads it by itself: what
+        # was typed in it would be lost, and the app cannot see whether anything was. It says how.
+        self.error_panel.show_message(
+            lambda: self.tr(
+                "Xiaomi's page changes language when it loads again: press Reload (what was typed on it is "
+                "cleared; a code already sent still comes)."
+            ),
+            Tone.INFO,
+        )
 
     def show_state(self) -> None:
         self.hint_label.setVisible(self.session.official_hint)
         self.customer_box.setVisible(self.session.shop_mode)
+
         if self.embedded_box is not None:
             self._show_identifier()
 
@@ -457,6 +503,7 @@ class OfficialSitePage(RecoveryPage):
     def reset(self) -> None:
         super().reset()
         self._view_url = ""
+        self._load_failed = False
         # The next customer starts with empty fields (and this one's stay in their case).
         for field in (self.customer_name_input, self.customer_contact_input):
             field.blockSignals(True)
@@ -475,6 +522,13 @@ class OfficialSitePage(RecoveryPage):
         return self.session.official_url
 
     def entered(self) -> None:
+        if self.session.shop_mode and not (self.customer_name_input.text() or self.customer_contact_input.text()):
+            # Handed over from the direct profile: the customer typed on its first page, to go on with.
+            typed = self.session.customer_typed()
+            for field, value in ((self.customer_name_input, typed.name), (self.customer_contact_input, typed.contact)):
+                field.blockSignals(True)
+                field.setText(value)
+                field.blockSignals(False)
         if self._embedded() and self._show_embedded():
             return
         self._show_outside()

@@ -183,10 +183,6 @@ class OfficialView(QWebEngineView):
         """Xiaomi's page in the app's language first (from the next request on)."""
         self.profile.setHttpAcceptLanguage("id-ID,id;q=0.9,en;q=0.5" if language == "id" else "en-US,en;q=0.9")
 
-    def untouched(self) -> bool:
-        """Whether the page is still the first one shown (nothing sent from it yet)."""
-        return self.history().count() <= 1
-
     def open_at(self, url: str) -> None:
         """Start again at ``url`` (the same page in another language)."""
         self._start = QUrl(url)
