@@ -373,7 +373,9 @@ class HistoryWindow(QDialog):
             self.tr("Closed: {time}").format(time=local_time(case.closed_at) or "-"),
             self.tr("Outcome: {outcome}").format(outcome=self.describe_outcome(case.outcome)),
             self.tr("Account: {account}").format(account=case.identifier_masked or "-"),
-            self.tr("Customer: {name} {contact}").format(name=case.customer_name or "-", contact=case.customer_contact),
+            self.tr("Customer: {name}").format(
+                name=" · ".join(part for part in (case.customer_name, case.customer_contact) if part) or "-"
+            ),
             self.tr("Device: {model} {imei}").format(model=case.device_model or "-", imei=case.imei),
             self.tr("Steps: {steps}").format(steps=", ".join(self.describe_step(step) for step, _ in case.steps)),
         ]

@@ -164,7 +164,7 @@ class SettingsDialog(QDialog):
             text = self.tr(
                 "Recommended. Xiaomi's own forgot-password page inside the app: its captcha and codes work as "
                 "in a browser. Nothing of it is kept, and the app cannot see whether it worked: the buttons "
-                "beside it say how it went."
+                "above it say how it went."
             )
         self.real_account_label.setText(text)
         if self.isVisible():

@@ -162,6 +162,8 @@ class CaseKeeper:
         """The customer as typed beside Xiaomi's page: it replaces the case's (an emptied field empties it)."""
         self._customer = self._typed(customer)
         if self.case is not None:
+            # A case begun before shop mode was on (or before a staff name was set) takes this desk's now.
+            self.case.staff = self.case.staff or self.staff_name
             self.case.customer_name = self._customer.name
             self.case.customer_contact = self._customer.contact
             self._save()

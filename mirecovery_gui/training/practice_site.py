@@ -83,7 +83,9 @@ _TEXT: dict[str, dict[str, str]] = {
 
 _STYLE = """
 body { font-family: sans-serif; margin: 0; color: #222; background: #fff; }
-.band { background: #b00020; color: #fff; font-weight: bold; padding: 10px 16px; }
+/* Stuck to the top: the TRAINING mark stays in sight however far the page scrolls
+   (a small view scrolls to its first field at once). */
+.band { background: #b00020; color: #fff; font-weight: bold; padding: 10px 16px; position: sticky; top: 0; z-index: 1; }
 main { max-width: 420px; margin: 24px auto; padding: 0 16px; }
 h1 { font-size: 22px; } label { display: block; margin: 14px 0 4px; }
 input[type=text], input[type=password] { width: 100%; padding: 8px; box-sizing: border-box; }

@@ -600,8 +600,8 @@ Xiaomi mengirim paling banyak 3 kode sehari ke satu kontak (5 di Tiongkok darata
         <translation>Akun: {account}</translation>
     </message>
     <message>
-        <source>Customer: {name} {contact}</source>
-        <translation>Pelanggan: {name} {contact}</translation>
+        <source>Customer: {name}</source>
+        <translation>Pelanggan: {name}</translation>
     </message>
     <message>
         <source>Device: {model} {imei}</source>
@@ -1160,6 +1160,14 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>Buka di &amp;peramban</translation>
     </message>
     <message>
+        <source>&amp;Guide</source>
+        <translation>Pan&amp;duan</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y</source>
+        <translation>&amp;Salin</translation>
+    </message>
+    <message>
         <source>The app could not go on with Xiaomi's answer, so finish on Xiaomi's own page, here: the same steps, from the start. If it sends a new code, use that one. When you are done, press the button that says how it went.</source>
         <translation>Aplikasi tidak bisa melanjutkan dengan jawaban Xiaomi, jadi selesaikan di halaman Xiaomi sendiri, di sini: langkahnya sama, dari awal. Jika halaman itu mengirim kode baru, pakai kode itu. Setelah selesai, tekan tombol yang sesuai dengan hasilnya.</translation>
     </message>
@@ -1192,20 +1200,16 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
         <translation>&amp;Email dan telepon sudah tidak ada</translation>
     </message>
     <message>
-        <source>Customer (optional, for the shop's case log)</source>
-        <translation>Pelanggan (opsional, untuk catatan kasus toko)</translation>
+        <source>optional</source>
+        <translation>opsional</translation>
     </message>
     <message>
         <source>Customer &amp;name:</source>
-        <translation>Na&amp;ma pelanggan:</translation>
+        <translation>&amp;Nama pelanggan:</translation>
     </message>
     <message>
         <source>Customer con&amp;tact:</source>
         <translation>K&amp;ontak pelanggan:</translation>
-    </message>
-    <message>
-        <source>&amp;Copy</source>
-        <translation>&amp;Salin</translation>
     </message>
     <message>
         <source>This computer cannot show Xiaomi's page inside the app, so it opens in the browser: the same steps, on Xiaomi's official website.</source>
@@ -1702,7 +1706,7 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
     </message>
     <message>
         <source>&amp;Real accounts:</source>
-        <translation>Akun &amp;nyata:</translation>
+        <translation>Akun n&amp;yata:</translation>
     </message>
     <message>
         <source>Shop</source>
@@ -1745,8 +1749,8 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
         <translation>Eksperimental. Halaman aplikasi sendiri berbicara dengan layanan Xiaomi seperti kode publik. Bukti publik membantah sebagian caranya, jadi bisa berhenti di langkah pertama; lalu aplikasi beralih ke halaman Xiaomi di dalam aplikasi.</translation>
     </message>
     <message>
-        <source>Recommended. Xiaomi's own forgot-password page inside the app: its captcha and codes work as in a browser. Nothing of it is kept, and the app cannot see whether it worked: the buttons beside it say how it went.</source>
-        <translation>Disarankan. Halaman lupa sandi milik Xiaomi sendiri di dalam aplikasi: captcha dan kodenya berfungsi seperti di browser. Tidak ada yang disimpan, dan aplikasi tidak bisa melihat apakah berhasil: tombol di sampingnya yang menyatakan hasilnya.</translation>
+        <source>Recommended. Xiaomi's own forgot-password page inside the app: its captcha and codes work as in a browser. Nothing of it is kept, and the app cannot see whether it worked: the buttons above it say how it went.</source>
+        <translation>Disarankan. Halaman lupa sandi milik Xiaomi sendiri di dalam aplikasi: captcha dan kodenya berfungsi seperti di browser. Tidak ada yang disimpan, dan aplikasi tidak bisa melihat apakah berhasil: tombol di atasnya yang menyatakan hasilnya.</translation>
     </message>
     <message>
         <source>Delete all data?</source>

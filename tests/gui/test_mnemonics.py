@@ -39,3 +39,33 @@ def test_mnemonics_do_not_collide_and_nothing_is_clipped(
     window.close()
     assert "\n".join(collisions) == ""
     assert "\n".join(cut) == ""
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_xiaomis_page_in_shop_mode_has_no_colliding_mnemonics(
+    qtbot: QtBot, clock: ManualClock, service: TrainingService, language: str
+) -> None:
+    """The page with everything it can show: the buttons, the guide's button, the customer fields."""
+    pytest.importorskip("PySide6.QtWebEngineWidgets")
+    from PySide6.QtWidgets import QWidget
+
+    from mirecovery_gui.app import SETTINGS_FILE
+    from mirecovery_gui.store.paths import config_dir
+    from mirecovery_gui.store.settings import Settings, save_settings
+
+    save_settings(config_dir() / SETTINGS_FILE, Settings(shop_mode=True, staff_name="Sari"))
+    window = open_window(qtbot, clock, service, "--lang", language)
+    driver = Driver(qtbot, window, service, clock)
+    driver.wait_step(Step.IDENTIFIER)
+    window.practice_site_action.trigger()
+    driver.wait_step(Step.OFFICIAL_SITE)
+    qtbot.waitUntil(lambda: window.findChild(QWidget, "official_page_view") is not None)
+    window.resize(1000, 536)  # a 1024x600 screen: the guide's button shows too
+    page = window.wizard.currentPage()
+    qtbot.waitUntil(lambda: window.findChild(QWidget, "official_guide_button").isVisible())
+    by_letter: dict[str, list[str]] = defaultdict(list)
+    for letter, what in mnemonics(window, page):
+        by_letter[letter].append(what)
+    collisions = [f"Alt+{letter}: {whats}" for letter, whats in by_letter.items() if len(whats) > 1]
+    assert collisions == []
+    window.close()

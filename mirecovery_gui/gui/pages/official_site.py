@@ -15,8 +15,7 @@ from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QKeySequence, QPaintEvent, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QFormLayout,
-    QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -112,33 +111,33 @@ class OfficialSitePage(RecoveryPage):
         self.keep(self.no_contact_button.setText, lambda: self.tr("No email or phone any &more"))
         self.no_contact_button.clicked.connect(lambda: self.host.perform(self.session.official_no_contact()))
         self.outcome_box = flow_row(self, self.worked_button, self.no_code_button, self.no_contact_button)
-        # Shop mode: who the customer is, for the case log only (nothing is read from Xiaomi's page).
-        self.customer_box = QGroupBox(self)
-        self.customer_box.setObjectName("official_customer_box")
-        # Its title wraps (a group box title would be cut off in the narrow column beside the page).
-        customer_column = QVBoxLayout(self.customer_box)
-        customer_title = QLabel(self.customer_box)
-        customer_title.setWordWrap(True)
-        self.keep(customer_title.setText, lambda: self.tr("Customer (optional, for the shop's case log)"))
-        customer_column.addWidget(customer_title)
-        customer_form = QFormLayout()
-        customer_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        customer_column.addLayout(customer_form)
-        self.customer_name_input = QLineEdit(self.customer_box)
+        # Shop mode: who the customer is, for the case log only (nothing is read from Xiaomi's page). One
+        # row under the buttons (two where narrow): it takes no height the page needs.
+        self.customer_name_input = QLineEdit(self)
         self.customer_name_input.setObjectName("official_customer_name_input")
         self.customer_name_input.setMaxLength(100)
-        self.customer_contact_input = QLineEdit(self.customer_box)
+        self.keep(self.customer_name_input.setPlaceholderText, lambda: self.tr("optional"))
+        self.customer_contact_input = QLineEdit(self)
         self.customer_contact_input.setObjectName("official_customer_contact_input")
         self.customer_contact_input.setMaxLength(100)
         self.keep(self.customer_contact_input.setPlaceholderText, lambda: self.tr("phone or email"))
-        name_label = QLabel(self.customer_box)
+        name_label = QLabel(self)
         self.keep(name_label.setText, lambda: self.tr("Customer &name:"))
         name_label.setBuddy(self.customer_name_input)
-        contact_label = QLabel(self.customer_box)
+        contact_label = QLabel(self)
         self.keep(contact_label.setText, lambda: self.tr("Customer con&tact:"))
         contact_label.setBuddy(self.customer_contact_input)
-        customer_form.addRow(name_label, self.customer_name_input)
-        customer_form.addRow(contact_label, self.customer_contact_input)
+        pairs = []
+        for label, field in ((name_label, self.customer_name_input), (contact_label, self.customer_contact_input)):
+            pair = QWidget(self)
+            pair_layout = QHBoxLayout(pair)
+            pair_layout.setContentsMargins(0, 0, 0, 0)
+            pair_layout.addWidget(label)
+            pair_layout.addWidget(field)
+            field.setMinimumWidth(self.fontMetrics().averageCharWidth() * 22)
+            pairs.append(pair)
+        self.customer_box = flow_row(self, *pairs, spacing=16)
+        self.customer_box.setObjectName("official_customer_box")
         self.customer_name_input.textChanged.connect(self._on_customer_input_changed)
         self.customer_contact_input.textChanged.connect(self._on_customer_input_changed)
         self.customer_box.hide()
@@ -186,7 +185,13 @@ class OfficialSitePage(RecoveryPage):
         self.keep(self.tls_label.setText, self._tls_text)
         layout.addWidget(self.tls_label)
         layout.addWidget(self.address_label)
-        layout.addWidget(flow_row(box, self.reload_button, self.outside_button))
+        # Where the window is narrow the guide sits above the page, folded away until asked for.
+        self.guide_button = QPushButton(box)
+        self.guide_button.setObjectName("official_guide_button")
+        self.guide_button.setCheckable(True)
+        self.keep(self.guide_button.setText, lambda: self.tr("&Guide"))
+        self.guide_button.toggled.connect(lambda _shown: self._fit_direction())
+        layout.addWidget(flow_row(box, self.reload_button, self.outside_button, self.guide_button))
         # From the direct profile: what was typed there, to type (or paste) on Xiaomi's page. The app
         # never fills the page's fields itself.
         self.identifier_label = QLabel(box)
@@ -195,7 +200,7 @@ class OfficialSitePage(RecoveryPage):
         self.identifier_label.setWordWrap(True)
         self.copy_identifier_button = QPushButton(box)
         self.copy_identifier_button.setObjectName("official_copy_identifier_button")
-        self.keep(self.copy_identifier_button.setText, lambda: self.tr("&Copy"))
+        self.keep(self.copy_identifier_button.setText, lambda: self.tr("Cop&y"))
         self.copy_identifier_button.clicked.connect(self._on_copy_identifier_button_clicked)
         self.identifier_row = flow_row(box, self.identifier_label, self.copy_identifier_button)
         layout.addWidget(self.identifier_row)
@@ -210,15 +215,7 @@ class OfficialSitePage(RecoveryPage):
         self.guide_label.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.guide_label.setMaximumWidth(self.fontMetrics().averageCharWidth() * 34)
         self.keep(self.guide_label.setText, self._guide)
-        # Beside the page with the guide: the customer fields (shop mode) take no height from the page.
-        side = QVBoxLayout()
-        side.addWidget(self.guide_label)
-        self.body.removeWidget(self.customer_box)
-        self.customer_box.setParent(box)
-        self.customer_box.setMaximumWidth(self.guide_label.maximumWidth())
-        side.addWidget(self.customer_box)
-        side.addStretch(1)
-        middle.addLayout(side)
+        middle.addWidget(self.guide_label)
         self.view_slot = QVBoxLayout()
         middle.addLayout(self.view_slot, 1)
         layout.addLayout(middle, 1)
@@ -226,10 +223,13 @@ class OfficialSitePage(RecoveryPage):
         self.body.removeWidget(self.outcome_box)
         self.outcome_box.setParent(box)
         layout.insertWidget(self._outcomes_at, self.outcome_box)
+        self.body.removeWidget(self.customer_box)
+        self.customer_box.setParent(box)
+        layout.insertWidget(self._outcomes_at + 1, self.customer_box)
         # What to try when the code does not come: right under the button that asked (in sight at once).
         self.body.removeWidget(self.hint_label)
         self.hint_label.setParent(box)
-        layout.insertWidget(self._outcomes_at + 1, self.hint_label)
+        layout.insertWidget(self._outcomes_at + 2, self.hint_label)
         self.body.addWidget(box, 1)
         return box
 
@@ -353,8 +353,9 @@ class OfficialSitePage(RecoveryPage):
                 self.embedded_box.hide()
                 # How it went, the customer and the hint go back under the hand-off.
                 for widget in (self.outcome_box, self.customer_box, self.hint_label):
-                    widget.setParent(self)
+                    widget.setParent(self)  # hides it: show_state() below says which are on show
                     self.body.addWidget(widget)
+                self.outcome_box.show()
             outer = self.content.layout()
             if isinstance(outer, QBoxLayout):
                 outer.setStretchFactor(self.body, 0)
@@ -367,7 +368,7 @@ class OfficialSitePage(RecoveryPage):
         )
         # Small enough that the page, its guide and its buttons fit a 1024x600 screen without the wizard
         # scrolling (Xiaomi's page scrolls inside); the window gives it all the height it has.
-        self.view.setMinimumHeight(self.fontMetrics().lineSpacing() * 12)
+        self.view.setMinimumHeight(self.fontMetrics().lineSpacing() * 10)
         self.view.address_changed.connect(self._on_view_address_changed)
         self.view.load_failed.connect(self._on_view_load_failed)
         self.view.loadFinished.connect(self._on_view_load_finished)
@@ -468,7 +469,8 @@ class OfficialSitePage(RecoveryPage):
             wide = self.width() >= self.fontMetrics().averageCharWidth() * 90
             self.middle.setDirection(QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom)
             self.guide_label.setMaximumWidth(self.fontMetrics().averageCharWidth() * 34 if wide else 16777215)
-            self.customer_box.setMaximumWidth(self.guide_label.maximumWidth())
+            self.guide_button.setVisible(not wide)
+            self.guide_label.setVisible(wide or self.guide_button.isChecked())
 
     def retranslate(self) -> None:
         super().retranslate()
