@@ -1,0 +1,101 @@
+"""The shop's case log on a PostgreSQL server: one schema and one migration path with SQLite's.
+
+The statements of :data:`~mirecovery_gui.store.database.MIGRATIONS` are written so that both
+engines run them as they are; SQLite keeps its version in ``PRAGMA user_version``, PostgreSQL in
+the one-row table ``mirecovery_schema``. Desks that start together migrate one at a time (a lock
+held for each transaction): the first brings the schema up, the others find it done.
+
+psycopg is imported when a shop database is used, never before (a single desk never loads it).
+A database URL never holds the password: it comes from the operating system's keyring.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mirecovery_gui.store.database import MIGRATIONS, SCHEMA_VERSION, _statements
+
+if TYPE_CHECKING:
+    import psycopg
+
+log = logging.getLogger(__name__)
+
+VERSION_TABLE = "mirecovery_schema"
+# Held until the transaction ends; the key is the version table's name, so nothing else shares it.
+_LOCK = "SELECT pg_advisory_xact_lock(hashtext('mirecovery_schema'))"
+
+
+class NewerSchemaError(RuntimeError):
+    """The shop database was brought up by a newer mirecovery than this desk's."""
+
+
+def migrate(connection: psycopg.Connection[Any]) -> int:
+    """Bring the shop database to :data:`SCHEMA_VERSION`; returns the version it had.
+
+    Each version in its own transaction, under one advisory lock: two desks starting at the same
+    moment never run the same migration twice (nor race to create the version table itself).
+    """
+    with connection.transaction():
+        connection.execute(_LOCK)
+        connection.execute(f"CREATE TABLE IF NOT EXISTS {VERSION_TABLE} (version integer NOT NULL)")
+        row = connection.execute(f"SELECT version FROM {VERSION_TABLE}").fetchone()
+        if row is None:
+            connection.execute(f"INSERT INTO {VERSION_TABLE} (version) VALUES (0)")
+    found = int(row[0]) if row is not None else 0
+    if found > SCHEMA_VERSION:
+        raise NewerSchemaError(f"the shop database is from a newer mirecovery (schema {found} > {SCHEMA_VERSION})")
+    for version in range(found, SCHEMA_VERSION):
+        with connection.transaction():
+            connection.execute(_LOCK)
+            current = int(connection.execute(f"SELECT version FROM {VERSION_TABLE}").fetchone()[0])  # type: ignore[index]
+            if current > version:
+                continue  # another desk did this one meanwhile
+            for statement in _statements(MIGRATIONS[version]):
+                connection.execute(statement)  # our own fixed SQL, no input in it
+            connection.execute(f"UPDATE {VERSION_TABLE} SET version = %s", (version + 1,))
+            log.info("shop database migrated to schema %d", version + 1)
+    return found
+
+
+def schema_version(connection: psycopg.Connection[Any]) -> int:
+    row = connection.execute("SELECT to_regclass(%s) IS NOT NULL", (VERSION_TABLE,)).fetchone()
+    if row is None or not row[0]:
+        return 0
+    found = connection.execute(f"SELECT version FROM {VERSION_TABLE}").fetchone()
+    return int(found[0]) if found is not None else 0
+
+
+_TABLES = ("support_drafts", "cases")  # in this order: a case names its draft
+
+
+def copy_from_sqlite(path: Path, connection: psycopg.Connection[Any]) -> dict[str, int]:
+    """A desk's SQLite case log into the shop database (migrated first); returns the rows copied per table.
+
+    A row already there (the same id: copied before, or another desk's) is left as it is, so copying
+    again adds nothing twice.
+    """
+    migrate(connection)
+    source = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    copied: dict[str, int] = {}
+    try:
+        found = int(source.execute("PRAGMA user_version").fetchone()[0])
+        if found > SCHEMA_VERSION:
+            raise NewerSchemaError(f"the case log is from a newer mirecovery (schema {found} > {SCHEMA_VERSION})")
+        with connection.transaction():
+            for table in _TABLES:
+                cursor = source.execute(f"SELECT * FROM {table}")
+                columns = [description[0] for description in cursor.description]
+                placeholders = ", ".join(["%s"] * len(columns))
+                insert = (
+                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders}) ON CONFLICT (id) DO NOTHING"
+                )
+                count = 0
+                for row in cursor:
+                    count += connection.execute(insert, row).rowcount
+                copied[table] = count
+    finally:
+        source.close()
+    return copied

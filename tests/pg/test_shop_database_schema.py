@@ -1,0 +1,90 @@
+"""The shop database's schema on a real PostgreSQL server: one schema and one migration path with SQLite's."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from mirecovery_gui.core.support_request import SupportFacts
+from mirecovery_gui.store.cases import Case, CaseLog, Outcome
+from mirecovery_gui.store.database import SCHEMA_VERSION, Database
+from mirecovery_gui.store.drafts import Draft, DraftStore
+from mirecovery_gui.store.shop_database import NewerSchemaError, copy_from_sqlite, migrate, schema_version
+
+psycopg = pytest.importorskip("psycopg")
+
+
+def tables(url: str) -> set[str]:
+    with psycopg.connect(url) as connection:
+        rows = connection.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'").fetchall()
+    return {row[0] for row in rows}
+
+
+def test_an_empty_server_is_brought_to_the_current_schema_once(pg_url: str) -> None:
+    with psycopg.connect(pg_url) as connection:
+        assert migrate(connection) == 0
+        assert schema_version(connection) == SCHEMA_VERSION
+        assert migrate(connection) == SCHEMA_VERSION  # again: nothing to do
+    assert {"cases", "support_drafts", "mirecovery_schema"} <= tables(pg_url)
+
+
+def test_five_desks_starting_together_migrate_once(pg_url: str) -> None:
+    failures: list[BaseException] = []
+    found: list[int] = []
+    ready = threading.Barrier(5)
+
+    def desk() -> None:
+        try:
+            with psycopg.connect(pg_url) as connection:
+                ready.wait(timeout=10)
+                found.append(migrate(connection))
+        except BaseException as exc:
+            failures.append(exc)
+
+    desks = [threading.Thread(target=desk) for _ in range(5)]
+    for thread in desks:
+        thread.start()
+    for thread in desks:
+        thread.join(timeout=30)
+    # A migration run twice would fail (its CREATE TABLE finds the table there): none did.
+    assert failures == [] and len(found) == 5
+    with psycopg.connect(pg_url) as connection:
+        assert connection.execute("SELECT count(*) FROM mirecovery_schema").fetchone()[0] == 1
+        assert schema_version(connection) == SCHEMA_VERSION
+
+
+def test_a_database_from_a_newer_version_is_refused(pg_url: str) -> None:
+    with psycopg.connect(pg_url) as connection:
+        migrate(connection)
+        connection.execute("UPDATE mirecovery_schema SET version = %s", (SCHEMA_VERSION + 1,))
+        connection.commit()
+        with pytest.raises(NewerSchemaError):
+            migrate(connection)
+
+
+def test_a_desks_sqlite_case_log_of_today_goes_up_once(pg_url: str, tmp_path: Path) -> None:
+    """Upgrading a shop: each desk's SQLite log of today is copied into the shop database, nothing twice."""
+    database = Database(tmp_path / "cases.sqlite3")
+    try:
+        draft = Draft(SupportFacts(account_id="1234567890", owner_name="Budi Santoso"))
+        DraftStore(database).save(draft)
+        case = Case(provider="training", staff="Sari")
+        case.customer_name, case.customer_contact = "Budi Santoso", "0812 3456 7890"
+        case.outcome = Outcome.SUPPORT_REQUEST
+        case.steps.append(("lost_everything", "2026-12-02T05:00:00+00:00"))
+        case.draft_id = draft.id
+        CaseLog(database).save(case)
+        database.writer.flush()
+    finally:
+        database.close()
+    with psycopg.connect(pg_url) as connection:
+        assert copy_from_sqlite(tmp_path / "cases.sqlite3", connection) == {"support_drafts": 1, "cases": 1}
+        assert copy_from_sqlite(tmp_path / "cases.sqlite3", connection) == {"support_drafts": 0, "cases": 0}
+        row = connection.execute(
+            "SELECT customer_name, customer_contact, staff, outcome, draft_id, steps FROM cases WHERE id = %s",
+            (case.id,),
+        ).fetchone()
+    assert row[:5] == ("Budi Santoso", "0812 3456 7890", "Sari", "support_request", draft.id)
+    assert "lost_everything" in row[5]
