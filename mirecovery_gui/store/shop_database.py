@@ -99,3 +99,32 @@ def copy_from_sqlite(path: Path, connection: psycopg.Connection[Any]) -> dict[st
     finally:
         source.close()
     return copied
+
+
+DESK_ROLE = "mirecovery_desk"
+MANAGER_ROLE = "mirecovery_manager"
+_DATA_TABLES = ("cases", "support_drafts")
+
+
+def init_roles(connection: psycopg.Connection[Any]) -> None:
+    """The two group roles a shop gives its people (idempotent; the database owner runs it once).
+
+    ``mirecovery_desk``: reads every case, adds and updates cases and drafts, never deletes.
+    ``mirecovery_manager``: all of that, and deletes (erasure, retention). Each desk or manager
+    logs in as a role of its own that is a member of one of them (docs/shop-database.md).
+    Neither can change the schema: migrations stay with the database's owner.
+    """
+    migrate(connection)
+    with connection.transaction():
+        connection.execute(_LOCK)
+        for role in (DESK_ROLE, MANAGER_ROLE):
+            exists = connection.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone()
+            if exists is None:
+                connection.execute(f"CREATE ROLE {role} NOLOGIN")
+        tables = ", ".join(_DATA_TABLES)
+        connection.execute(f"GRANT USAGE ON SCHEMA public TO {DESK_ROLE}, {MANAGER_ROLE}")
+        connection.execute(f"GRANT SELECT ON {VERSION_TABLE} TO {DESK_ROLE}, {MANAGER_ROLE}")
+        connection.execute(f"REVOKE DELETE, TRUNCATE ON {tables} FROM {DESK_ROLE}")
+        connection.execute(f"GRANT SELECT, INSERT, UPDATE ON {tables} TO {DESK_ROLE}")
+        connection.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {tables} TO {MANAGER_ROLE}")
+    log.info("shop database roles ready")

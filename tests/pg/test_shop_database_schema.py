@@ -88,3 +88,37 @@ def test_a_desks_sqlite_case_log_of_today_goes_up_once(pg_url: str, tmp_path: Pa
         ).fetchone()
     assert row[:5] == ("Budi Santoso", "0812 3456 7890", "Sari", "support_request", draft.id)
     assert "lost_everything" in row[5]
+
+
+def test_a_desk_may_add_and_change_cases_but_never_delete_them(pg_url: str) -> None:
+    """The desk role reads all and writes its cases; only the manager role deletes (erasure, retention)."""
+    import uuid
+
+    from mirecovery_gui.store.shop_database import init_roles
+
+    desk_login, manager_login = f"desk_{uuid.uuid4().hex[:8]}", f"manager_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(pg_url) as owner:
+        init_roles(owner)
+        init_roles(owner)  # again: nothing changes, nothing fails
+        owner.execute(f"CREATE ROLE {desk_login} LOGIN IN ROLE mirecovery_desk")
+        owner.execute(f"CREATE ROLE {manager_login} LOGIN IN ROLE mirecovery_manager")
+        owner.commit()
+    as_desk = pg_url.replace("mirecovery_admin@", f"{desk_login}@")
+    as_manager = pg_url.replace("mirecovery_admin@", f"{manager_login}@")
+    insert = "INSERT INTO cases (id, opened_at, updated_at, customer_name) VALUES (%s, 'now', 'now', %s)"
+    with psycopg.connect(as_desk) as desk:
+        desk.execute(insert, ("case-1", "Budi Santoso"))
+        desk.execute("UPDATE cases SET notes = 'called back' WHERE id = 'case-1'")
+        desk.commit()
+        assert desk.execute("SELECT count(*) FROM cases").fetchone()[0] == 1
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            desk.execute("DELETE FROM cases WHERE id = 'case-1'")
+        desk.rollback()
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            desk.execute("DROP TABLE cases")
+        desk.rollback()
+    with psycopg.connect(as_manager) as manager:
+        assert manager.execute("DELETE FROM cases WHERE id = 'case-1'").rowcount == 1
+        manager.commit()
+    with psycopg.connect(pg_url) as owner:
+        assert owner.execute("SELECT count(*) FROM cases").fetchone()[0] == 0
