@@ -11,8 +11,10 @@ A database URL never holds the password: it comes from the operating system's ke
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -128,3 +130,96 @@ def init_roles(connection: psycopg.Connection[Any]) -> None:
         connection.execute(f"GRANT SELECT, INSERT, UPDATE ON {tables} TO {DESK_ROLE}")
         connection.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {tables} TO {MANAGER_ROLE}")
     log.info("shop database roles ready")
+
+
+# --- where the shop database is, and its password ---------------------------------------------
+
+KEYRING_SERVICE = "mirecovery shop database"
+SSL_MODES = ("disable", "prefer", "require", "verify-ca", "verify-full")
+
+
+class ShopAddressError(ValueError):
+    """A shop database address that cannot be used; its text says why, without repeating a secret."""
+
+
+@dataclass(frozen=True)
+class ShopAddress:
+    """``postgresql://USER@HOST:PORT/DB`` with PostgreSQL's TLS options; never a password."""
+
+    user: str
+    host: str
+    port: int
+    database: str
+    sslmode: str = "prefer"
+    sslrootcert: str = ""
+
+    @classmethod
+    def parse(cls, url: str) -> ShopAddress:
+        from urllib.parse import parse_qs, unquote, urlsplit
+
+        parts = urlsplit(url.strip())
+        if parts.scheme not in ("postgresql", "postgres"):
+            raise ShopAddressError("a shop database address starts with postgresql://")
+        if parts.password is not None:
+            # Never in an address: it would end up in settings, shell history and logs.
+            raise ShopAddressError("the address holds a password: leave it out, the keyring keeps it")
+        try:
+            port = parts.port or 5432
+        except ValueError:
+            raise ShopAddressError("the port is not a number from 1 to 65535") from None
+        database = unquote(parts.path.lstrip("/"))
+        if not parts.username or not parts.hostname or not database:
+            raise ShopAddressError("the address needs a user, a server and a database: postgresql://USER@HOST/DB")
+        options = {key: values[-1] for key, values in parse_qs(parts.query).items()}
+        sslmode = options.pop("sslmode", "prefer")
+        if sslmode not in SSL_MODES:
+            raise ShopAddressError(f"sslmode is one of {', '.join(SSL_MODES)}")
+        sslrootcert = options.pop("sslrootcert", "")
+        if options:
+            raise ShopAddressError(f"unknown option: {sorted(options)[0]}")
+        return cls(unquote(parts.username), parts.hostname, port, database, sslmode, sslrootcert)
+
+    @property
+    def key(self) -> str:
+        """Who and where, for the keyring: ``USER@HOST:PORT/DB``."""
+        return f"{self.user}@{self.host}:{self.port}/{self.database}"
+
+    def __str__(self) -> str:
+        return f"postgresql://{self.key}"
+
+
+def remember_password(address: ShopAddress, password: str) -> None:
+    """Keep the password in the operating system's keyring (never in settings, a file or a log)."""
+    import keyring
+
+    keyring.set_password(KEYRING_SERVICE, address.key, password)
+
+
+def forget_password(address: ShopAddress) -> None:
+    import keyring
+    from keyring.errors import PasswordDeleteError
+
+    with contextlib.suppress(PasswordDeleteError):
+        keyring.delete_password(KEYRING_SERVICE, address.key)
+
+
+def connect(address: ShopAddress, *, timeout_s: float = 5.0) -> psycopg.Connection[Any]:
+    """A connection to the shop database, with the password from the keyring (if it holds one)."""
+    import keyring
+    import psycopg
+
+    options: dict[str, Any] = {
+        "host": address.host,
+        "port": address.port,
+        "dbname": address.database,
+        "user": address.user,
+        "sslmode": address.sslmode,
+        "connect_timeout": max(1, round(timeout_s)),
+        "application_name": "mirecovery",
+    }
+    if address.sslrootcert:
+        options["sslrootcert"] = address.sslrootcert
+    password = keyring.get_password(KEYRING_SERVICE, address.key)
+    if password:
+        options["password"] = password
+    return psycopg.connect(**options)

@@ -3,7 +3,8 @@
 Debian's ``postgresql`` package (``.ci/run`` installs it) gives ``initdb`` and ``pg_ctl``; the
 cluster runs under its own user (``postgres`` when the tests run as root, as in CI, since the
 server refuses to run as root), listens on 127.0.0.1 on a free port only, and is removed at the
-end. Without the server programs the tests are skipped, unless ``MIRECOVERY_REQUIRE_TOOLS=1``
+end. The owner connects through the cluster's own socket (trusted); everyone else over TCP with a
+password (SCRAM), as desks do. Without the server programs the tests are skipped, unless ``MIRECOVERY_REQUIRE_TOOLS=1``
 (CI), where they fail.
 """
 
@@ -44,6 +45,11 @@ class PgServer:
     folder: Path
 
     def url(self, database: str = "postgres", user: str = ADMIN) -> str:
+        """The owner's (or ``user``'s) address through the cluster's socket: no password asked."""
+        return f"postgresql://{user}@/{database}?host={self.folder}&port={self.port}"
+
+    def tcp_url(self, database: str, user: str) -> str:
+        """A desk's address: over TCP, where the server asks for the password."""
         return f"postgresql://{user}@127.0.0.1:{self.port}/{database}"
 
     def create_database(self) -> str:
@@ -71,7 +77,8 @@ def pg_server() -> Iterator[PgServer]:
         shutil.chown(folder, "postgres", "postgres")
     port = _free_port()
     subprocess.run(
-        [*run_as, str(bindir / "initdb"), "-D", str(data), "-U", ADMIN, "--auth=trust", "-E", "UTF8", "--no-sync"],
+        [*run_as, str(bindir / "initdb"), "-D", str(data), "-U", ADMIN, "-E", "UTF8", "--no-sync",
+         "--auth-local=trust", "--auth-host=scram-sha-256"],
         check=True, capture_output=True,
     )  # fmt: skip
     options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"

@@ -103,7 +103,7 @@ def test_a_desk_may_add_and_change_cases_but_never_delete_them(pg_url: str) -> N
         owner.execute(f"CREATE ROLE {desk_login} LOGIN IN ROLE mirecovery_desk")
         owner.execute(f"CREATE ROLE {manager_login} LOGIN IN ROLE mirecovery_manager")
         owner.commit()
-    as_desk = pg_url.replace("mirecovery_admin@", f"{desk_login}@")
+    as_desk = pg_url.replace("mirecovery_admin@", f"{desk_login}@")  # through the trusted socket
     as_manager = pg_url.replace("mirecovery_admin@", f"{manager_login}@")
     insert = "INSERT INTO cases (id, opened_at, updated_at, customer_name) VALUES (%s, 'now', 'now', %s)"
     with psycopg.connect(as_desk) as desk:
