@@ -334,13 +334,12 @@ class TrainingService:
 
     # --- steps ---------------------------------------------------------------------
 
-    def captcha(self, query: str = "") -> Reply:
+    def _new_captcha(self, query: str) -> tuple[str, str]:
+        """A new answer and the ``ick`` that names it (for a picture or a sound alike)."""
         from mirecovery_gui.training import captcha
 
         self.last_captcha_query = query[:300]  # what the client asked for (tests: it followed captchaUrl)
-
         answer = captcha.new_answer(self.config.captcha_length)
-        image = (self._render or captcha.render_png)(answer)
         ick = secrets.token_urlsafe(18)
         with self._lock:
             self._captchas[ick] = answer
@@ -348,6 +347,13 @@ class TrainingService:
             # Bound memory when a classroom refreshes all day.
             while len(self._captchas) > 2000:
                 self._captchas.pop(next(iter(self._captchas)))
+        return answer, ick
+
+    def captcha(self, query: str = "") -> Reply:
+        from mirecovery_gui.training import captcha
+
+        answer, ick = self._new_captcha(query)
+        image = (self._render or captcha.render_png)(answer)
         return Reply(body=image, content_type="image/png", cookies={CAPTCHA_COOKIE: ick})
 
     def voice_captcha(self, query: str = "") -> Reply:
@@ -358,14 +364,7 @@ class TrainingService:
         """
         from mirecovery_gui.training import captcha
 
-        self.last_captcha_query = query[:300]
-        answer = captcha.new_answer(self.config.captcha_length)
-        ick = secrets.token_urlsafe(18)
-        with self._lock:
-            self._captchas[ick] = answer
-            self._latest_captcha = answer
-            while len(self._captchas) > 2000:
-                self._captchas.pop(next(iter(self._captchas)))
+        answer, ick = self._new_captcha(query)
         return Reply(body=captcha.render_wav(answer), content_type="audio/wav", cookies={CAPTCHA_COOKIE: ick})
 
     def start(self, form: Mapping[str, str], cookies: Mapping[str, str]) -> Reply:

@@ -1,7 +1,8 @@
 """Xiaomi's own forgot-password page inside the wizard, in a browser that keeps nothing and goes nowhere else.
 
-Imported only when the official page is shown (Qt WebEngine is large): :func:`available` says whether
-it can be. The rules, each enforced here rather than trusted to the page:
+Imported only when the official page is shown, after the page has painted (Qt WebEngine is large);
+the page asks whether it can be with ``importlib.util.find_spec`` first, and opens Xiaomi's page
+outside when this import fails. The rules, each enforced here rather than trusted to the page:
 
 * an off-the-record profile: no cookies, cache, history or form data on disk; dropped with the view
   when the case ends;
