@@ -10,7 +10,7 @@ answer, cookie or ticket: the API has no parameter that could carry one.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Any
@@ -79,6 +79,10 @@ class Case:
     checklist: dict[str, Any] = field(default_factory=dict)
     notes: str = ""
     draft_id: str | None = None
+    desk: str = ""  # where it was opened
+    changed_at_desk: str = ""  # the desk that changed it last
+    version: int = 0  # changes the log has seen (0: not saved yet); a save names the one it started from
+    self_test: bool = False
 
     @property
     def last_step(self) -> str:
@@ -103,21 +107,27 @@ class Case:
             json.dumps(self.checklist),
             self.notes,
             self.draft_id,
+            self.desk,
+            self.changed_at_desk or self.desk,
+            int(self.self_test),
         )
 
 
 # Columns a case's save never simply overwrites: the notes (the case history's own
 # update), and the outcome and close time (guarded in the statement: never back
 # to open, the first close time kept).
-_NOT_OVERWRITTEN = ("notes", "outcome", "closed_at")
+_NOT_OVERWRITTEN = ("notes", "outcome", "closed_at", "desk", "self_test")
 
 COLUMNS = (
     "id, opened_at, updated_at, closed_at, provider, identifier_kind, identifier_masked, steps, outcome, "
-    "staff, customer_name, customer_contact, device_model, imei, checklist, notes, draft_id"
+    "staff, customer_name, customer_contact, device_model, imei, checklist, notes, draft_id, desk, changed_at_desk, "
+    "self_test"
 )
+# What a read returns: the columns a save writes, and the version the log counted.
+READ_COLUMNS = f"{COLUMNS}, version"
 
 
-def _case(row: sqlite3.Row) -> Case:
+def _case(row: sqlite3.Row | Mapping[str, Any]) -> Case:
     try:
         steps = [tuple(item) for item in json.loads(row["steps"])]
     except (ValueError, TypeError):
@@ -148,6 +158,10 @@ def _case(row: sqlite3.Row) -> Case:
         checklist=checklist if isinstance(checklist, dict) else {},
         notes=row["notes"],
         draft_id=row["draft_id"],
+        desk=row["desk"],
+        changed_at_desk=row["changed_at_desk"],
+        version=int(row["version"]),
+        self_test=bool(row["self_test"]),
     )
 
 
@@ -166,12 +180,35 @@ class CaseQuery:
     outcome: Outcome | None = None
     since: dt.date | None = None
     until: dt.date | None = None
+    desk: str | None = None  # None: every desk
     limit: int = 500
 
 
 class CaseLog:
-    def __init__(self, database: Database) -> None:
+    """The case log in the desk's SQLite file (a shop's server: :class:`~mirecovery_gui.store.shop_log.ShopCaseLog`)."""
+
+    def __init__(self, database: Database, desk: str = "") -> None:
         self.database = database
+        self.desk = desk  # this desk's name: a case opened or changed here says so
+
+    @property
+    def shared(self) -> bool:
+        """Whether other desks read and write this log too."""
+        return False
+
+    def may_delete(self) -> bool:
+        """Whether this desk may delete cases (a shop database decides by role; a desk's own file always)."""
+        return True
+
+    def flush(self, timeout_s: float = 5.0) -> bool:
+        """Wait until every write made so far is in the log; False when one is not (yet)."""
+        return self.database.writer.flush(timeout_s)
+
+    def _stamp(self, case: Case) -> None:
+        case.updated_at = now()
+        if not case.desk:
+            case.desk = self.desk
+        case.changed_at_desk = self.desk
 
     # --- writing (queued on the background writer) -----------------------------------
 
@@ -182,7 +219,7 @@ class CaseLog:
         wizard never wipes a note typed meanwhile; and an outcome, once final,
         is never turned back to "open" by a later write of an older copy.
         """
-        case.updated_at = now()
+        self._stamp(case)
         row = case.row()
 
         def write(connection: sqlite3.Connection) -> None:
@@ -190,7 +227,10 @@ class CaseLog:
             # coalesces a draft saved again behind this case): link it only
             # when it is there; the case's next save, which always follows a
             # draft save, links it. A case is never lost to the foreign key.
-            placeholders = ", ".join(["?"] * (len(row) - 1) + ["(SELECT id FROM support_drafts WHERE id = ?)"])
+            placeholders = ", ".join(
+                "(SELECT id FROM support_drafts WHERE id = ?)" if name == "draft_id" else "?"
+                for name in COLUMNS.split(", ")
+            )
             updates = ", ".join(
                 f"{name} = excluded.{name}" for name in COLUMNS.split(", ")[1:] if name not in _NOT_OVERWRITTEN
             )
@@ -198,7 +238,7 @@ class CaseLog:
                 f"INSERT INTO cases ({COLUMNS}) VALUES ({placeholders}) ON CONFLICT(id) DO UPDATE SET {updates}, "
                 "outcome = CASE WHEN cases.outcome <> 'open' AND excluded.outcome = 'open' "
                 "THEN cases.outcome ELSE excluded.outcome END, "
-                "closed_at = COALESCE(cases.closed_at, excluded.closed_at)",
+                "closed_at = COALESCE(cases.closed_at, excluded.closed_at), version = cases.version + 1",
                 row,
             )
 
@@ -213,8 +253,9 @@ class CaseLog:
 
         def write(connection: sqlite3.Connection) -> NotesSaved:
             changed = connection.execute(
-                "UPDATE cases SET notes = ?, updated_at = ? WHERE id = ? AND notes = ?",
-                (notes, now(), case_id, expected),
+                "UPDATE cases SET notes = ?, updated_at = ?, changed_at_desk = ?, version = version + 1 "
+                "WHERE id = ? AND notes = ?",
+                (notes, now(), self.desk, case_id, expected),
             ).rowcount
             if changed:
                 return NotesSaved(saved=True)
@@ -230,8 +271,8 @@ class CaseLog:
 
         def write(connection: sqlite3.Connection) -> None:
             connection.execute(
-                "UPDATE cases SET outcome = ?, closed_at = COALESCE(closed_at, ?), updated_at = ? "
-                "WHERE id = ? AND outcome = 'open'",
+                "UPDATE cases SET outcome = ?, closed_at = COALESCE(closed_at, ?), updated_at = ?, "
+                "version = version + 1 WHERE id = ? AND outcome = 'open'",
                 (outcome.value, now(), now(), case_id),
             )
 
@@ -315,46 +356,60 @@ class CaseLog:
     # --- reading ----------------------------------------------------------------------------------
 
     def get(self, case_id: str) -> Case | None:
-        rows = self.database.read(f"SELECT {COLUMNS} FROM cases WHERE id = ?", (case_id,))
+        rows = self.database.read(f"SELECT {READ_COLUMNS} FROM cases WHERE id = ?", (case_id,))
         return _case(rows[0]) if rows else None
 
     def case_of_draft(self, draft_id: str) -> Case | None:
         rows = self.database.read(
-            f"SELECT {COLUMNS} FROM cases WHERE draft_id = ? ORDER BY updated_at DESC LIMIT 1", (draft_id,)
+            f"SELECT {READ_COLUMNS} FROM cases WHERE draft_id = ? ORDER BY updated_at DESC LIMIT 1", (draft_id,)
         )
         return _case(rows[0]) if rows else None
 
     def open_cases(self) -> list[Case]:
         rows = self.database.read(
-            f"SELECT {COLUMNS} FROM cases WHERE outcome = 'open' ORDER BY updated_at DESC LIMIT 20"
+            f"SELECT {READ_COLUMNS} FROM cases WHERE outcome = 'open' ORDER BY updated_at DESC LIMIT 20"
         )
         return [_case(row) for row in rows]
 
     def search(self, query: CaseQuery) -> list[Case]:
-        clauses: list[str] = []
-        params: list[object] = []
-        if query.text.strip():
-            like = f"%{query.text.strip().lower()}%"
-            clauses.append(
-                "(lower(customer_name) LIKE ? OR lower(customer_contact) LIKE ? OR lower(identifier_masked) LIKE ? "
-                "OR imei LIKE ? OR lower(device_model) LIKE ? OR lower(notes) LIKE ? OR lower(staff) LIKE ? "
-                "OR id LIKE ?)"
-            )
-            # The case number on the owner's hand-over slip is the start of the id.
-            params += [like] * 7 + [f"{query.text.strip().lower()}%"]
-        if query.outcome is not None:
-            clauses.append("outcome = ?")
-            params.append(query.outcome.value)
-        if query.since is not None:
-            clauses.append("opened_at >= ?")
-            params.append(query.since.isoformat())
-        if query.until is not None:
-            import datetime as dt
-
-            clauses.append("opened_at < ?")
-            params.append((query.until + dt.timedelta(days=1)).isoformat())
-        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        where, params = search_clauses(query)
         rows = self.database.read(
-            f"SELECT {COLUMNS} FROM cases {where} ORDER BY opened_at DESC LIMIT ?", (*params, query.limit)
+            f"SELECT {READ_COLUMNS} FROM cases {where} ORDER BY opened_at DESC LIMIT ?", (*params, query.limit)
         )
         return [_case(row) for row in rows]
+
+    def desks(self) -> list[str]:
+        """Every desk that has a case in the log, by name."""
+        rows = self.database.read("SELECT DISTINCT desk FROM cases WHERE desk <> '' ORDER BY desk")
+        return [str(row[0]) for row in rows]
+
+
+def search_clauses(query: CaseQuery) -> tuple[str, list[object]]:
+    """The WHERE of a search (``?`` placeholders) and its values: the same on both engines."""
+    clauses: list[str] = []
+    params: list[object] = []
+    text = query.text.strip().lower()
+    if text:
+        like = f"%{text}%"
+        clauses.append(
+            "(lower(customer_name) LIKE ? OR lower(customer_contact) LIKE ? OR lower(identifier_masked) LIKE ? "
+            "OR imei LIKE ? OR lower(device_model) LIKE ? OR lower(notes) LIKE ? OR lower(staff) LIKE ? "
+            "OR lower(desk) LIKE ? OR id LIKE ?)"
+        )
+        # The case number on the owner's hand-over slip is the start of the id.
+        params += [like] * 8 + [f"{text}%"]
+    if query.outcome is not None:
+        clauses.append("outcome = ?")
+        params.append(query.outcome.value)
+    if query.desk is not None:
+        clauses.append("desk = ?")
+        params.append(query.desk)
+    if query.since is not None:
+        clauses.append("opened_at >= ?")
+        params.append(query.since.isoformat())
+    if query.until is not None:
+        import datetime as dt
+
+        clauses.append("opened_at < ?")
+        params.append((query.until + dt.timedelta(days=1)).isoformat())
+    return (f"WHERE {' AND '.join(clauses)}" if clauses else ""), params

@@ -94,6 +94,29 @@ MIGRATIONS: list[str] = [
     CREATE INDEX cases_opened ON cases (opened_at);
     CREATE INDEX cases_outcome ON cases (outcome);
     """,
+    # 3: many desks, one shop. Each case says at which desk it was opened and which desk
+    # changed it last; its version counts the changes, so a desk saving over another
+    # desk's change is told rather than overwriting it. A self-test's case is marked.
+    # shop_outbox is a desk's queue of writes waiting for the shop database (on a desk
+    # only); shop_uploads records each write the shop database took (on the server
+    # only), so a write sent twice is applied once.
+    """
+    ALTER TABLE cases ADD COLUMN desk TEXT NOT NULL DEFAULT '';
+    ALTER TABLE cases ADD COLUMN changed_at_desk TEXT NOT NULL DEFAULT '';
+    ALTER TABLE cases ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE cases ADD COLUMN self_test INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX cases_desk ON cases (desk, opened_at);
+    CREATE TABLE shop_outbox (
+        seq INTEGER PRIMARY KEY,
+        op_id TEXT NOT NULL UNIQUE,
+        op TEXT NOT NULL
+    );
+    CREATE TABLE shop_uploads (
+        op_id TEXT PRIMARY KEY,
+        desk TEXT NOT NULL DEFAULT '',
+        uploaded_at TEXT NOT NULL
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

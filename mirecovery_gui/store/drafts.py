@@ -10,7 +10,9 @@ import datetime as dt
 import json
 import sqlite3
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from mirecovery_gui.core.identifier import IdentifierKind, mask_identifier
 from mirecovery_gui.core.support_request import SupportFacts
@@ -89,7 +91,7 @@ class DraftStore:
         return self._draft(rows[0]) if rows else None
 
     @staticmethod
-    def _draft(row: sqlite3.Row) -> Draft | None:
+    def _draft(row: sqlite3.Row | Mapping[str, Any]) -> Draft | None:
         try:
             facts = SupportFacts.from_mapping(json.loads(row["facts"]))
         except (ValueError, TypeError):

@@ -129,7 +129,52 @@ def init_roles(connection: psycopg.Connection[Any]) -> None:
         connection.execute(f"REVOKE DELETE, TRUNCATE ON {tables} FROM {DESK_ROLE}")
         connection.execute(f"GRANT SELECT, INSERT, UPDATE ON {tables} TO {DESK_ROLE}")
         connection.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {tables} TO {MANAGER_ROLE}")
+        # Each desk records the writes it uploaded, so one sent twice is applied once.
+        connection.execute(f"GRANT SELECT, INSERT ON shop_uploads TO {DESK_ROLE}, {MANAGER_ROLE}")
+        for statement in _RETENTION:
+            connection.execute(statement)
+        connection.execute(f"GRANT SELECT ON {RETENTION_TABLE} TO {DESK_ROLE}, {MANAGER_ROLE}")
+        connection.execute(f"GRANT UPDATE ON {RETENTION_TABLE} TO {MANAGER_ROLE}")
+        connection.execute("REVOKE ALL ON FUNCTION mirecovery_purge() FROM PUBLIC")
+        connection.execute(f"GRANT EXECUTE ON FUNCTION mirecovery_purge() TO {DESK_ROLE}, {MANAGER_ROLE}")
     log.info("shop database roles ready")
+
+
+RETENTION_TABLE = "mirecovery_retention"
+DEFAULT_RETENTION_DAYS = 90
+
+# The shop's retention, the same for every desk: one number on the server (a manager changes it),
+# and a function that deletes what is older. Every desk calls it hourly, and a shop may also run
+# it from cron; it runs with its owner's rights, so a desk, which may not delete, can apply it.
+_RETENTION = (
+    f"CREATE TABLE IF NOT EXISTS {RETENTION_TABLE} (days integer NOT NULL CHECK (days BETWEEN 1 AND 3650))",
+    f"INSERT INTO {RETENTION_TABLE} (days) SELECT {DEFAULT_RETENTION_DAYS} "
+    f"WHERE NOT EXISTS (SELECT 1 FROM {RETENTION_TABLE})",
+    f"""
+    CREATE OR REPLACE FUNCTION mirecovery_purge() RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    DECLARE
+        cutoff text;
+        gone integer;
+    BEGIN
+        -- The log's times are ISO 8601 text in UTC, so text order is time order.
+        SELECT to_char((now() AT TIME ZONE 'UTC') - make_interval(days => min(days)), 'YYYY-MM-DD"T"HH24:MI:SS')
+               || '+00:00'
+          INTO cutoff FROM {RETENTION_TABLE};
+        IF cutoff IS NULL THEN
+            RETURN 0;
+        END IF;
+        DELETE FROM support_drafts WHERE id IN (SELECT draft_id FROM cases WHERE updated_at < cutoff);
+        DELETE FROM cases WHERE updated_at < cutoff;
+        GET DIAGNOSTICS gone = ROW_COUNT;
+        DELETE FROM support_drafts WHERE updated_at < cutoff
+            AND id NOT IN (SELECT draft_id FROM cases WHERE draft_id IS NOT NULL);
+        DELETE FROM shop_uploads WHERE uploaded_at < cutoff;
+        RETURN gone;
+    END
+    $$
+    """,
+)
 
 
 # --- where the shop database is, and its password ---------------------------------------------
@@ -216,6 +261,12 @@ def connect(address: ShopAddress, *, timeout_s: float = 5.0) -> psycopg.Connecti
         "sslmode": address.sslmode,
         "connect_timeout": max(1, round(timeout_s)),
         "application_name": "mirecovery",
+        # A cable pulled out mid-read is noticed in seconds, not after the system's TCP timeout.
+        "keepalives": 1,
+        "keepalives_idle": 10,
+        "keepalives_interval": 3,
+        "keepalives_count": 3,
+        "tcp_user_timeout": 5000,
     }
     if address.sslrootcert:
         options["sslrootcert"] = address.sslrootcert

@@ -43,6 +43,26 @@ def _free_port() -> int:
 class PgServer:
     port: int
     folder: Path
+    bindir: Path
+    run_as: list[str]
+
+    @property
+    def data(self) -> Path:
+        return self.folder / "data"
+
+    def start(self) -> None:
+        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+        subprocess.run(
+            [*self.run_as, str(self.bindir / "pg_ctl"), "-D", str(self.data), "-o", options,
+             "-l", str(self.folder / "log"), "-w", "start"],
+            check=True, capture_output=True,
+        )  # fmt: skip
+
+    def stop(self) -> None:
+        subprocess.run(
+            [*self.run_as, str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop"],
+            check=False, capture_output=True,
+        )  # fmt: skip
 
     def url(self, database: str = "postgres", user: str = ADMIN) -> str:
         """The owner's (or ``user``'s) address through the cluster's socket: no password asked."""
@@ -81,16 +101,12 @@ def pg_server() -> Iterator[PgServer]:
          "--auth-local=trust", "--auth-host=scram-sha-256"],
         check=True, capture_output=True,
     )  # fmt: skip
-    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
-    subprocess.run(
-        [*run_as, str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(folder / "log"), "-w", "start"],
-        check=True, capture_output=True,
-    )  # fmt: skip
+    server = PgServer(port, folder, bindir, run_as)
+    server.start()
     try:
-        yield PgServer(port, folder)
+        yield server
     finally:
-        subprocess.run([*run_as, str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"], check=False,
-                       capture_output=True)  # fmt: skip
+        server.stop()
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -98,3 +114,35 @@ def pg_server() -> Iterator[PgServer]:
 def pg_url(pg_server: PgServer) -> str:
     """A fresh, empty database of its own for each test."""
     return pg_server.url(pg_server.create_database())
+
+
+keyring = pytest.importorskip("keyring")
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):  # type: ignore[misc]
+    """A keyring that lives in this process only (the tests' stand-in for the system's)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.secrets.pop((service, username), None) is None:
+            raise keyring.errors.PasswordDeleteError("not there")
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    before = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(before)

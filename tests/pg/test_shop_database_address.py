@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Iterator
 
 import pytest
 
@@ -16,39 +15,9 @@ from mirecovery_gui.store.shop_database import (
     forget_password,
     remember_password,
 )
-from tests.pg.conftest import PgServer
+from tests.pg.conftest import MemoryKeyring, PgServer
 
-keyring = pytest.importorskip("keyring")
 psycopg = pytest.importorskip("psycopg")
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):  # type: ignore[misc]
-    """A keyring that lives in this process only (the tests' stand-in for the system's)."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.secrets.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError("not there")
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    before = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(before)
 
 
 @pytest.mark.parametrize(

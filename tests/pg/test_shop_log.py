@@ -1,0 +1,282 @@
+"""Many desks, one shop: the case log on a real PostgreSQL server, through each desk's queue."""
+
+from __future__ import annotations
+
+import os
+import stat
+import threading
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from mirecovery_gui.core.support_request import SupportFacts
+from mirecovery_gui.store.cases import Case, CaseQuery, Outcome
+from mirecovery_gui.store.database import Database
+from mirecovery_gui.store.drafts import Draft
+from mirecovery_gui.store.shop_database import (
+    DESK_ROLE,
+    MANAGER_ROLE,
+    ShopAddress,
+    init_roles,
+    remember_password,
+)
+from mirecovery_gui.store.shop_log import Conflict, ShopCaseLog, ShopDraftStore, ShopLink, ShopStatus
+from tests.pg.conftest import MemoryKeyring, PgServer
+
+psycopg = pytest.importorskip("psycopg")
+
+
+class Desk:
+    """One desk of the shop: its own SQLite file (the queue), its login, its link and case log."""
+
+    def __init__(self, folder: Path, address: ShopAddress, name: str) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.database = Database(folder / "cases.sqlite3")
+        self.statuses: list[ShopStatus] = []
+        self.conflicts: list[Conflict] = []
+        self.link = ShopLink(
+            address, self.database, name, on_status=self.statuses.append, on_conflict=self.conflicts.append
+        )
+        self.log = ShopCaseLog(self.link)
+        self.drafts = ShopDraftStore(self.log)
+
+    def close(self) -> None:
+        self.log.close()
+        self.link.close()
+        self.database.close()
+
+
+class Shop:
+    def __init__(self, server: PgServer, keyring: MemoryKeyring, folder: Path) -> None:
+        self.server = server
+        self.keyring = keyring
+        self.folder = folder
+        self.name = server.create_database()
+        self.desks: list[Desk] = []
+        with psycopg.connect(server.url(self.name), autocommit=True) as owner:
+            init_roles(owner)
+
+    def owner(self) -> psycopg.Connection:
+        return psycopg.connect(self.server.url(self.name), autocommit=True)
+
+    def login(self, group: str = DESK_ROLE) -> ShopAddress:
+        user = f"u_{uuid.uuid4().hex[:10]}"
+        password = uuid.uuid4().hex
+        with self.owner() as owner:
+            owner.execute(f"CREATE ROLE {user} LOGIN PASSWORD '{password}' IN ROLE {group}")
+        address = ShopAddress.parse(self.server.tcp_url(self.name, user))
+        remember_password(address, password)
+        return address
+
+    def desk(self, name: str, group: str = DESK_ROLE) -> Desk:
+        desk = Desk(self.folder / name, self.login(group), name)
+        self.desks.append(desk)
+        return desk
+
+    def count(self, sql: str = "SELECT count(*) FROM cases") -> int:
+        with self.owner() as owner:
+            return int(owner.execute(sql).fetchone()[0])
+
+
+@pytest.fixture
+def shop(pg_server: PgServer, memory_keyring: MemoryKeyring, tmp_path: Path) -> Iterator[Shop]:
+    shop = Shop(pg_server, memory_keyring, tmp_path)
+    yield shop
+    for desk in shop.desks:
+        desk.close()
+
+
+def test_a_case_saved_at_one_desk_is_read_at_another_with_its_desk(shop: Shop) -> None:
+    front, back = shop.desk("Front"), shop.desk("Back")
+    case = Case("training", customer_name="Budi Santoso", imei="490154203237518", staff="Ana")
+    front.log.save(case)
+    assert front.log.flush()
+
+    found = back.log.search(CaseQuery(text="budi"))
+    assert [(c.id, c.desk, c.changed_at_desk, c.staff, c.version) for c in found] == [
+        (case.id, "Front", "Front", "Ana", 1)
+    ]
+    assert back.log.desks() == ["Front"]
+    assert back.log.search(CaseQuery(desk="Back")) == []
+    assert front.statuses[-1] == ShopStatus(reachable=True, waiting=0)
+
+
+def test_open_cases_are_only_this_desks_so_another_desk_never_closes_them(shop: Shop) -> None:
+    front, back = shop.desk("Front"), shop.desk("Back")
+    front.log.save(Case("training", customer_name="Budi"))
+    assert front.log.flush()
+    assert back.log.open_cases() == []
+    assert [c.customer_name for c in front.log.open_cases()] == ["Budi"]
+
+
+def test_five_desks_writing_at_once_lose_nothing(shop: Shop) -> None:
+    desks = [shop.desk(f"Desk {number}") for number in range(5)]
+    shared = Case("training", customer_name="Shared")
+    desks[0].log.save(shared)
+    assert desks[0].log.flush()
+    errors: list[BaseException] = []
+
+    def work(desk: Desk) -> None:
+        try:
+            for number in range(200):
+                desk.log.save(Case("training", customer_name=f"{desk.link.desk} customer {number}"))
+                if number % 20 == 0:
+                    # Everyone adds a line to the same case's notes: a save over another desk's is refused,
+                    # read again and made again, so no line is lost.
+                    line = f"{desk.link.desk} line {number}"
+                    while True:
+                        current = desk.log.get(shared.id)
+                        assert current is not None
+                        notes = f"{current.notes}\n{line}".strip()
+                        if desk.log.set_notes(shared.id, notes, expected=current.notes).saved:
+                            break
+            assert desk.log.flush(30.0)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(desk,)) for desk in desks]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert errors == []
+    assert shop.count() == 1 + 1000
+    notes = desks[0].log.get(shared.id).notes.splitlines()  # type: ignore[union-attr]
+    assert len(notes) == 5 * 10
+    assert len(set(notes)) == 50
+    for desk in desks:
+        assert desk.link.status.waiting == 0
+
+
+def test_a_save_over_another_desks_change_is_refused_and_told(shop: Shop) -> None:
+    front, back = shop.desk("Front"), shop.desk("Back")
+    case = Case("training", customer_name="Budi")
+    front.log.save(case)
+    assert front.log.flush()
+
+    picked_up = back.log.get(case.id)
+    assert picked_up is not None
+    picked_up.device_model = "Redmi Note 12"
+    back.log.save(picked_up)
+    assert back.log.flush()
+
+    case.device_model = "Poco X5"  # the front desk, still on its old copy
+    front.log.save(case)
+    assert front.log.flush()
+    assert front.conflicts == [Conflict(case.id, "Back")]
+    now = back.log.get(case.id)
+    assert now is not None and (now.device_model, now.changed_at_desk) == ("Redmi Note 12", "Back")
+
+    # Read again, the front desk's change goes through, and the back desk is the one told next time.
+    again = front.log.get(case.id)
+    assert again is not None
+    again.device_model = "Poco X5"
+    front.log.save(again)
+    assert front.log.flush()
+    assert len(front.conflicts) == 1
+    picked_up.notes = ""
+    back.log.save(picked_up)
+    assert back.log.flush()
+    assert back.conflicts == [Conflict(case.id, "Front")]
+
+
+def test_the_server_stopped_mid_session_loses_nothing_and_doubles_nothing(shop: Shop, pg_server: PgServer) -> None:
+    front = shop.desk("Front")
+    before = Case("training", customer_name="Before the cut")
+    front.log.save(before)
+    assert front.log.flush()
+
+    pg_server.stop()
+    try:
+        during = Case("training", customer_name="During the cut", imei="490154203237518")
+        front.log.save(during)
+        front.log.close_open(during.id, Outcome.PASSWORD_RESET)
+        front.drafts.save(Draft(SupportFacts(owner_name="During the cut")))
+        assert not front.log.flush(5.0)
+        status = front.link.status
+        assert (status.reachable, status.waiting, status.problem) == (False, 3, "unreachable")
+        # The window still finds what was typed: from the desk's queue.
+        found = front.log.search(CaseQuery(text="during"))
+        assert [(c.id, c.outcome) for c in found] == [(during.id, Outcome.PASSWORD_RESET)]
+        assert front.log.get(during.id) is not None
+        assert [d.facts.owner_name for d in front.drafts.recent()] == ["During the cut"]
+    finally:
+        pg_server.start()
+
+    front.link.wake()
+    assert front.log.flush(20.0)
+    assert front.link.status == ShopStatus(reachable=True, waiting=0)
+    assert shop.count() == 2
+    assert shop.count("SELECT count(*) FROM cases WHERE outcome = 'password_reset'") == 1
+    assert shop.count("SELECT count(*) FROM support_drafts") == 1
+
+
+def test_a_write_the_server_took_but_whose_answer_was_lost_is_applied_once(shop: Shop) -> None:
+    front = shop.desk("Front")
+    case = Case("training", customer_name="Budi")
+    op = {"kind": "case", "row": list(case.row()), "base": 0}
+    with psycopg.connect(**_options(front.link.address, shop)) as server:
+        server.autocommit = True
+        assert front.link._apply_once(server, "op-1", op) is None
+        # The desk never heard back, so it sends the same write again.
+        assert front.link._apply_once(server, "op-1", op) is None
+    assert shop.count("SELECT version FROM cases") == 1
+
+
+def _options(address: ShopAddress, shop: Shop) -> dict[str, object]:
+    password = shop.keyring.get_password("mirecovery shop database", address.key)
+    return {"host": address.host, "port": address.port, "dbname": address.database, "user": address.user,
+            "password": password}  # fmt: skip
+
+
+def test_the_queue_is_private_and_keeps_nothing_once_uploaded(shop: Shop, pg_server: PgServer) -> None:
+    front = shop.desk("Front")
+    pg_server.stop()
+    try:
+        front.log.save(Case("training", customer_name="Siti Rahayu Queue"))
+        assert not front.log.flush(5.0)
+        if os.name == "posix":
+            mode = stat.S_IMODE(front.database.path.stat().st_mode)
+            assert mode == 0o600
+    finally:
+        pg_server.start()
+    front.link.wake()
+    assert front.log.flush(20.0)
+    files = [front.database.path, *front.database.path.parent.glob("cases.sqlite3-*")]
+    for file in files:
+        assert b"Siti Rahayu Queue" not in file.read_bytes(), file.name
+
+
+def test_a_desk_is_refused_delete_and_a_manager_deletes(shop: Shop) -> None:
+    front, manager = shop.desk("Front"), shop.desk("Office", MANAGER_ROLE)
+    case = Case("training", customer_name="Budi")
+    front.log.save(case)
+    assert front.log.flush()
+    assert not front.log.may_delete()
+    assert manager.log.may_delete()
+
+    front.log.delete([case.id])
+    assert front.log.flush()
+    assert front.conflicts == [Conflict(case.id, "", kind="refused")]
+    assert shop.count() == 1
+
+    manager.log.delete([case.id])
+    assert manager.log.flush()
+    assert shop.count() == 0
+    assert front.log.get(case.id) is None
+
+
+def test_retention_runs_on_the_server_for_every_desk(shop: Shop) -> None:
+    front = shop.desk("Front")
+    old = Case("training", customer_name="Old")
+    front.log.save(old)
+    front.log.save(Case("training", customer_name="New"))
+    assert front.log.flush()
+    with shop.owner() as owner:
+        owner.execute("UPDATE cases SET updated_at = '2020-01-01T00:00:00+00:00' WHERE id = %s", (old.id,))
+    front.log.purge_older_than(90)
+    front.link.wake()
+    assert front.log.flush()
+    assert [c.customer_name for c in front.log.search(CaseQuery())] == ["New"]
