@@ -1,10 +1,11 @@
 """Command line: ``mirecovery [options]`` opens the wizard; sub-commands do the rest.
 
     mirecovery [--training | --server URL] [--lang en|id] [--scheme system|light|dark]
-    mirecovery --self-test
+    mirecovery --self-test [--case-db URL]
     mirecovery --version
     mirecovery training-server [--host 127.0.0.1] [--port 0] [--latency S] [--join-code CODE]
     mirecovery support-request ...
+    mirecovery shop-db init|copy-local --case-db URL [--retention-days DAYS]
 
 Only the standard library is imported before the command is known, so
 ``--version`` and the training server start fast.
@@ -284,10 +285,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_training_server(args)
     if args.command == "support-request":
         return run_support_request(args)
+    if args.command == "shop-db":
+        from mirecovery_gui.shop_admin import run_shop_db
+
+        return run_shop_db(args)
     if args.self_test:
         from mirecovery_gui.self_test import run_self_test
 
-        return run_self_test(["--lang", args.lang] if args.lang else [])
+        case_db = args.case_db or os.environ.get("MIRECOVERY_CASE_DB", "")
+        return run_self_test(["--lang", args.lang] if args.lang else [], case_db=case_db)
     return run_wizard(args)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import logging
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -45,6 +46,8 @@ if TYPE_CHECKING:
     from mirecovery_gui.store.cases import Case
     from mirecovery_gui.store.instance_lock import InstanceLock
     from mirecovery_gui.store.settings import Settings
+    from mirecovery_gui.store.shop_log import ShopStatus
+    from mirecovery_gui.store.stores import ShopChoice
     from mirecovery_gui.training.service import TrainingService
 
 log = logging.getLogger(__name__)
@@ -145,6 +148,8 @@ class StoreNews(QObject):
 
     trouble = Signal(object)  # "disk_full", "damaged", "read_only", "other", or None: saved again
     set_aside = Signal(object)  # the path a damaged database was renamed to
+    shop_status = Signal(object)  # a ShopStatus: the shop database reachable or not, and what waits for it
+    shop_conflict = Signal(object)  # a Conflict: a save of this desk's not applied over another desk's change
 
 
 def trouble_reason(kind: str | None) -> str:
@@ -182,6 +187,57 @@ def store_trouble_text(kind: str | None) -> str:
     if kind is None:
         return QCoreApplication.translate("App", "The case log is saved again.")
     return texts.get(kind, texts["other"])
+
+
+def shop_status_text(status: ShopStatus, desk: str) -> str:
+    """The line at the foot of the window when the case log is the shop's database."""
+    waiting = status.waiting
+    if status.problem == "password":
+        return QCoreApplication.translate(
+            "App",
+            "Shop database: the password was refused. Enter it again (File > Settings). %n change(s) wait "
+            "on this computer.",
+            "",
+            waiting,
+        )
+    if status.problem == "not_set_up":
+        return QCoreApplication.translate(
+            "App",
+            "Shop database: not set up for mirecovery yet (its owner runs: mirecovery shop-db init). %n "
+            "change(s) wait on this computer.",
+            "",
+            waiting,
+        )
+    if status.problem == "newer_version":
+        return QCoreApplication.translate(
+            "App",
+            "Shop database: set up by a newer mirecovery; update this desk. %n change(s) wait on this computer.",
+            "",
+            waiting,
+        )
+    if status.problem == "refused":
+        return QCoreApplication.translate(
+            "App",
+            "Shop database: this login may not use the case log (ask the manager for the desk role). %n "
+            "change(s) wait on this computer.",
+            "",
+            waiting,
+        )
+    if status.reachable is False:
+        return QCoreApplication.translate(
+            "App",
+            "Shop database cannot be reached. Work goes on: %n change(s) wait on this computer and go up when "
+            "it is back.",
+            "",
+            waiting,
+        )
+    if status.reachable is None:
+        return QCoreApplication.translate("App", "Shop database: connecting… (desk {desk})").format(desk=desk)
+    if waiting:
+        return QCoreApplication.translate("App", "Shop database: sending %n change(s)…", "", waiting)
+    return QCoreApplication.translate("App", "Shop database: connected, everything saved (desk {desk})").format(
+        desk=desk
+    )
 
 
 def unavailable_text(reason: str | None) -> str:
@@ -234,6 +290,7 @@ class App:
         self.history: HistoryWindow | None = None
         self.closed = False
         self._store_trouble: str | None = None
+        self._shop_status: ShopStatus | None = None
         self._retention = QTimer(window)
         self._retention.setInterval(RETENTION_EVERY_MS)
         self._retention.timeout.connect(self._apply_retention)
@@ -286,17 +343,53 @@ class App:
     def _on_language_switched(self, language: str) -> None:
         self.session.language = language
         self.providers.follow_language(language)
+        if self._shop_status is not None:
+            self._show_shop_status(self._shop_status)
 
     def show_settings(self) -> None:
         from mirecovery_gui.gui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.settings.settings, self.window)
+        shop = self.stores.shop
+        dialog = SettingsDialog(
+            self.settings.settings,
+            self.window,
+            computer=desk_name(replace(self.settings.settings, desk_name="")),
+            shop_in_use=str(shop.address) if shop is not None else "",
+        )
         dialog.erase_requested.connect(lambda: self.erase_everything(dialog))
         try:
             if dialog.exec() == SettingsDialog.DialogCode.Accepted:
+                old = self.settings.settings
                 self.settings.replace(dialog.settings())
+                self._take_shop_settings(old, self.settings.settings, dialog.shop_password())
         finally:
             dialog.deleteLater()  # open all day: one dialog at a time, not one more per visit
+
+    def _take_shop_settings(self, old: Settings, new: Settings, password: str) -> None:
+        """A new shop database or desk name applies at the next start; a password goes to the keyring now."""
+        if password and new.shop_database:
+            from mirecovery_gui.store.shop_database import ShopAddress, ShopAddressError, remember_password
+
+            try:
+                address = ShopAddress.parse(new.shop_database)
+            except ShopAddressError:
+                address = None  # the dialog checked it; nothing to keep the password for otherwise
+            if address is not None and not remember_password(address, password):
+                self.window.notice.show_notice(
+                    QCoreApplication.translate(
+                        "App",
+                        "This computer has no keyring that can keep the password, so it is used until mirecovery "
+                        "closes and asked again at the next start.",
+                    ),
+                    key="shop-keyring",
+                )
+            if self.stores.link is not None and self.stores.shop is not None and address == self.stores.shop.address:
+                self.stores.link.wake()  # the same server: try the new password now
+        if (new.shop_database, new.desk_name) != (old.shop_database, old.desk_name):
+            self.window.notice.show_notice(
+                QCoreApplication.translate("App", "The shop database setting applies when mirecovery starts again."),
+                key="shop-restart",
+            )
 
     # --- after the first paint ------------------------------------------------------------------------
 
@@ -329,6 +422,97 @@ class App:
         had_trouble, self._store_trouble = self._store_trouble is not None, kind
         if kind is not None or had_trouble:
             self.window.notice.show_notice(store_trouble_text(kind), key="store")
+
+    def on_shop_status(self, status: object) -> None:
+        """The shop database came or went, or the changes waiting for it changed: the foot of the window says so."""
+        from mirecovery_gui.store.shop_log import ShopStatus
+
+        if not isinstance(status, ShopStatus):
+            return
+        before, self._shop_status = self._shop_status, status
+        self._show_shop_status(status)
+        if status.problem == "password" and (before is None or before.problem != "password"):
+            self.window.notice.show_notice(
+                QCoreApplication.translate(
+                    "App",
+                    "The shop database refused this desk's password. Until it is entered, cases wait on this computer.",
+                ),
+                [
+                    (
+                        "shop_password_button",
+                        QCoreApplication.translate("App", "Enter the &password…"),
+                        self.ask_shop_password,
+                    )
+                ],
+                key="shop-password",
+            )
+        elif status.problem != "password":
+            self.window.notice.withdraw("shop-password")
+
+    def _show_shop_status(self, status: ShopStatus) -> None:
+        trouble = status.problem is not None or status.reachable is False
+        self.window.show_shop_status(shop_status_text(status, self.stores.desk), trouble)
+
+    def on_shop_conflict(self, conflict: object) -> None:
+        """A save or a deletion of this desk's was not applied: the user hears whose change won, and why."""
+        from mirecovery_gui.store.cases import case_number
+        from mirecovery_gui.store.shop_log import Conflict
+
+        if not isinstance(conflict, Conflict):
+            return
+        number = case_number(conflict.case_id)
+        if conflict.kind == "refused" and not conflict.case_id:
+            text = QCoreApplication.translate(
+                "App", "The shop database did not allow this desk to delete the shop's cases (only a manager may)."
+            )
+        elif conflict.kind == "refused":
+            text = QCoreApplication.translate(
+                "App",
+                "The shop database did not allow this desk to delete or change case {number} (only a manager's "
+                "login may delete). Nothing was changed there.",
+            ).format(number=number)
+        else:
+            self.session.changed_elsewhere(conflict.case_id)
+            text = QCoreApplication.translate(
+                "App",
+                "Case {number} was changed at desk {desk} meanwhile, so this desk's last change was not saved "
+                "over theirs. Their version is in Case history; this desk's next change is saved over it.",
+            ).format(number=number, desk=conflict.other_desk or "?")
+        self.window.notice.show_notice(text, key=f"conflict-{conflict.case_id}")
+        if self.history is not None and self.history.isVisible():
+            self.history.refresh()
+
+    def ask_shop_password(self) -> None:
+        """Ask for the shop database's password and give it to the keyring (never to settings or a log)."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        from mirecovery_gui.store.shop_database import remember_password
+
+        shop = self.stores.shop
+        if shop is None:
+            return
+        password, ok = QInputDialog.getText(
+            self.window,
+            QCoreApplication.translate("App", "Shop database password"),
+            QCoreApplication.translate("App", "Password of {user} on {host}:").format(
+                user=shop.address.user, host=shop.address.host
+            ),
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok or not password:
+            return
+        if not remember_password(shop.address, password):
+            self.window.notice.show_notice(
+                QCoreApplication.translate(
+                    "App",
+                    "This computer has no keyring that can keep the password, so it is used until mirecovery "
+                    "closes and asked again at the next start.",
+                ),
+                key="shop-keyring",
+            )
+        self.window.notice.withdraw("shop-password")
+        if self.stores.link is not None:
+            self.stores.link.wake()
 
     def on_set_aside(self, path: object) -> None:
         self.window.notice.show_notice(
@@ -410,6 +594,12 @@ class App:
             parent or self.window,
             QCoreApplication.translate("App", "Deleted"),
             QCoreApplication.translate(
+                "App",
+                "The changes waiting on this computer and the logs were deleted. The shop's cases are on the shop "
+                "database.",
+            )
+            if self.stores.shop is not None
+            else QCoreApplication.translate(
                 "App", "All cases, support-request drafts and logs were deleted from this computer."
             ),
         )
@@ -440,20 +630,55 @@ class App:
         self.closed = True
 
 
+def desk_name(settings: Settings) -> str:
+    """This desk's name as other desks see it: Settings, else the computer's name."""
+    import socket
+
+    return settings.desk_name or socket.gethostname()[:40]
+
+
+def shop_choice(given: str | None, settings: Settings, news: StoreNews) -> tuple[ShopChoice | None, str]:
+    """The shop database this run uses (``--case-db``, else ``MIRECOVERY_CASE_DB``, else Settings), or none.
+
+    An address that cannot be used keeps the case log on this computer for the run; the second
+    value says why, for the window to show.
+    """
+    import os
+
+    url = given or os.environ.get("MIRECOVERY_CASE_DB", "") or settings.shop_database
+    if not url:
+        return None, ""
+    from mirecovery_gui.gui.i18n import address_problem
+    from mirecovery_gui.store.shop_database import ShopAddress, ShopAddressError
+    from mirecovery_gui.store.stores import ShopChoice
+
+    try:
+        address = ShopAddress.parse(url)
+    except ShopAddressError as exc:
+        log.warning("the shop database address cannot be used (%s)", exc)
+        return None, QCoreApplication.translate(
+            "App",
+            "The shop database address cannot be used ({reason}), so cases are kept on this computer for now. "
+            "Correct it in File > Settings.",
+        ).format(reason=address_problem(exc))
+    return ShopChoice(address, desk_name(settings), news.shop_status.emit, news.shop_conflict.emit), ""
+
+
 def create_main_window(
     argv: list[str],
     *,
     clock: Clock | None = None,
     training_service: TrainingService | None = None,
     timeouts: Timeouts | None = None,
+    self_test: bool = False,
 ) -> MainWindow:
     """The top-level window for ``argv`` (the command line without the program name).
 
     The keyword arguments let an embedding program (or a test) bring its own
-    clock, training service and network timeouts.
+    clock, training service and network timeouts; ``self_test`` marks the cases it records.
     """
     args = build_parser().parse_args(argv)
-    return main_window_for(args, clock=clock, training_service=training_service, timeouts=timeouts)
+    return main_window_for(args, clock=clock, training_service=training_service, timeouts=timeouts, self_test=self_test)
 
 
 def main_window_for(
@@ -462,6 +687,7 @@ def main_window_for(
     clock: Clock | None = None,
     training_service: TrainingService | None = None,
     timeouts: Timeouts | None = None,
+    self_test: bool = False,
 ) -> MainWindow:
     """``create_main_window`` for a command line already parsed (``main`` has; parsing costs 4 ms)."""
     from mirecovery_gui.store.paths import database_path
@@ -484,15 +710,18 @@ def main_window_for(
         if window_ref:
             window_ref[0].notice.show_notice(unavailable_text(stores.unavailable_reason))
 
+    shop, shop_error = shop_choice(getattr(args, "case_db", None), loaded.settings, news)
     stores = Stores(
         database_path,
         database_unavailable,
         on_trouble=news.trouble.emit,  # from the writer thread: queued to the GUI thread
         on_set_aside=news.set_aside.emit,
+        shop=shop,
+        desk=desk_name(loaded.settings),
     )
     session = RecoverySession(
         clock,
-        CaseKeeper(stores, lambda: settings.settings),
+        CaseKeeper(stores, lambda: settings.settings, self_test=self_test),
         default_region=loaded.settings.default_region,
         language=language,
         directory=support_directory,
@@ -510,6 +739,14 @@ def main_window_for(
     news.setParent(window)
     news.trouble.connect(window.app.on_store_trouble)
     news.set_aside.connect(window.app.on_set_aside)
+    news.shop_status.connect(window.app.on_shop_status)
+    news.shop_conflict.connect(window.app.on_shop_conflict)
+    if shop is not None:
+        from mirecovery_gui.store.shop_log import ShopStatus
+
+        window.app.on_shop_status(ShopStatus(reachable=None, waiting=0))
+    if shop_error:
+        window.notice.show_notice(shop_error, key="shop-address")
     window.app._real_account_given = bool(getattr(args, "real_account", None))
     if args.training:
         providers.use("training")

@@ -46,6 +46,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="light or dark colours for this run (default: the settings, else the system's)",
     )
     parser.add_argument(
+        "--case-db",
+        metavar="URL",
+        help="keep the case log on the shop's PostgreSQL server, postgresql://USER@HOST:PORT/DB "
+        "(default: $MIRECOVERY_CASE_DB, else Settings, else this computer's own file); the password comes from "
+        "the system's keyring",
+    )
+    parser.add_argument(
         "--self-test",
         action="store_true",
         help="run the whole training flow offscreen and exit 0 on success",
@@ -76,6 +83,26 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="CODE",
         help="the code students' requests must carry, 4 to 32 letters or digits "
         "(default: a new random code when --host is not loopback)",
+    )
+    shop_db = commands.add_parser(
+        "shop-db",
+        help="set up the shop's PostgreSQL case log (run once by the database's owner)",
+        description=(
+            "Set up a PostgreSQL database as the shop's case log: the schema, the desk and manager roles and "
+            "the server-side retention. Run it as the database's owner; running it again changes nothing. "
+            "The password comes from the system's keyring, else PostgreSQL's own PGPASSWORD or ~/.pgpass, "
+            "else it is asked."
+        ),
+    )
+    shop_db.add_argument("action", choices=("init", "copy-local"), help="init: set up; copy-local: copy this "
+                         "computer's case log into the shop database (once; copying again adds nothing)")  # fmt: skip
+    shop_db.add_argument("--case-db", required=True, metavar="URL", help="postgresql://OWNER@HOST:PORT/DB")
+    shop_db.add_argument(
+        "--retention-days",
+        type=int,
+        metavar="DAYS",
+        help="delete cases this many days after their last change, for every desk (init; default: 90, or "
+        "what was set before)",
     )
     request = commands.add_parser(
         "support-request",

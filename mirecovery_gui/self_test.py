@@ -131,12 +131,19 @@ class FlowDriver:
         self.wait_for("the done page", self.on_page(Step.DONE))
 
 
-def run_self_test(extra_args: list[str] | None = None) -> int:
+def run_self_test(extra_args: list[str] | None = None, case_db: str = "") -> int:
     """A training recovery end to end, in a data folder of its own.
 
     Never the shop's: a self-test run beside an open window would otherwise
     see that window's live case as interrupted, and add a case to the log.
+    With ``case_db`` (a shop database's address) the recovery is recorded there,
+    marked as a self-test, so a shop can check each desk's connection and role.
     """
+    if case_db:
+        problem = check_shop_database(case_db)
+        if problem:
+            print(f"self-test FAILED: {problem}", file=sys.stderr, flush=True)
+            return 1
     import os
     import tempfile
 
@@ -150,7 +157,7 @@ def run_self_test(extra_args: list[str] | None = None) -> int:
         previous = os.environ.get(HOME_ENV)
         os.environ[HOME_ENV] = scratch
         try:
-            return _run_self_test(extra_args)
+            return _run_self_test(extra_args, case_db)
         finally:
             if previous is None:
                 os.environ.pop(HOME_ENV, None)
@@ -158,7 +165,62 @@ def run_self_test(extra_args: list[str] | None = None) -> int:
                 os.environ[HOME_ENV] = previous
 
 
-def _run_self_test(extra_args: list[str] | None) -> int:
+def check_shop_database(url: str) -> str:
+    """What keeps this desk from recording cases on the shop database at ``url``; "" when nothing does."""
+    from mirecovery_gui.store.database import SCHEMA_VERSION
+    from mirecovery_gui.store.shop_database import (
+        ShopAddress,
+        ShopAddressError,
+        connect,
+        schema_version,
+    )
+
+    try:
+        address = ShopAddress.parse(url)
+    except ShopAddressError as exc:
+        return f"the shop database address cannot be used: {exc}"
+    try:
+        import psycopg
+    except ImportError:
+        return "this mirecovery has no PostgreSQL driver (psycopg)"
+    try:
+        with connect(address, timeout_s=5.0) as server:
+            found = schema_version(server)
+            if found < SCHEMA_VERSION:
+                return (
+                    f"the shop database {address} is not set up for this mirecovery (schema {found} of "
+                    f"{SCHEMA_VERSION}); its owner runs: mirecovery shop-db init --case-db URL"
+                )
+            if found > SCHEMA_VERSION:
+                return f"the shop database {address} was set up by a newer mirecovery: update this desk"
+            row = server.execute(
+                "SELECT has_table_privilege('cases', 'INSERT') AND has_table_privilege('cases', 'UPDATE') "
+                "AND has_table_privilege('shop_uploads', 'INSERT')"
+            ).fetchone()
+            if row is None or not row[0]:
+                return (
+                    f"the login {address.user} may not record cases on {address}: give it the desk role "
+                    "(GRANT mirecovery_desk TO ...)"
+                )
+    except psycopg.errors.InsufficientPrivilege:
+        return (
+            f"the login {address.user} may not use the case log on {address}: give it the desk role "
+            "(GRANT mirecovery_desk TO ...)"
+        )
+    except psycopg.Error as exc:
+        text = str(exc).lower()
+        if "password" in text:
+            return (
+                f"the shop database {address} refused the password of {address.user} (enter it in Settings > "
+                "Shop database, which keeps it in the system's keyring)"
+            )
+        if "does not exist" in text:
+            return f"the shop database {address} refused this login or database: {type(exc).__name__}"
+        return f"the shop database {address} cannot be reached ({type(exc).__name__})"
+    return ""
+
+
+def _run_self_test(extra_args: list[str] | None, case_db: str = "") -> int:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
@@ -169,13 +231,18 @@ def _run_self_test(extra_args: list[str] | None) -> int:
         QApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)  # Qt WebEngine's need
     app = QApplication.instance() or QApplication(["mirecovery", "-platform", "offscreen"])
     began = time.monotonic()
-    window = create_main_window(["--training", *(extra_args or [])])
+    window = create_main_window(
+        ["--training", *(["--case-db", case_db] if case_db else []), *(extra_args or [])], self_test=True
+    )
     window.show()
+    recorded = ""
     try:
         FlowDriver(window).run()
         server = window.app.providers.training_server
         if server is None or server.service.password_of("demo@example.com") != PASSWORD:
             raise SelfTestError("the training service did not get the new password")
+        if case_db:
+            recorded = _recorded_on_shop_database(window)
     except SelfTestError as failure:
         print(f"self-test FAILED: {failure}", file=sys.stderr, flush=True)
         return 1
@@ -186,7 +253,31 @@ def _run_self_test(extra_args: list[str] | None) -> int:
         app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         app.processEvents()
     print(
-        f"self-test ok: training recovery and Xiaomi's practice page inside in {time.monotonic() - began:.1f} s",
+        f"self-test ok: training recovery and Xiaomi's practice page inside in {time.monotonic() - began:.1f} s"
+        + (f"; recorded on the shop database as case {recorded} (marked self-test)" if recorded else ""),
         flush=True,
     )
     return 0
+
+
+def _recorded_on_shop_database(window: MainWindow) -> str:
+    """The self-test's recovery, read back from the shop database; its case number."""
+    from mirecovery_gui.store.cases import CaseQuery, case_number
+
+    stores = window.app.stores
+    case_log = stores.case_log()
+    if case_log is None:
+        raise SelfTestError("no case was recorded (the case log could not be opened on this computer)")
+    if not case_log.flush(15.0):
+        status = stores.link.status if stores.link is not None else None
+        problem = status.problem if status is not None else None
+        raise SelfTestError(f"the case did not reach the shop database ({problem or 'it cannot be reached'})")
+    # The recovery reached "done"; the same case then goes on to the practice page, so its outcome may be that.
+    found = [
+        case
+        for case in case_log.search(CaseQuery(desk=stores.desk, limit=20))
+        if case.self_test and case.provider == "training" and any(step == "done" for step, _ in case.steps)
+    ]
+    if not found:
+        raise SelfTestError("the shop database does not hold the self-test's case")
+    return case_number(found[0].id)

@@ -62,9 +62,12 @@ def local_time(stamp: str | None) -> str:
 
 
 class CaseTableModel(QAbstractTableModel):
-    def __init__(self, describe_outcome: Callable[[Outcome], str], describe_step: Callable[[str], str]) -> None:
+    def __init__(
+        self, describe_outcome: Callable[[Outcome], str], describe_step: Callable[[str], str], desks: bool = False
+    ) -> None:
         super().__init__()
         self.cases: list[Case] = []
+        self.desks = desks  # a shop's log: which desk each case is from
         self._outcome = describe_outcome
         self._step = describe_step
         self.headers: list[str] = []
@@ -79,6 +82,7 @@ class CaseTableModel(QAbstractTableModel):
             self.tr("Last step"),
             self.tr("Outcome"),
             self.tr("Staff"),
+            *([self.tr("Desk")] if self.desks else []),
             self.tr("Model"),
             self.tr("IMEI"),
         ]
@@ -104,6 +108,7 @@ class CaseTableModel(QAbstractTableModel):
             self._step(case.last_step),
             self._outcome(case.outcome),
             case.staff,
+            *([case.desk] if self.desks else []),
             case.device_model,
             case.imei,
         ]
@@ -127,14 +132,20 @@ class HistoryWindow(QDialog):
         case_log: CaseLog,
         drafts: DraftStore,
         directory: Callable[[], list[SupportContact]],
-        forget: Callable[[list[str]], None],
+        forget: Callable[[list[str] | None], None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("history_window")
         self.texts = TextBook()
-        self.texts.keep(self.setWindowTitle, lambda: self.tr("Case history"))
-        self.resize(1100, 600)
+        self.texts.keep(
+            self.setWindowTitle,
+            lambda: self.tr("Case history: the shop's cases") if case_log.shared else self.tr("Case history"),
+        )
+        # As wide as the table wants, never wider than the screen (a 1024-wide shop screen included).
+        screen = parent.screen() if parent is not None else None
+        room = screen.availableSize() if screen is not None else None
+        self.resize(min(1100, room.width() - 24) if room else 1100, min(600, room.height() - 64) if room else 600)
         self.case_log = case_log
         self.drafts = drafts
         self.directory = directory
@@ -151,6 +162,13 @@ class HistoryWindow(QDialog):
         search_label = QLabel(self)
         self.texts.keep(search_label.setText, lambda: self.tr("&Find:"))
         search_label.setBuddy(self.search_input)
+        # A shop's log: which desk. Filled from the cases on the server at each refresh.
+        self.desk_combo = QComboBox(self)
+        self.desk_combo.setObjectName("history_desk_combo")
+        self.desk_combo.addItem("", None)
+        self.desk_combo.setVisible(case_log.shared)
+        self.desk_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.texts.keep(named(self.desk_combo), lambda: self.tr("Desk"))
         self.outcome_combo = QComboBox(self)
         self.outcome_combo.setObjectName("history_outcome_combo")
         self.outcome_combo.addItem("", None)
@@ -174,12 +192,13 @@ class HistoryWindow(QDialog):
         filters = QHBoxLayout()
         filters.addWidget(search_label)
         filters.addWidget(self.search_input, 2)
+        filters.addWidget(self.desk_combo)
         filters.addWidget(self.outcome_combo)
         filters.addWidget(self.period_combo)
         filters.addWidget(self.since_edit)
         filters.addWidget(self.until_edit)
 
-        self.model = CaseTableModel(self.describe_outcome, self.describe_step)
+        self.model = CaseTableModel(self.describe_outcome, self.describe_step, desks=case_log.shared)
         self.table = QTableView(self)
         self.table.setObjectName("history_table")
         self.table.setModel(self.model)
@@ -225,6 +244,13 @@ class HistoryWindow(QDialog):
         self.texts.keep(self.delete_button.setText, lambda: self.tr("De&lete this customer's data…"))
         self.delete_button.setObjectName("history_delete_button")
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
+        # A shop's log: a manager's login deletes every case of the shop (Settings' "Delete all data"
+        # deletes only what this computer holds).
+        self.delete_all_button = QPushButton(self)
+        self.texts.keep(self.delete_all_button.setText, lambda: self.tr("Delete &all the shop's cases…"))
+        self.delete_all_button.setObjectName("history_delete_all_button")
+        self.delete_all_button.clicked.connect(self._on_delete_all_button_clicked)
+        self.delete_all_button.setVisible(False)
         details = QWidget(self)
         details_layout = QVBoxLayout(details)
         details_layout.addWidget(self.details_label)
@@ -247,6 +273,7 @@ class HistoryWindow(QDialog):
         self.csv_button.clicked.connect(self._on_csv_button_clicked)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.delete_all_button)
         bottom.addWidget(self.csv_button)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("history_status_label")
@@ -264,12 +291,14 @@ class HistoryWindow(QDialog):
         self._search_timer.timeout.connect(self.refresh)
         self.search_input.textChanged.connect(lambda _: self._search_timer.start())
         self.outcome_combo.currentIndexChanged.connect(lambda _: self.refresh())
+        self.desk_combo.activated.connect(lambda _: self.refresh())
         self.period_combo.currentIndexChanged.connect(lambda _: self._on_period_changed())
         self.since_edit.dateChanged.connect(lambda _: self.refresh())
         self.until_edit.dateChanged.connect(lambda _: self.refresh())
         self.refresh()
 
     def _combo_texts(self) -> None:
+        self.desk_combo.setItemText(0, self.tr("All desks"))
         self.outcome_combo.setItemText(0, self.tr("All outcomes"))
         for index, outcome in enumerate(Outcome, start=1):
             self.outcome_combo.setItemText(index, self.describe_outcome(outcome))
@@ -331,6 +360,7 @@ class HistoryWindow(QDialog):
             outcome=Outcome(outcome_value) if outcome_value else None,
             since=since,
             until=until,
+            desk=self.desk_combo.currentData(),
         )
 
     def _on_period_changed(self) -> None:
@@ -341,15 +371,47 @@ class HistoryWindow(QDialog):
 
     def refresh(self) -> None:
         self._search_timer.stop()
-        self.case_log.database.writer.flush(2.0)  # show what was just saved
+        self.case_log.flush(2.0)  # show what was just saved
         selected = self.selected_case()
         cases = self.case_log.search(self.query())
         self.model.set_cases(cases)
         self.count_label.setText(self.tr("Cases shown: {count}").format(count=len(cases)))
+        if self.case_log.shared:
+            self._fill_desks()
+            self._show_server_state()
+        may_delete = self.case_log.may_delete()
+        self.delete_button.setVisible(may_delete)
+        self.delete_all_button.setVisible(may_delete and self.case_log.shared)
         row = next((i for i, case in enumerate(cases) if selected and case.id == selected.id), 0 if cases else -1)
         if row >= 0:
             self.table.selectRow(row)
         self._show_case(row)
+
+    def _fill_desks(self) -> None:
+        chosen = self.desk_combo.currentData()
+        desks = self.case_log.desks()
+        if chosen is not None and chosen not in desks:
+            desks.append(chosen)
+        shown_now = [self.desk_combo.itemData(index) for index in range(1, self.desk_combo.count())]
+        if shown_now == desks:
+            return
+        self.desk_combo.blockSignals(True)
+        while self.desk_combo.count() > 1:
+            self.desk_combo.removeItem(1)
+        for desk in desks:
+            self.desk_combo.addItem(shown(desk, 40), desk)
+        self.desk_combo.setCurrentIndex(max(0, self.desk_combo.findData(chosen)) if chosen is not None else 0)
+        self.desk_combo.blockSignals(False)
+
+    def _show_server_state(self) -> None:
+        link = getattr(self.case_log, "link", None)
+        if link is not None and link.status.reachable is False:
+            self.status_label.setText(
+                self.tr("The shop database cannot be reached, so only this desk's cases that wait to go up are shown.")
+            )
+        elif self.status_label.property("server") == "away":
+            self.status_label.clear()
+        self.status_label.setProperty("server", "away" if link is not None and link.status.reachable is False else "")
 
     def selected_case(self) -> Case | None:
         row = self.table.currentIndex().row()
@@ -377,6 +439,7 @@ class HistoryWindow(QDialog):
                 name=" · ".join(part for part in (case.customer_name, case.customer_contact) if part) or "-"
             ),
             self.tr("Device: {model} {imei}").format(model=case.device_model or "-", imei=case.imei),
+            *self._desk_lines(case),
             self.tr("Steps: {steps}").format(steps=", ".join(self.describe_step(step) for step, _ in case.steps)),
         ]
         if checks:
@@ -395,6 +458,17 @@ class HistoryWindow(QDialog):
         self.details_label.setText("\n".join(shown(line, 300) for line in lines))
         self.notes_input.set_text(case.notes)
 
+    def _desk_lines(self, case: Case) -> list[str]:
+        """Where the case is from, and who has it when it is open at another desk."""
+        if not self.case_log.shared or not case.desk:
+            return []
+        if case.outcome is Outcome.OPEN and case.desk != self.case_log.desk:
+            return [self.tr("Open at desk {desk}, with {staff}.").format(desk=case.desk, staff=case.staff or "-")]
+        lines = [self.tr("Desk: {desk}").format(desk=case.desk)]
+        if case.changed_at_desk and case.changed_at_desk != case.desk:
+            lines.append(self.tr("Last changed at desk {desk}").format(desk=case.changed_at_desk))
+        return lines
+
     # --- acting -----------------------------------------------------------------------------------
 
     def _on_save_notes_button_clicked(self) -> None:
@@ -404,8 +478,8 @@ class HistoryWindow(QDialog):
         notes = self.notes_input.toPlainText()[:NOTES_MAX]
         try:
             result = self.case_log.set_notes(case.id, notes, expected=case.notes)
-        except sqlite3.Error:
-            log.exception("notes could not be saved")
+        except sqlite3.Error as exc:
+            log.warning("notes could not be saved (%s)", type(exc).__name__)
             self.status_label.setText(
                 self.tr("The notes could not be saved. They are still in the field; try again in a moment.")
             )
@@ -474,26 +548,64 @@ class HistoryWindow(QDialog):
         if case is None:
             return
         who = case.customer_name or case.identifier_masked or self.tr("this case")
+        question = (
+            self.tr(
+                "Delete the case of {who} and its support request from the shop database, for every desk? "
+                "This cannot be undone."
+            )
+            if self.case_log.shared
+            else self.tr("Delete the case of {who} and its support request from this computer? This cannot be undone.")
+        )
         if not dialogs.ask(
             self,
             self.tr("Delete this customer's data?"),
-            self.tr(
-                "Delete the case of {who} and its support request from this computer? This cannot be undone."
-            ).format(who=shown(who, 80)),
+            question.format(who=shown(who, 80)),
             self.tr("&Delete"),
             self.tr("&Keep"),
         ):
             return
         self._forget([case.id])
         self.case_log.delete([case.id])
-        if self.case_log.database.writer.flush(5.0):
+        if self.case_log.flush(5.0):
             self.status_label.setText(self.tr("Deleted."))
+        elif self.case_log.shared:
+            self.status_label.setText(
+                self.tr(
+                    "Not deleted yet: the shop database cannot be reached. It is deleted there as soon as it can "
+                    "be; this desk keeps no copy meanwhile."
+                )
+            )
         else:
             # The disk refused: the customer is still in the file until the writer gets through.
             self.status_label.setText(
                 self.tr(
                     "Not deleted yet: the case log cannot be written right now. It is deleted as soon as it can "
                     "be, while mirecovery stays open."
+                )
+            )
+        self.refresh()
+
+    def _on_delete_all_button_clicked(self) -> None:
+        if not dialogs.ask(
+            self,
+            self.tr("Delete all the shop's cases?"),
+            self.tr(
+                "Delete every case and support request of the shop, from every desk, from the shop database? "
+                "This cannot be undone."
+            ),
+            self.tr("&Delete everything"),
+            self.tr("&Keep"),
+        ):
+            return
+        self._forget(None)
+        self.case_log.delete_shop_cases()
+        if self.case_log.flush(5.0):
+            self.status_label.setText(self.tr("Deleted."))
+        else:
+            self.status_label.setText(
+                self.tr(
+                    "Not deleted yet: the shop database cannot be reached. It is deleted there as soon as it can "
+                    "be; this desk keeps no copy meanwhile."
                 )
             )
         self.refresh()

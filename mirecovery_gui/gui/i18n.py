@@ -104,3 +104,23 @@ def clear_button_setter(line_edit: QLineEdit) -> Callable[[str], None]:
             action.setText(text)
 
     return set_text
+
+
+def address_problem(error: Exception) -> str:
+    """Why an address cannot be used, in the user's language (the error's own text is English)."""
+    from mirecovery_gui.store.shop_database import ShopAddressError
+
+    reasons = {
+        "scheme": QCoreApplication.translate("ShopDatabase", "it must start with postgresql://"),
+        "password": QCoreApplication.translate(
+            "ShopDatabase", "it holds a password; leave it out, the keyring keeps it"
+        ),
+        "port": QCoreApplication.translate("ShopDatabase", "the port is not a number from 1 to 65535"),
+        "parts": QCoreApplication.translate(
+            "ShopDatabase", "it needs a user, a server and a database: postgresql://USER@HOST/DB"
+        ),
+        "sslmode": QCoreApplication.translate("ShopDatabase", "sslmode is not one PostgreSQL knows"),
+        "option": QCoreApplication.translate("ShopDatabase", "it has an option mirecovery does not know"),
+    }
+    kind = error.kind if isinstance(error, ShopAddressError) else ""
+    return reasons.get(kind, str(error))

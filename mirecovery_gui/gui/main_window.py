@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
         self.app: Any = None
         # Asked before the window closes; False keeps it open (unsaved case-log changes).
         self.close_guard: Callable[[], bool] | None = None
+        self.shop_status_label: QLabel | None = None  # made when a shop database is used
         self._build_menu()
         self._update_title()
         self.resize(self.sizeHint())
@@ -291,6 +292,22 @@ class MainWindow(QMainWindow):
             self.training_phone.set_server(server if enabled else "")
         self.practice_site_action.setVisible(enabled)
         self._update_title()
+
+    def show_shop_status(self, text: str, trouble: bool) -> None:
+        """The shop database's state at the foot of the window (shown only when a shop database is used)."""
+        if self.shop_status_label is None:
+            label = QLabel(self)
+            label.setObjectName("shop_status_label")
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+            self.statusBar().addWidget(label, 1)
+            self.statusBar().setSizeGripEnabled(False)
+            self.shop_status_label = label
+        self.shop_status_label.setText(text)
+        self.shop_status_label.setProperty("trouble", trouble)
+        font = self.shop_status_label.font()
+        font.setBold(trouble)
+        self.shop_status_label.setFont(font)
 
     def add_shutdown_hook(self, hook: Callable[[], None]) -> None:
         self._shutdown_hooks.append(hook)

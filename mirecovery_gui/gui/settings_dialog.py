@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -30,8 +31,15 @@ from mirecovery_gui.store.settings import MAX_RETENTION_DAYS, MIN_RETENTION_DAYS
 class SettingsDialog(QDialog):
     erase_requested = Signal()
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: Settings, parent: QWidget | None = None, *, computer: str = "", shop_in_use: str = ""
+    ) -> None:
         super().__init__(parent)
+        self._computer = computer  # the desk's name when none is set
+        self._shop_in_use = shop_in_use  # the shop database this run uses (--case-db may differ from Settings)
+        self._shop_url = settings.shop_database
+        self._desk = settings.desk_name
+        self._shop_password = ""
         self.setObjectName("settings_dialog")
         self.texts = TextBook()
         self.texts.keep(self.setWindowTitle, lambda: self.tr("Settings"))
@@ -99,6 +107,19 @@ class SettingsDialog(QDialog):
         self.staff_input.setObjectName("settings_staff_input")
         self.staff_input.setMaxLength(80)
         self._row(shop_form, self.tr("&Staff name:"), self.staff_input)
+        self.shop_database_label = QLabel(self)
+        self.shop_database_label.setObjectName("settings_shop_database_label")
+        self.shop_database_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.shop_database_label.setWordWrap(True)
+        self.shop_database_button = QPushButton(self)
+        self.shop_database_button.setObjectName("settings_shop_database_button")
+        self.texts.keep(self.shop_database_button.setText, lambda: self.tr("Shop data&base…"))
+        self.shop_database_button.clicked.connect(self._on_shop_database_button_clicked)
+        shop_row = QHBoxLayout()
+        shop_row.addWidget(self.shop_database_label, 1)
+        shop_row.addWidget(self.shop_database_button)
+        shop_form.addRow(shop_row)
+        self._show_shop_database()
 
         privacy = QGroupBox(self)
 
@@ -119,11 +140,18 @@ class SettingsDialog(QDialog):
         self._row(privacy_form, self.tr("&Keep cases for:"), self.retention_spin)
         note = QLabel(
             self.tr(
+                "Passwords, codes and captcha answers are never stored. Cases and support-request drafts are "
+                "kept on the shop database, which deletes them after the shop's own number of days (its owner "
+                "sets it). This computer keeps only what waits to go up."
+            )
+            if shop_in_use
+            else self.tr(
                 "Passwords, codes and captcha answers are never stored. Cases and support-request "
                 "drafts stay on this computer and are deleted after this many days."
             ),
             self,
         )
+        self.retention_spin.setEnabled(not shop_in_use)
         note.setWordWrap(True)
         privacy_form.addRow(note)
         self.erase_button = QPushButton(self)
@@ -187,16 +215,51 @@ class SettingsDialog(QDialog):
             staff_name=self.staff_input.text(),
             record_cases=self.record_checkbox.isChecked(),
             retention_days=self.retention_spin.value(),
+            shop_database=self._shop_url,
+            desk_name=self._desk,
         ).checked()
 
+    def shop_password(self) -> str:
+        """A new password for the shop database ("" : unchanged): for the keyring, never for the settings file."""
+        return self._shop_password
+
+    def _show_shop_database(self) -> None:
+        if self._shop_url:
+            text = self.tr("Shop database: {address} (desk {desk})").format(
+                address=self._shop_url.split("?", 1)[0], desk=self._desk or self._computer
+            )
+        else:
+            text = self.tr("Shop database: none, cases stay on this computer")
+        self.shop_database_label.setText(text)
+
+    def _on_shop_database_button_clicked(self) -> None:
+        from mirecovery_gui.gui.shop_database_dialog import ShopDatabaseDialog
+
+        dialog = ShopDatabaseDialog(self._shop_url, self._desk, self._computer, self)
+        try:
+            if dialog.exec() == ShopDatabaseDialog.DialogCode.Accepted:
+                self._shop_url, self._desk = dialog.url(), dialog.desk()
+                self._shop_password = dialog.password() or self._shop_password
+                self._show_shop_database()
+        finally:
+            dialog.deleteLater()
+
     def _on_erase_button_clicked(self) -> None:
+        question = (
+            self.tr(
+                "Delete the changes waiting on this computer and the log files? The shop's cases stay on the "
+                "shop database: a manager deletes them in Case history. This cannot be undone."
+            )
+            if self._shop_in_use
+            else self.tr(
+                "Delete every case, every support-request draft and the log files from this computer? "
+                "This cannot be undone."
+            )
+        )
         if dialogs.ask(
             self,
             self.tr("Delete all data?"),
-            self.tr(
-                "Delete every case, every support-request draft and the log files from this computer? "
-                "This cannot be undone."
-            ),
+            question,
             self.tr("&Delete everything"),
             self.tr("&Keep"),
         ):

@@ -37,9 +37,10 @@ def _outcome_of(step: Step) -> Outcome | None:
 
 
 class CaseKeeper:
-    def __init__(self, stores: Stores | None, settings: Callable[[], Settings]) -> None:
+    def __init__(self, stores: Stores | None, settings: Callable[[], Settings], *, self_test: bool = False) -> None:
         self._stores = stores
         self._settings = settings
+        self.self_test = self_test  # every case this keeper opens is marked as a self-test's
         self.case: Case | None = None
         self._provider = ""
         self._identifier: Identifier | None = None
@@ -259,6 +260,20 @@ class CaseKeeper:
         case.steps.append((how, now()))
         self._save()
 
+    def catch_up(self, case_id: str) -> bool:
+        """Another desk changed the case in hand: this desk's next saves start from their version.
+
+        The window has told the user whose change it was; the case's own fields stay as this desk
+        has them. False when the case is not the one in hand (or cannot be read now).
+        """
+        if self.case is None or self.case.id != case_id:
+            return False
+        fresh = self.reload(case_id)
+        if fresh is None:
+            return False
+        self.case.version = fresh.version
+        return True
+
     def shut(self) -> None:
         """The window closes: the case ends, and nothing is written afterwards."""
         self.close()
@@ -323,7 +338,11 @@ class CaseKeeper:
             from mirecovery_gui.store.cases import Case, now
 
             settings = self._settings()
-            self.case = Case(provider=self._provider, staff=settings.staff_name if settings.shop_mode else "")
+            self.case = Case(
+                provider=self._provider,
+                staff=settings.staff_name if settings.shop_mode else "",
+                self_test=self.self_test,
+            )
             self._take_identifier(self.case)
             self._take_customer(self.case)
             if step is not None:

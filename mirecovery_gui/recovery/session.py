@@ -940,6 +940,10 @@ class RecoverySession:
         """Close an interrupted case without going on with it."""
         self.cases.abandon(case)
 
+    def changed_elsewhere(self, case_id: str) -> bool:
+        """Another desk's change to a case kept this desk's save from landing; True when it is the case in hand."""
+        return self.cases.catch_up(case_id)
+
     def forget(self, case_ids: list[str] | None = None) -> None:
         """The user deletes these cases (None: all): the one in hand ends, unwritten, and a new recovery begins."""
         current = self.cases.case

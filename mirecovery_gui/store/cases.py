@@ -204,6 +204,9 @@ class CaseLog:
         """Wait until every write made so far is in the log; False when one is not (yet)."""
         return self.database.writer.flush(timeout_s)
 
+    def close(self) -> None:
+        """Let go of what this log holds besides the database (a shop's server connection)."""
+
     def _stamp(self, case: Case) -> None:
         case.updated_at = now()
         if not case.desk:
@@ -317,6 +320,10 @@ class CaseLog:
 
         # erase=True: a checkpoint a reader held up is tried again until the journal is empty.
         self.database.writer.submit(f"delete-all:{new_id()}", write, erase=True)
+
+    def delete_shop_cases(self) -> None:
+        """Every case of the shop: on a single desk, everything in its file."""
+        self.delete_everything()
 
     def purge_older_than(self, days: int, today: dt.datetime | None = None) -> None:
         """Delete what was last touched more than ``days`` ago, then empty the journal.

@@ -38,6 +38,9 @@ class Settings:
     provider: str = ""
     record_cases: bool = True
     real_account_mode: str = "embedded"  # or "direct" (the experimental profile)
+    # A shop's case log on PostgreSQL: postgresql://USER@HOST:PORT/DB (never a password: the keyring keeps it).
+    shop_database: str = ""
+    desk_name: str = ""  # this desk, as other desks see it ("" : the computer's name)
 
     def checked(self) -> Settings:
         """The same settings with every out-of-range value replaced by its default."""
@@ -56,6 +59,8 @@ class Settings:
         if not MIN_RETENTION_DAYS <= self.retention_days <= MAX_RETENTION_DAYS:
             values["retention_days"] = default.retention_days
         values["staff_name"] = " ".join(str(self.staff_name).split())[:80]
+        values["desk_name"] = " ".join(str(self.desk_name).split())[:40]
+        values["shop_database"] = str(self.shop_database).strip()[:500]
         return Settings(**values)
 
 

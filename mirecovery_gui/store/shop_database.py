@@ -184,7 +184,14 @@ SSL_MODES = ("disable", "prefer", "require", "verify-ca", "verify-full")
 
 
 class ShopAddressError(ValueError):
-    """A shop database address that cannot be used; its text says why, without repeating a secret."""
+    """A shop database address that cannot be used; its text says why, without repeating a secret.
+
+    ``kind`` names the reason for a translated message: scheme, password, port, parts, sslmode, option.
+    """
+
+    def __init__(self, message: str, kind: str = "") -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 @dataclass(frozen=True)
@@ -204,24 +211,26 @@ class ShopAddress:
 
         parts = urlsplit(url.strip())
         if parts.scheme not in ("postgresql", "postgres"):
-            raise ShopAddressError("a shop database address starts with postgresql://")
+            raise ShopAddressError("a shop database address starts with postgresql://", "scheme")
         if parts.password is not None:
             # Never in an address: it would end up in settings, shell history and logs.
-            raise ShopAddressError("the address holds a password: leave it out, the keyring keeps it")
+            raise ShopAddressError("the address holds a password: leave it out, the keyring keeps it", "password")
         try:
             port = parts.port or 5432
         except ValueError:
-            raise ShopAddressError("the port is not a number from 1 to 65535") from None
+            raise ShopAddressError("the port is not a number from 1 to 65535", "port") from None
         database = unquote(parts.path.lstrip("/"))
         if not parts.username or not parts.hostname or not database:
-            raise ShopAddressError("the address needs a user, a server and a database: postgresql://USER@HOST/DB")
+            raise ShopAddressError(
+                "the address needs a user, a server and a database: postgresql://USER@HOST/DB", "parts"
+            )
         options = {key: values[-1] for key, values in parse_qs(parts.query).items()}
         sslmode = options.pop("sslmode", "prefer")
         if sslmode not in SSL_MODES:
-            raise ShopAddressError(f"sslmode is one of {', '.join(SSL_MODES)}")
+            raise ShopAddressError(f"sslmode is one of {', '.join(SSL_MODES)}", "sslmode")
         sslrootcert = options.pop("sslrootcert", "")
         if options:
-            raise ShopAddressError(f"unknown option: {sorted(options)[0]}")
+            raise ShopAddressError(f"unknown option: {sorted(options)[0]}", "option")
         return cls(unquote(parts.username), parts.hostname, port, database, sslmode, sslrootcert)
 
     @property
@@ -233,17 +242,34 @@ class ShopAddress:
         return f"postgresql://{self.key}"
 
 
-def remember_password(address: ShopAddress, password: str) -> None:
-    """Keep the password in the operating system's keyring (never in settings, a file or a log)."""
-    import keyring
+# Passwords given on a computer whose keyring cannot keep them: for this run only, in memory.
+_this_run: dict[str, str] = {}
 
-    keyring.set_password(KEYRING_SERVICE, address.key, password)
+
+def remember_password(address: ShopAddress, password: str) -> bool:
+    """Keep the password in the operating system's keyring (never in settings, a file or a log).
+
+    False when this computer has no keyring that can keep it: the password is then used until
+    mirecovery closes, and asked again at the next start.
+    """
+    import keyring
+    from keyring.errors import KeyringError
+
+    _this_run.pop(address.key, None)
+    try:
+        keyring.set_password(KEYRING_SERVICE, address.key, password)
+    except KeyringError as exc:
+        log.warning("the keyring cannot keep the shop database's password (%s)", type(exc).__name__)
+        _this_run[address.key] = password
+        return False
+    return True
 
 
 def forget_password(address: ShopAddress) -> None:
     import keyring
     from keyring.errors import PasswordDeleteError
 
+    _this_run.pop(address.key, None)
     with contextlib.suppress(PasswordDeleteError):
         keyring.delete_password(KEYRING_SERVICE, address.key)
 
@@ -270,7 +296,13 @@ def connect(address: ShopAddress, *, timeout_s: float = 5.0) -> psycopg.Connecti
     }
     if address.sslrootcert:
         options["sslrootcert"] = address.sslrootcert
-    password = keyring.get_password(KEYRING_SERVICE, address.key)
+    from keyring.errors import KeyringError
+
+    try:
+        password = keyring.get_password(KEYRING_SERVICE, address.key)
+    except KeyringError:
+        password = None
+    password = password or _this_run.get(address.key)
     if password:
         options["password"] = password
     return psycopg.connect(**options)

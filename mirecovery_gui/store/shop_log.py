@@ -619,6 +619,25 @@ class ShopCaseLog(CaseLog):
         self.link.enqueue({"kind": "delete", "ids": ids, "with_drafts": with_drafts}, before=drop_queued)
 
     def delete_everything(self) -> None:
+        """What this desk holds: its queue (and anything a single-desk log left in its file), erased.
+
+        The shop's cases stay on the server: deleting them is a manager's (:meth:`delete_shop_cases`).
+        """
+        link = self.link
+
+        def write(connection: sqlite3.Connection) -> None:
+            connection.execute("DELETE FROM shop_outbox")
+            connection.execute("DELETE FROM cases")
+            connection.execute("DELETE FROM support_drafts")
+            connection.execute("VACUUM")
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            link._recount(connection)
+
+        self.database.writer.submit(f"delete-all:{new_id()}", write, erase=True)
+
+    def delete_shop_cases(self) -> None:
+        """Every case and draft of the shop, on the server (a manager's login; a desk's is refused)."""
+
         def drop_queued(connection: sqlite3.Connection) -> None:
             connection.execute("DELETE FROM shop_outbox")
 

@@ -23,11 +23,29 @@ if TYPE_CHECKING:
     from mirecovery_gui.store.cases import CaseLog
     from mirecovery_gui.store.database import Database, Trouble, TroubleListener
     from mirecovery_gui.store.drafts import DraftStore
+    from mirecovery_gui.store.shop_database import ShopAddress
+    from mirecovery_gui.store.shop_log import Conflict, ShopLink, ShopStatus
 
 log = logging.getLogger(__name__)
 
 # Why the case database could not be opened: a trouble kind, or a file from a newer mirecovery.
 Unavailable = Literal["disk_full", "damaged", "read_only", "other", "newer_version"]
+
+
+class ShopChoice:
+    """The shop database this desk uses, and who hears how it goes (on the link's thread)."""
+
+    def __init__(
+        self,
+        address: ShopAddress,
+        desk: str,
+        on_status: Callable[[ShopStatus], None] | None = None,
+        on_conflict: Callable[[Conflict], None] | None = None,
+    ) -> None:
+        self.address = address
+        self.desk = desk
+        self.on_status = on_status
+        self.on_conflict = on_conflict
 
 
 class Stores:
@@ -49,8 +67,13 @@ class Stores:
         *,
         on_trouble: TroubleListener | None = None,
         on_set_aside: Callable[[Path], None] | None = None,
+        shop: ShopChoice | None = None,
+        desk: str = "",
     ) -> None:
         self._path = path
+        self.shop = shop
+        self.desk = shop.desk if shop is not None else desk
+        self.link: ShopLink | None = None
         self._on_unavailable = on_unavailable
         self._on_trouble = on_trouble
         self._on_set_aside = on_set_aside
@@ -106,13 +129,26 @@ class Stores:
         return self._database
 
     def case_log(self) -> CaseLog | None:
+        """The case log: this computer's file, or the shop's server through this desk's queue in that file."""
         if self._case_log is None and (database := self.database()) is not None:
-            from mirecovery_gui.store.cases import CaseLog
+            if self.shop is not None:
+                from mirecovery_gui.store.shop_log import ShopCaseLog, ShopDraftStore, ShopLink
 
-            self._case_log = CaseLog(database)
+                shop = self.shop
+                self.link = ShopLink(
+                    shop.address, database, shop.desk, on_status=shop.on_status, on_conflict=shop.on_conflict
+                )
+                shop_log = ShopCaseLog(self.link)
+                self._case_log, self._drafts = shop_log, ShopDraftStore(shop_log)
+            else:
+                from mirecovery_gui.store.cases import CaseLog
+
+                self._case_log = CaseLog(database, self.desk)
         return self._case_log if not self.closed else None
 
     def drafts(self) -> DraftStore | None:
+        if self._drafts is None and self.shop is not None:
+            self.case_log()
         if self._drafts is None and (database := self.database()) is not None:
             from mirecovery_gui.store.drafts import DraftStore
 
@@ -176,6 +212,11 @@ class Stores:
     def close(self) -> None:
         """Write what is queued and close; nothing is opened again (:attr:`lost_writes`: what the disk refused)."""
         self.closed = True
+        if self._case_log is not None:
+            self._case_log.close()
+        if self.link is not None:
+            # What the server does not take in a few seconds stays in the queue for the next start.
+            self.link.close(3.0)
         if self._database is not None:
             self._database.close()
 

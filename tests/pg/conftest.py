@@ -20,8 +20,13 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from mirecovery_gui.store.database import Database
+from mirecovery_gui.store.shop_database import DESK_ROLE, ShopAddress, init_roles, remember_password
+from mirecovery_gui.store.shop_log import Conflict, ShopCaseLog, ShopDraftStore, ShopLink, ShopStatus
 
 ADMIN = "mirecovery_admin"
 
@@ -146,3 +151,70 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(before)
+
+
+class Desk:
+    """One desk of the shop: its own SQLite file (the queue), its login, its link and case log."""
+
+    def __init__(self, folder: Path, address: ShopAddress, name: str) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.database = Database(folder / "cases.sqlite3")
+        self.statuses: list[ShopStatus] = []
+        self.conflicts: list[Conflict] = []
+        self.link = ShopLink(
+            address, self.database, name, on_status=self.statuses.append, on_conflict=self.conflicts.append
+        )
+        self.log = ShopCaseLog(self.link)
+        self.drafts = ShopDraftStore(self.log)
+
+    def close(self) -> None:
+        self.log.close()
+        self.link.close()
+        self.database.close()
+
+
+class Shop:
+    def __init__(self, server: PgServer, keyring: MemoryKeyring, folder: Path) -> None:
+        self.server = server
+        self.keyring = keyring
+        self.folder = folder
+        self.name = server.create_database()
+        self.desks: list[Desk] = []
+        import psycopg
+
+        with psycopg.connect(server.url(self.name), autocommit=True) as owner:
+            init_roles(owner)
+
+    def owner(self) -> Any:
+        import psycopg
+
+        return psycopg.connect(self.server.url(self.name), autocommit=True)
+
+    def login(self, group: str = DESK_ROLE, password: str = "") -> ShopAddress:
+        """A login of its own in ``group`` ("" : in no group), its password in the keyring unless given."""
+        user = f"u_{uuid.uuid4().hex[:10]}"
+        remember = not password
+        password = password or uuid.uuid4().hex
+        with self.owner() as owner:
+            owner.execute(f"CREATE ROLE {user} LOGIN PASSWORD '{password}'" + (f" IN ROLE {group}" if group else ""))
+        address = ShopAddress.parse(self.server.tcp_url(self.name, user))
+        if remember:
+            remember_password(address, password)
+        return address
+
+    def desk(self, name: str, group: str = DESK_ROLE) -> Desk:
+        desk = Desk(self.folder / name, self.login(group), name)
+        self.desks.append(desk)
+        return desk
+
+    def count(self, sql: str = "SELECT count(*) FROM cases") -> int:
+        with self.owner() as owner:
+            return int(owner.execute(sql).fetchone()[0])
+
+
+@pytest.fixture
+def shop(pg_server: PgServer, memory_keyring: MemoryKeyring, tmp_path: Path) -> Iterator[Shop]:
+    shop = Shop(pg_server, memory_keyring, tmp_path)
+    yield shop
+    for desk in shop.desks:
+        desk.close()

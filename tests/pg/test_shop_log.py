@@ -5,87 +5,20 @@ from __future__ import annotations
 import os
 import stat
 import threading
-import uuid
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from mirecovery_gui.core.support_request import SupportFacts
 from mirecovery_gui.store.cases import Case, CaseQuery, Outcome
-from mirecovery_gui.store.database import Database
 from mirecovery_gui.store.drafts import Draft
 from mirecovery_gui.store.shop_database import (
-    DESK_ROLE,
     MANAGER_ROLE,
     ShopAddress,
-    init_roles,
-    remember_password,
 )
-from mirecovery_gui.store.shop_log import Conflict, ShopCaseLog, ShopDraftStore, ShopLink, ShopStatus
-from tests.pg.conftest import MemoryKeyring, PgServer
+from mirecovery_gui.store.shop_log import Conflict, ShopStatus
+from tests.pg.conftest import Desk, PgServer, Shop
 
 psycopg = pytest.importorskip("psycopg")
-
-
-class Desk:
-    """One desk of the shop: its own SQLite file (the queue), its login, its link and case log."""
-
-    def __init__(self, folder: Path, address: ShopAddress, name: str) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        self.database = Database(folder / "cases.sqlite3")
-        self.statuses: list[ShopStatus] = []
-        self.conflicts: list[Conflict] = []
-        self.link = ShopLink(
-            address, self.database, name, on_status=self.statuses.append, on_conflict=self.conflicts.append
-        )
-        self.log = ShopCaseLog(self.link)
-        self.drafts = ShopDraftStore(self.log)
-
-    def close(self) -> None:
-        self.log.close()
-        self.link.close()
-        self.database.close()
-
-
-class Shop:
-    def __init__(self, server: PgServer, keyring: MemoryKeyring, folder: Path) -> None:
-        self.server = server
-        self.keyring = keyring
-        self.folder = folder
-        self.name = server.create_database()
-        self.desks: list[Desk] = []
-        with psycopg.connect(server.url(self.name), autocommit=True) as owner:
-            init_roles(owner)
-
-    def owner(self) -> psycopg.Connection:
-        return psycopg.connect(self.server.url(self.name), autocommit=True)
-
-    def login(self, group: str = DESK_ROLE) -> ShopAddress:
-        user = f"u_{uuid.uuid4().hex[:10]}"
-        password = uuid.uuid4().hex
-        with self.owner() as owner:
-            owner.execute(f"CREATE ROLE {user} LOGIN PASSWORD '{password}' IN ROLE {group}")
-        address = ShopAddress.parse(self.server.tcp_url(self.name, user))
-        remember_password(address, password)
-        return address
-
-    def desk(self, name: str, group: str = DESK_ROLE) -> Desk:
-        desk = Desk(self.folder / name, self.login(group), name)
-        self.desks.append(desk)
-        return desk
-
-    def count(self, sql: str = "SELECT count(*) FROM cases") -> int:
-        with self.owner() as owner:
-            return int(owner.execute(sql).fetchone()[0])
-
-
-@pytest.fixture
-def shop(pg_server: PgServer, memory_keyring: MemoryKeyring, tmp_path: Path) -> Iterator[Shop]:
-    shop = Shop(pg_server, memory_keyring, tmp_path)
-    yield shop
-    for desk in shop.desks:
-        desk.close()
 
 
 def test_a_case_saved_at_one_desk_is_read_at_another_with_its_desk(shop: Shop) -> None:
