@@ -189,57 +189,6 @@ def store_trouble_text(kind: str | None) -> str:
     return texts.get(kind, texts["other"])
 
 
-def shop_status_text(status: ShopStatus, desk: str) -> str:
-    """The line at the foot of the window when the case log is the shop's database."""
-    waiting = status.waiting
-    if status.problem == "password":
-        return QCoreApplication.translate(
-            "App",
-            "Shop database: the password was refused. Enter it again (File > Settings). %n change(s) wait "
-            "on this computer.",
-            "",
-            waiting,
-        )
-    if status.problem == "not_set_up":
-        return QCoreApplication.translate(
-            "App",
-            "Shop database: not set up for mirecovery yet (its owner runs: mirecovery shop-db init). %n "
-            "change(s) wait on this computer.",
-            "",
-            waiting,
-        )
-    if status.problem == "newer_version":
-        return QCoreApplication.translate(
-            "App",
-            "Shop database: set up by a newer mirecovery; update this desk. %n change(s) wait on this computer.",
-            "",
-            waiting,
-        )
-    if status.problem == "refused":
-        return QCoreApplication.translate(
-            "App",
-            "Shop database: this login may not use the case log (ask the manager for the desk role). %n "
-            "change(s) wait on this computer.",
-            "",
-            waiting,
-        )
-    if status.reachable is False:
-        return QCoreApplication.translate(
-            "App",
-            "Shop database cannot be reached. Work goes on: %n change(s) wait on this computer and go up when "
-            "it is back.",
-            "",
-            waiting,
-        )
-    if status.reachable is None:
-        return QCoreApplication.translate("App", "Shop database: connecting… (desk {desk})").format(desk=desk)
-    if waiting:
-        return QCoreApplication.translate("App", "Shop database: sending %n change(s)…", "", waiting)
-    return QCoreApplication.translate("App", "Shop database: connected, everything saved (desk {desk})").format(
-        desk=desk
-    )
-
-
 def unavailable_text(reason: str | None) -> str:
     """Why no case is saved in this session (the database could not be opened at all)."""
     if reason == "read_only":
@@ -343,8 +292,6 @@ class App:
     def _on_language_switched(self, language: str) -> None:
         self.session.language = language
         self.providers.follow_language(language)
-        if self._shop_status is not None:
-            self._show_shop_status(self._shop_status)
 
     def show_settings(self) -> None:
         from mirecovery_gui.gui.settings_dialog import SettingsDialog
@@ -450,8 +397,7 @@ class App:
             self.window.notice.withdraw("shop-password")
 
     def _show_shop_status(self, status: ShopStatus) -> None:
-        trouble = status.problem is not None or status.reachable is False
-        self.window.show_shop_status(shop_status_text(status, self.stores.desk), trouble)
+        self.window.show_shop_status(status, self.stores.desk)
 
     def on_shop_conflict(self, conflict: object) -> None:
         """A save or a deletion of this desk's was not applied: the user hears whose change won, and why."""

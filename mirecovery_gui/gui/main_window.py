@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from mirecovery_gui.client.results import TrainingMessage, TrainingPeek
     from mirecovery_gui.gui.widgets.training_phone import TrainingPhonePanel
     from mirecovery_gui.recovery.session import RecoverySession
+    from mirecovery_gui.store.shop_log import ShopStatus
 
 log = logging.getLogger(__name__)
 
@@ -161,6 +162,7 @@ class MainWindow(QMainWindow):
         # Asked before the window closes; False keeps it open (unsaved case-log changes).
         self.close_guard: Callable[[], bool] | None = None
         self.shop_status_label: QLabel | None = None  # made when a shop database is used
+        self._shop_status: tuple[ShopStatus, str] | None = None
         self._build_menu()
         self._update_title()
         self.resize(self.sizeHint())
@@ -250,6 +252,8 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.texts.apply()
             self._update_title()
+            if self._shop_status is not None:
+                self.show_shop_status(*self._shop_status)
         super().changeEvent(event)
 
     def _update_title(self) -> None:
@@ -293,7 +297,7 @@ class MainWindow(QMainWindow):
         self.practice_site_action.setVisible(enabled)
         self._update_title()
 
-    def show_shop_status(self, text: str, trouble: bool) -> None:
+    def show_shop_status(self, status: ShopStatus, desk: str) -> None:
         """The shop database's state at the foot of the window (shown only when a shop database is used)."""
         if self.shop_status_label is None:
             label = QLabel(self)
@@ -303,11 +307,55 @@ class MainWindow(QMainWindow):
             self.statusBar().addWidget(label, 1)
             self.statusBar().setSizeGripEnabled(False)
             self.shop_status_label = label
-        self.shop_status_label.setText(text)
+        self._shop_status = (status, desk)
+        trouble = status.problem is not None or status.reachable is False
+        self.shop_status_label.setText(self._shop_status_text(status, desk))
         self.shop_status_label.setProperty("trouble", trouble)
         font = self.shop_status_label.font()
         font.setBold(trouble)
         self.shop_status_label.setFont(font)
+
+    def _shop_status_text(self, status: ShopStatus, desk: str) -> str:
+        waiting = status.waiting
+        if status.problem == "password":
+            return self.tr(
+                "Shop database: the password was refused. Enter it again (File > Settings). %n change(s) wait "
+                "on this computer.",
+                "",
+                waiting,
+            )
+        if status.problem == "not_set_up":
+            return self.tr(
+                "Shop database: not set up for mirecovery yet (its owner runs: mirecovery shop-db init). %n "
+                "change(s) wait on this computer.",
+                "",
+                waiting,
+            )
+        if status.problem == "newer_version":
+            return self.tr(
+                "Shop database: set up by a newer mirecovery; update this desk. %n change(s) wait on this computer.",
+                "",
+                waiting,
+            )
+        if status.problem == "refused":
+            return self.tr(
+                "Shop database: this login may not use the case log (ask the manager for the desk role). %n "
+                "change(s) wait on this computer.",
+                "",
+                waiting,
+            )
+        if status.reachable is False:
+            return self.tr(
+                "Shop database cannot be reached. Work goes on: %n change(s) wait on this computer and go up "
+                "when it is back.",
+                "",
+                waiting,
+            )
+        if status.reachable is None:
+            return self.tr("Shop database: connecting… (desk {desk})").format(desk=desk)
+        if waiting:
+            return self.tr("Shop database: sending %n change(s)…", "", waiting)
+        return self.tr("Shop database: connected, everything saved (desk {desk})").format(desk=desk)
 
     def add_shutdown_hook(self, hook: Callable[[], None]) -> None:
         self._shutdown_hooks.append(hook)

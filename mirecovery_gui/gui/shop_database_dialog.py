@@ -62,7 +62,7 @@ class ShopDatabaseDialog(QDialog):
         self.ca_input.setObjectName("shop_db_ca_input")
         self.ca_button = QPushButton(self)
         self.ca_button.setObjectName("shop_db_ca_button")
-        self.texts.keep(self.ca_button.setText, lambda: self.tr("&Choose…"))
+        self.texts.keep(self.ca_button.setText, lambda: self.tr("C&hoose…"))
         self.texts.keep(named(self.ca_button), lambda: self.tr("Choose the CA file"))
         self.ca_button.clicked.connect(self._on_ca_button_clicked)
         ca_row = QHBoxLayout()
@@ -86,7 +86,7 @@ class ShopDatabaseDialog(QDialog):
         self._labels: list[tuple[QLabel, str]] = []
         self._row(form, "Server &address:", self.address_input)
         self._row(form, "&This desk's name:", self.desk_input)
-        self._row(form, "&TLS (sslmode):", self.sslmode_combo)
+        self._row(form, "TL&S (sslmode):", self.sslmode_combo)
         self._row(form, "&CA file (sslrootcert):", ca_row, self.ca_input)
         self._row(form, "&Password:", self.password_input)
 
@@ -111,7 +111,7 @@ class ShopDatabaseDialog(QDialog):
         texts = {
             "Server &address:": self.tr("Server &address:"),
             "&This desk's name:": self.tr("&This desk's name:"),
-            "&TLS (sslmode):": self.tr("&TLS (sslmode):"),
+            "TL&S (sslmode):": self.tr("TL&S (sslmode):"),
             "&CA file (sslrootcert):": self.tr("&CA file (sslrootcert):"),
             "&Password:": self.tr("&Password:"),
         }

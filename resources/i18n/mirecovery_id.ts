@@ -68,8 +68,44 @@
         <translation>Pengaturan tidak bisa disimpan (folder konfigurasi tidak bisa ditulisi), jadi perubahan hanya berlaku sampai mirecovery ditutup.</translation>
     </message>
     <message>
+        <source>This computer has no keyring that can keep the password, so it is used until mirecovery closes and asked again at the next start.</source>
+        <translation>Komputer ini tidak punya keyring yang dapat menyimpan kata sandi, jadi kata sandi dipakai sampai mirecovery ditutup dan ditanyakan lagi saat mulai berikutnya.</translation>
+    </message>
+    <message>
+        <source>The shop database setting applies when mirecovery starts again.</source>
+        <translation>Setelan database toko berlaku saat mirecovery dimulai lagi.</translation>
+    </message>
+    <message>
         <source>The settings file was damaged, so the defaults are used. The old file was kept as {name}.</source>
         <translation>File setelan rusak, jadi setelan bawaan yang dipakai. File lama disimpan sebagai {name}.</translation>
+    </message>
+    <message>
+        <source>The shop database refused this desk's password. Until it is entered, cases wait on this computer.</source>
+        <translation>Database toko menolak kata sandi meja ini. Sampai kata sandi dimasukkan, kasus menunggu di komputer ini.</translation>
+    </message>
+    <message>
+        <source>Enter the &amp;password…</source>
+        <translation>Masukkan &amp;kata sandi…</translation>
+    </message>
+    <message>
+        <source>The shop database did not allow this desk to delete the shop's cases (only a manager may).</source>
+        <translation>Database toko tidak mengizinkan meja ini menghapus kasus toko (hanya manajer yang boleh).</translation>
+    </message>
+    <message>
+        <source>The shop database did not allow this desk to delete or change case {number} (only a manager's login may delete). Nothing was changed there.</source>
+        <translation>Database toko tidak mengizinkan meja ini menghapus atau mengubah kasus {number} (hanya login manajer yang boleh menghapus). Tidak ada yang diubah di sana.</translation>
+    </message>
+    <message>
+        <source>Case {number} was changed at desk {desk} meanwhile, so this desk's last change was not saved over theirs. Their version is in Case history; this desk's next change is saved over it.</source>
+        <translation>Kasus {number} diubah di meja {desk} sementara itu, jadi perubahan terakhir meja ini tidak disimpan menimpa perubahan mereka. Versi mereka ada di Riwayat kasus; perubahan berikutnya dari meja ini disimpan di atasnya.</translation>
+    </message>
+    <message>
+        <source>Shop database password</source>
+        <translation>Kata sandi database toko</translation>
+    </message>
+    <message>
+        <source>Password of {user} on {host}:</source>
+        <translation>Kata sandi {user} di {host}:</translation>
     </message>
     <message>
         <source>The case database was damaged, so a new one was started. The old file was kept as {name}.</source>
@@ -104,6 +140,10 @@
         <translation>Terhapus</translation>
     </message>
     <message>
+        <source>The changes waiting on this computer and the logs were deleted. The shop's cases are on the shop database.</source>
+        <translation>Perubahan yang menunggu di komputer ini dan log sudah dihapus. Kasus toko ada di database toko.</translation>
+    </message>
+    <message>
         <source>All cases, support-request drafts and logs were deleted from this computer.</source>
         <translation>Semua kasus, draf permintaan bantuan, dan log sudah dihapus dari komputer ini.</translation>
     </message>
@@ -122,6 +162,10 @@
     <message>
         <source>&amp;Keep mirecovery open</source>
         <translation>Biarkan mirecovery &amp;tetap terbuka</translation>
+    </message>
+    <message>
+        <source>The shop database address cannot be used ({reason}), so cases are kept on this computer for now. Correct it in File &gt; Settings.</source>
+        <translation>Alamat database toko tidak dapat dipakai ({reason}), jadi untuk sementara kasus disimpan di komputer ini. Perbaiki di File &gt; Setelan.</translation>
     </message>
 </context>
 <context>
@@ -212,6 +256,10 @@
     <message>
         <source>Staff</source>
         <translation>Petugas</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Meja</translation>
     </message>
     <message>
         <source>Model</source>
@@ -472,6 +520,10 @@ Xiaomi mengirim paling banyak 3 kode sehari ke satu kontak (5 di Tiongkok darata
         <translation>Riwayat kasus</translation>
     </message>
     <message>
+        <source>Case history: the shop's cases</source>
+        <translation>Riwayat kasus: kasus toko</translation>
+    </message>
+    <message>
         <source>Name, phone, masked account, IMEI, model, notes…</source>
         <translation>Nama, telepon, akun tersamar, IMEI, model, catatan…</translation>
     </message>
@@ -482,6 +534,10 @@ Xiaomi mengirim paling banyak 3 kode sehari ke satu kontak (5 di Tiongkok darata
     <message>
         <source>&amp;Find:</source>
         <translation>&amp;Cari:</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Meja</translation>
     </message>
     <message>
         <source>From (date)</source>
@@ -520,8 +576,16 @@ Xiaomi mengirim paling banyak 3 kode sehari ke satu kontak (5 di Tiongkok darata
         <translation>&amp;Hapus data pelanggan ini…</translation>
     </message>
     <message>
+        <source>Delete &amp;all the shop's cases…</source>
+        <translation>Hapus &amp;semua kasus toko…</translation>
+    </message>
+    <message>
         <source>&amp;Export this list as CSV…</source>
         <translation>&amp;Ekspor daftar ini sebagai CSV…</translation>
+    </message>
+    <message>
+        <source>All desks</source>
+        <translation>Semua meja</translation>
     </message>
     <message>
         <source>All outcomes</source>
@@ -580,6 +644,10 @@ Xiaomi mengirim paling banyak 3 kode sehari ke satu kontak (5 di Tiongkok darata
         <translation>Kasus yang tampil: {count}</translation>
     </message>
     <message>
+        <source>The shop database cannot be reached, so only this desk's cases that wait to go up are shown.</source>
+        <translation>Database toko tidak dapat dihubungi, jadi hanya kasus meja ini yang menunggu untuk dikirim yang ditampilkan.</translation>
+    </message>
+    <message>
         <source>No case selected.</source>
         <translation>Belum ada kasus yang dipilih.</translation>
     </message>
@@ -628,6 +696,18 @@ Xiaomi mengirim paling banyak 3 kode sehari ke satu kontak (5 di Tiongkok darata
         <translation>Diperiksa oleh: {name}</translation>
     </message>
     <message>
+        <source>Open at desk {desk}, with {staff}.</source>
+        <translation>Sedang dibuka di meja {desk}, oleh {staff}.</translation>
+    </message>
+    <message>
+        <source>Desk: {desk}</source>
+        <translation>Meja: {desk}</translation>
+    </message>
+    <message>
+        <source>Last changed at desk {desk}</source>
+        <translation>Terakhir diubah di meja {desk}</translation>
+    </message>
+    <message>
         <source>The notes could not be saved. They are still in the field; try again in a moment.</source>
         <translation>Catatan tidak bisa disimpan. Catatan masih ada di kolomnya; coba lagi sebentar lagi.</translation>
     </message>
@@ -668,6 +748,10 @@ Xiaomi mengirim paling banyak 3 kode sehari ke satu kontak (5 di Tiongkok darata
         <translation>kasus ini</translation>
     </message>
     <message>
+        <source>Delete the case of {who} and its support request from the shop database, for every desk? This cannot be undone.</source>
+        <translation>Hapus kasus {who} beserta permintaan dukungannya dari database toko, untuk semua meja? Ini tidak dapat dibatalkan.</translation>
+    </message>
+    <message>
         <source>Delete this customer's data?</source>
         <translation>Hapus data pelanggan ini?</translation>
     </message>
@@ -688,8 +772,24 @@ Xiaomi mengirim paling banyak 3 kode sehari ke satu kontak (5 di Tiongkok darata
         <translation>Terhapus.</translation>
     </message>
     <message>
+        <source>Not deleted yet: the shop database cannot be reached. It is deleted there as soon as it can be; this desk keeps no copy meanwhile.</source>
+        <translation>Belum terhapus: database toko tidak dapat dihubungi. Kasus dihapus di sana segera setelah bisa; meja ini tidak menyimpan salinan sementara itu.</translation>
+    </message>
+    <message>
         <source>Not deleted yet: the case log cannot be written right now. It is deleted as soon as it can be, while mirecovery stays open.</source>
         <translation>Belum dihapus: catatan kasus tidak bisa ditulis saat ini. Data dihapus begitu bisa, selama mirecovery tetap terbuka.</translation>
+    </message>
+    <message>
+        <source>Delete all the shop's cases?</source>
+        <translation>Hapus semua kasus toko?</translation>
+    </message>
+    <message>
+        <source>Delete every case and support request of the shop, from every desk, from the shop database? This cannot be undone.</source>
+        <translation>Hapus setiap kasus dan permintaan dukungan toko, dari semua meja, dari database toko? Ini tidak dapat dibatalkan.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete everything</source>
+        <translation>&amp;Hapus semuanya</translation>
     </message>
     <message>
         <source>Export the list</source>
@@ -1019,6 +1119,44 @@ A desktop assistant for the official Mi Account recovery steps. It does not bypa
         <translation>mirecovery {version}
 
 Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membobol captcha, kode, kunci aktivasi, atau FRP. Tidak dibuat oleh dan tidak berafiliasi dengan Xiaomi.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shop database: the password was refused. Enter it again (File &gt; Settings). %n change(s) wait on this computer.</source>
+        <translation>
+            <numerusform>Database toko: kata sandi ditolak. Masukkan lagi (File &gt; Setelan). %n perubahan menunggu di komputer ini.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Shop database: not set up for mirecovery yet (its owner runs: mirecovery shop-db init). %n change(s) wait on this computer.</source>
+        <translation>
+            <numerusform>Database toko: belum disiapkan untuk mirecovery (pemiliknya menjalankan: mirecovery shop-db init). %n perubahan menunggu di komputer ini.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Shop database: set up by a newer mirecovery; update this desk. %n change(s) wait on this computer.</source>
+        <translation>
+            <numerusform>Database toko: disiapkan oleh mirecovery yang lebih baru; perbarui meja ini. %n perubahan menunggu di komputer ini.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Shop database: this login may not use the case log (ask the manager for the desk role). %n change(s) wait on this computer.</source>
+        <translation>
+            <numerusform>Database toko: login ini tidak boleh memakai catatan kasus (minta peran meja kepada manajer). %n perubahan menunggu di komputer ini.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Shop database cannot be reached. Work goes on: %n change(s) wait on this computer and go up when it is back.</source>
+        <translation>
+            <numerusform>Database toko tidak dapat dihubungi. Pekerjaan tetap berjalan: %n perubahan menunggu di komputer ini dan dikirim saat database kembali.</numerusform></translation>
+    </message>
+    <message>
+        <source>Shop database: connecting… (desk {desk})</source>
+        <translation>Database toko: menghubungkan… (meja {desk})</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shop database: sending %n change(s)…</source>
+        <translation>
+            <numerusform>Database toko: mengirim %n perubahan…</numerusform></translation>
+    </message>
+    <message>
+        <source>Shop database: connected, everything saved (desk {desk})</source>
+        <translation>Database toko: terhubung, semua tersimpan (meja {desk})</translation>
     </message>
 </context>
 <context>
@@ -1721,6 +1859,10 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
         <translation>Nama &amp;petugas:</translation>
     </message>
     <message>
+        <source>Shop data&amp;base…</source>
+        <translation>Data&amp;base toko…</translation>
+    </message>
+    <message>
         <source>Privacy</source>
         <translation>Privasi</translation>
     </message>
@@ -1735,6 +1877,10 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
     <message>
         <source>&amp;Keep cases for:</source>
         <translation>&amp;Simpan kasus selama:</translation>
+    </message>
+    <message>
+        <source>Passwords, codes and captcha answers are never stored. Cases and support-request drafts are kept on the shop database, which deletes them after the shop's own number of days (its owner sets it). This computer keeps only what waits to go up.</source>
+        <translation>Kata sandi, kode, dan jawaban captcha tidak pernah disimpan. Kasus dan draf permintaan dukungan disimpan di database toko, yang menghapusnya setelah jumlah hari yang ditetapkan toko (diatur pemiliknya). Komputer ini hanya menyimpan yang menunggu untuk dikirim.</translation>
     </message>
     <message>
         <source>Passwords, codes and captcha answers are never stored. Cases and support-request drafts stay on this computer and are deleted after this many days.</source>
@@ -1753,6 +1899,18 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
         <translation>Disarankan. Halaman lupa sandi milik Xiaomi sendiri di dalam aplikasi: captcha dan kodenya berfungsi seperti di browser. Tidak ada yang disimpan, dan aplikasi tidak bisa melihat apakah berhasil: tombol di atasnya yang menyatakan hasilnya.</translation>
     </message>
     <message>
+        <source>Shop database: {address} (desk {desk})</source>
+        <translation>Database toko: {address} (meja {desk})</translation>
+    </message>
+    <message>
+        <source>Shop database: none, cases stay on this computer</source>
+        <translation>Database toko: tidak ada, kasus tetap di komputer ini</translation>
+    </message>
+    <message>
+        <source>Delete the changes waiting on this computer and the log files? The shop's cases stay on the shop database: a manager deletes them in Case history. This cannot be undone.</source>
+        <translation>Hapus perubahan yang menunggu di komputer ini dan file log? Kasus toko tetap di database toko: manajer menghapusnya di Riwayat kasus. Ini tidak dapat dibatalkan.</translation>
+    </message>
+    <message>
         <source>Delete all data?</source>
         <translation>Hapus semua data?</translation>
     </message>
@@ -1767,6 +1925,108 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
     <message>
         <source>&amp;Keep</source>
         <translation>&amp;Simpan saja</translation>
+    </message>
+</context>
+<context>
+    <name>ShopDatabase</name>
+    <message>
+        <source>it must start with postgresql://</source>
+        <translation>alamat harus diawali postgresql://</translation>
+    </message>
+    <message>
+        <source>it holds a password; leave it out, the keyring keeps it</source>
+        <translation>alamat berisi kata sandi; hapus kata sandinya, keyring yang menyimpannya</translation>
+    </message>
+    <message>
+        <source>the port is not a number from 1 to 65535</source>
+        <translation>port bukan angka dari 1 sampai 65535</translation>
+    </message>
+    <message>
+        <source>it needs a user, a server and a database: postgresql://USER@HOST/DB</source>
+        <translation>alamat perlu pengguna, server, dan database: postgresql://USER@HOST/DB</translation>
+    </message>
+    <message>
+        <source>sslmode is not one PostgreSQL knows</source>
+        <translation>sslmode tidak dikenal PostgreSQL</translation>
+    </message>
+    <message>
+        <source>it has an option mirecovery does not know</source>
+        <translation>alamat berisi opsi yang tidak dikenal mirecovery</translation>
+    </message>
+</context>
+<context>
+    <name>ShopDatabaseDialog</name>
+    <message>
+        <source>Shop database</source>
+        <translation>Database toko</translation>
+    </message>
+    <message>
+        <source>Several desks can keep one case log on the shop's PostgreSQL server. Leave the address empty to keep cases on this computer only. The change applies when mirecovery starts again.</source>
+        <translation>Beberapa meja dapat memakai satu catatan kasus di server PostgreSQL toko. Kosongkan alamat agar kasus hanya disimpan di komputer ini. Perubahan berlaku saat mirecovery dimulai lagi.</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>P&amp;ilih…</translation>
+    </message>
+    <message>
+        <source>Choose the CA file</source>
+        <translation>Pilih file CA</translation>
+    </message>
+    <message>
+        <source>Unchanged (kept in the system's keyring)</source>
+        <translation>Tidak diubah (disimpan di keyring sistem)</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>&amp;Alamat server:</translation>
+    </message>
+    <message>
+        <source>&amp;This desk's name:</source>
+        <translation>&amp;Nama meja ini:</translation>
+    </message>
+    <message>
+        <source>TL&amp;S (sslmode):</source>
+        <translation>TL&amp;S (sslmode):</translation>
+    </message>
+    <message>
+        <source>&amp;CA file (sslrootcert):</source>
+        <translation>File &amp;CA (sslrootcert):</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Kata sandi:</translation>
+    </message>
+    <message>
+        <source>disable: never encrypted</source>
+        <translation>disable: tidak pernah dienkripsi</translation>
+    </message>
+    <message>
+        <source>prefer: encrypted when the server offers it</source>
+        <translation>prefer: dienkripsi bila server menawarkannya</translation>
+    </message>
+    <message>
+        <source>require: always encrypted, server not checked</source>
+        <translation>require: selalu dienkripsi, server tidak diperiksa</translation>
+    </message>
+    <message>
+        <source>verify-ca: encrypted, certificate checked against the CA file</source>
+        <translation>verify-ca: dienkripsi, sertifikat diperiksa dengan file CA</translation>
+    </message>
+    <message>
+        <source>verify-full: encrypted, certificate and server name checked (best)</source>
+        <translation>verify-full: dienkripsi, sertifikat dan nama server diperiksa (terbaik)</translation>
+    </message>
+    <message>
+        <source>The shop's CA certificate</source>
+        <translation>Sertifikat CA toko</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt)</source>
+        <translation>Sertifikat (*.pem *.crt)</translation>
+    </message>
+    <message>
+        <source>This address cannot be used: {reason}</source>
+        <translation>Alamat ini tidak dapat dipakai: {reason}</translation>
     </message>
 </context>
 <context>

@@ -88,7 +88,9 @@ def test_with_the_server_away_the_desk_works_on_and_the_window_counts_what_waits
         front.new_password()
         front.wait_step(Step.DONE)
         front.qtbot.waitUntil(lambda: "cannot be reached" in status_text(front.window), timeout=10000)
-        assert "change(s) wait on this computer" in status_text(front.window)
+        assert "changes wait on this computer" in status_text(
+            front.window
+        ) or "change waits on this computer" in status_text(front.window)
         assert "0 change" not in status_text(front.window)
         # History still shows the case, from this desk's queue.
         front.window.app.show_history()
@@ -263,4 +265,32 @@ def test_an_address_that_cannot_be_used_keeps_cases_on_this_computer_and_says_so
         assert "cannot be used (it must start with postgresql://)" in notice_text(window)
         assert window.findChild(QLabel, "shop_status_label") is None
     finally:
+        window.close()
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_the_shop_database_dialog_reads_whole_with_distinct_shortcuts(
+    qtbot: QtBot, clock: ManualClock, service: TrainingService, language: str
+) -> None:
+    from collections import Counter
+
+    from PySide6.QtWidgets import QAbstractButton
+
+    from tests.gui.ui_walk import clipped_once_laid_out, mnemonic, visible
+
+    window = open_window(qtbot, clock, service, "--lang", language)
+    dialog = ShopDatabaseDialog("postgresql://desk1@shop.local/cases?sslmode=verify-full", "", "shop-pc-2", window)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    try:
+        letters = [mnemonic(button.text()) for button in visible(dialog, QAbstractButton)]
+        letters += [mnemonic(label.text()) for label in visible(dialog, QLabel) if label.buddy() is not None]
+        repeated = [letter for letter, count in Counter(letter for letter in letters if letter).items() if count > 1]
+        assert repeated == []
+        assert clipped_once_laid_out(qtbot, dialog) == []
+        assert dialog.findChild(QLineEdit, "shop_db_address_input").text() == "postgresql://desk1@shop.local:5432/cases"
+        assert dialog.sslmode_combo.currentData() == "verify-full"
+        assert dialog.findChild(QLineEdit, "shop_db_desk_input").placeholderText() == "shop-pc-2"
+    finally:
+        dialog.close()
         window.close()
