@@ -293,7 +293,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from mirecovery_gui.self_test import run_self_test
 
         case_db = args.case_db or os.environ.get("MIRECOVERY_CASE_DB", "")
-        return run_self_test(["--lang", args.lang] if args.lang else [], case_db=case_db)
+        extra = (["--lang", args.lang] if args.lang else []) + (["--desk", args.desk] if args.desk else [])
+        return run_self_test(extra, case_db=case_db)
     return run_wizard(args)
 
 

@@ -240,6 +240,7 @@ class App:
         self.closed = False
         self._store_trouble: str | None = None
         self._shop_status: ShopStatus | None = None
+        self._password_entered = False  # the next refusal says "that password too"
         self._retention = QTimer(window)
         self._retention.setInterval(RETENTION_EVERY_MS)
         self._retention.timeout.connect(self._apply_retention)
@@ -378,23 +379,46 @@ class App:
             return
         before, self._shop_status = self._shop_status, status
         self._show_shop_status(status)
-        if status.problem == "password" and (before is None or before.problem != "password"):
-            self.window.notice.show_notice(
-                QCoreApplication.translate(
-                    "App",
-                    "The shop database refused this desk's password. Until it is entered, cases wait on this computer.",
-                ),
-                [
-                    (
-                        "shop_password_button",
-                        QCoreApplication.translate("App", "Enter the &password…"),
-                        self.ask_shop_password,
-                    )
-                ],
-                key="shop-password",
-            )
-        elif status.problem != "password":
+        if self.history is not None and self.history.isVisible():
+            self.history.server_state_changed()
+        asking = status.problem in ("password", "password_needed")
+        if not asking:
+            self._password_entered = False
             self.window.notice.withdraw("shop-password")
+            return
+        again = self._password_entered and status.tries != (before.tries if before is not None else -1)
+        first = before is None or before.problem not in ("password", "password_needed")
+        if not (first or again):
+            return
+        self._password_entered = False
+        if status.problem == "password_needed":
+            text = QCoreApplication.translate(
+                "App",
+                "The shop database needs this desk's password (the login {user}, not a customer's). Until it is "
+                "entered, cases wait on this computer.",
+            )
+        elif again:
+            text = QCoreApplication.translate(
+                "App", "The shop database refused that password. Check it with the manager and enter it again."
+            )
+        else:
+            text = QCoreApplication.translate(
+                "App",
+                "The shop database refused this desk's password (the login {user}). Until it is entered again, "
+                "cases wait on this computer.",
+            )
+        user = self.stores.shop.address.user if self.stores.shop is not None else ""
+        self.window.notice.show_notice(
+            text.format(user=user),
+            [
+                (
+                    "shop_password_button",
+                    QCoreApplication.translate("App", "Enter the &password…"),
+                    self.ask_shop_password,
+                )
+            ],
+            key="shop-password",
+        )
 
     def _show_shop_status(self, status: ShopStatus) -> None:
         self.window.show_shop_status(status, self.stores.desk)
@@ -407,7 +431,15 @@ class App:
         if not isinstance(conflict, Conflict):
             return
         number = case_number(conflict.case_id)
-        if conflict.kind == "refused" and not conflict.case_id:
+        if conflict.kind == "deleted":
+            # Erasure wins: the case in hand (if it is this one) ends unwritten, as when this desk deletes it.
+            self.forget([conflict.case_id])
+            text = QCoreApplication.translate(
+                "App",
+                "Case {number} was deleted from the shop database by a manager while this desk had it, so this "
+                "desk's changes to it were not kept.",
+            ).format(number=number)
+        elif conflict.kind == "refused" and not conflict.case_id:
             text = QCoreApplication.translate(
                 "App", "The shop database did not allow this desk to delete the shop's cases (only a manager may)."
             )
@@ -440,9 +472,9 @@ class App:
         password, ok = QInputDialog.getText(
             self.window,
             QCoreApplication.translate("App", "Shop database password"),
-            QCoreApplication.translate("App", "Password of {user} on {host}:").format(
-                user=shop.address.user, host=shop.address.host
-            ),
+            QCoreApplication.translate(
+                "App", "Password of the shop database login {user} on {host} (not a customer's Mi account password):"
+            ).format(user=shop.address.user, host=shop.address.host),
             QLineEdit.EchoMode.Password,
         )
         if not ok or not password:
@@ -456,7 +488,7 @@ class App:
                 ),
                 key="shop-keyring",
             )
-        self.window.notice.withdraw("shop-password")
+        self._password_entered = True
         if self.stores.link is not None:
             self.stores.link.wake()
 
@@ -576,14 +608,19 @@ class App:
         self.closed = True
 
 
-def desk_name(settings: Settings) -> str:
-    """This desk's name as other desks see it: Settings, else the computer's name."""
+def desk_name(settings: Settings, given: str | None = None) -> str:
+    """This desk's name as other desks see it: ``--desk``, else ``MIRECOVERY_DESK``, else Settings, else the
+    computer's name."""
+    import os
     import socket
 
-    return settings.desk_name or socket.gethostname()[:40]
+    chosen = given or os.environ.get("MIRECOVERY_DESK", "") or settings.desk_name or socket.gethostname()
+    return " ".join(chosen.split())[:40]
 
 
-def shop_choice(given: str | None, settings: Settings, news: StoreNews) -> tuple[ShopChoice | None, str]:
+def shop_choice(
+    given: str | None, settings: Settings, news: StoreNews, desk: str = ""
+) -> tuple[ShopChoice | None, str]:
     """The shop database this run uses (``--case-db``, else ``MIRECOVERY_CASE_DB``, else Settings), or none.
 
     An address that cannot be used keeps the case log on this computer for the run; the second
@@ -607,7 +644,7 @@ def shop_choice(given: str | None, settings: Settings, news: StoreNews) -> tuple
             "The shop database address cannot be used ({reason}), so cases are kept on this computer for now. "
             "Correct it in File > Settings.",
         ).format(reason=address_problem(exc))
-    return ShopChoice(address, desk_name(settings), news.shop_status.emit, news.shop_conflict.emit), ""
+    return ShopChoice(address, desk or desk_name(settings), news.shop_status.emit, news.shop_conflict.emit), ""
 
 
 def create_main_window(
@@ -656,14 +693,15 @@ def main_window_for(
         if window_ref:
             window_ref[0].notice.show_notice(unavailable_text(stores.unavailable_reason))
 
-    shop, shop_error = shop_choice(getattr(args, "case_db", None), loaded.settings, news)
+    desk = desk_name(loaded.settings, getattr(args, "desk", None))
+    shop, shop_error = shop_choice(getattr(args, "case_db", None), loaded.settings, news, desk)
     stores = Stores(
         database_path,
         database_unavailable,
         on_trouble=news.trouble.emit,  # from the writer thread: queued to the GUI thread
         on_set_aside=news.set_aside.emit,
         shop=shop,
-        desk=desk_name(loaded.settings),
+        desk=desk,
     )
     session = RecoverySession(
         clock,

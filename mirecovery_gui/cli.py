@@ -53,6 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
         "the system's keyring",
     )
     parser.add_argument(
+        "--desk",
+        metavar="NAME",
+        help="this desk's name on the shop database (default: $MIRECOVERY_DESK, else Settings, else the "
+        "computer's name)",
+    )
+    parser.add_argument(
         "--self-test",
         action="store_true",
         help="run the whole training flow offscreen and exit 0 on success",

@@ -144,6 +144,8 @@ def run_self_test(extra_args: list[str] | None = None, case_db: str = "") -> int
         if problem:
             print(f"self-test FAILED: {problem}", file=sys.stderr, flush=True)
             return 1
+        # The self-test runs in a data folder of its own; its case carries this desk's name all the same.
+        extra_args = ["--desk", _this_desk(extra_args or []), *(extra_args or [])]
     import os
     import tempfile
 
@@ -163,6 +165,15 @@ def run_self_test(extra_args: list[str] | None = None, case_db: str = "") -> int
                 os.environ.pop(HOME_ENV, None)
             else:
                 os.environ[HOME_ENV] = previous
+
+
+def _this_desk(extra_args: list[str]) -> str:
+    """The desk's name: ``--desk`` given, else the one its own settings give (read before the scratch folder)."""
+    from mirecovery_gui.app import desk_name, settings_path
+    from mirecovery_gui.store.settings import load_settings
+
+    given = extra_args[extra_args.index("--desk") + 1] if "--desk" in extra_args[:-1] else None
+    return desk_name(load_settings(settings_path()).settings, given)
 
 
 def check_shop_database(url: str) -> str:
@@ -208,15 +219,18 @@ def check_shop_database(url: str) -> str:
             "(GRANT mirecovery_desk TO ...)"
         )
     except psycopg.Error as exc:
-        text = str(exc).lower()
-        if "password" in text:
+        detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        text = detail.lower()
+        if "no password supplied" in text:
             return (
-                f"the shop database {address} refused the password of {address.user} (enter it in Settings > "
-                "Shop database, which keeps it in the system's keyring)"
+                f"no password for {address.user} on {address}: enter it in Settings > Shop database (kept in the "
+                "system's keyring where there is one), or set PGPASSWORD"
             )
-        if "does not exist" in text:
-            return f"the shop database {address} refused this login or database: {type(exc).__name__}"
-        return f"the shop database {address} cannot be reached ({type(exc).__name__})"
+        if "password" in text:
+            return f"the shop database {address} refused the password of {address.user} ({detail})"
+        if "ssl" in text or "certificate" in text:
+            return f"the secure connection (TLS) to {address} failed: {detail}"
+        return f"the shop database {address} cannot be used: {detail}"
     return ""
 
 
@@ -262,7 +276,7 @@ def _run_self_test(extra_args: list[str] | None, case_db: str = "") -> int:
 
 def _recorded_on_shop_database(window: MainWindow) -> str:
     """The self-test's recovery, read back from the shop database; its case number."""
-    from mirecovery_gui.store.cases import CaseQuery, case_number
+    from mirecovery_gui.store.cases import CaseQuery, Outcome, case_number
 
     stores = window.app.stores
     case_log = stores.case_log()
@@ -272,11 +286,10 @@ def _recorded_on_shop_database(window: MainWindow) -> str:
         status = stores.link.status if stores.link is not None else None
         problem = status.problem if status is not None else None
         raise SelfTestError(f"the case did not reach the shop database ({problem or 'it cannot be reached'})")
-    # The recovery reached "done"; the same case then goes on to the practice page, so its outcome may be that.
     found = [
         case
-        for case in case_log.search(CaseQuery(desk=stores.desk, limit=20))
-        if case.self_test and case.provider == "training" and any(step == "done" for step, _ in case.steps)
+        for case in case_log.search(CaseQuery(desk=stores.desk, outcome=Outcome.PASSWORD_RESET, limit=20))
+        if case.self_test and case.provider == "training"
     ]
     if not found:
         raise SelfTestError("the shop database does not hold the self-test's case")

@@ -47,7 +47,10 @@ def run_shop_db(args: argparse.Namespace) -> int:
                 return _copy_local(server)
             return _init(server, address, days)
     except psycopg.Error as exc:
-        print(f"mirecovery shop-db: {address}: {_first_line(exc)}", file=sys.stderr)
+        hint = ""
+        if "no password supplied" in str(exc):
+            hint = " (run it in a terminal to be asked, or set PGPASSWORD)"
+        print(f"mirecovery shop-db: {address}: {_first_line(exc)}{hint}", file=sys.stderr)
         return EXIT_FAILURE
 
 
@@ -65,22 +68,29 @@ def _connect(address: ShopAddress) -> psycopg.Connection[Any]:
         if "password" not in str(exc).lower() or not sys.stdin.isatty():
             raise
     password = getpass.getpass(f"Password of {address.user} on {address.host}: ")
-    remember_password(address, password)  # tried now; kept in the keyring only if it works below
-    try:
-        return connect(address, timeout_s=10.0)
-    except psycopg.OperationalError:
-        from mirecovery_gui.store.shop_database import forget_password
-
-        forget_password(address)
-        raise
+    server = connect(address, timeout_s=10.0, password=password)
+    if not remember_password(address, password):
+        print("(This computer has no keyring, so the password was not kept: it is asked again next time.)")
+    return server
 
 
 def _init(server: psycopg.Connection[Any], address: ShopAddress, days: int | None) -> int:
+    import psycopg
+
     from mirecovery_gui.store.database import SCHEMA_VERSION
     from mirecovery_gui.store.shop_database import DESK_ROLE, MANAGER_ROLE, RETENTION_TABLE, init_roles
 
     server.autocommit = True
-    init_roles(server)
+    try:
+        init_roles(server)
+    except psycopg.errors.InsufficientPrivilege as exc:
+        print(
+            f"mirecovery shop-db: {address.user} may not create roles ({_first_line(exc)}). The database's owner "
+            "needs CREATEROLE: as PostgreSQL's superuser run  ALTER ROLE "
+            f"{address.user} CREATEROLE;  then run this again (nothing is done twice).",
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
     if days is not None:
         server.execute(f"UPDATE {RETENTION_TABLE} SET days = %s", (days,))
     row = server.execute(f"SELECT days FROM {RETENTION_TABLE}").fetchone()

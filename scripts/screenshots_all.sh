@@ -1,6 +1,6 @@
 #!/bin/sh
 # Every screenshot in docs/screenshots: both languages, light and dark, plus a
-# large font and 200 % scaling. Needs Xvfb (xvfb-run) and poppler-utils (pdftoppm).
+# large font and 200 % scaling. Needs Xvfb (xvfb-run), poppler-utils (pdftoppm) and postgresql.
 set -eu
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
@@ -16,6 +16,9 @@ for lang in en id; do
     for scheme in light dark; do
         xvfb-run -a -s "$screen" "$PYTHON" scripts/screenshots.py --out "$OUT" --lang "$lang" --scheme "$scheme"
         xvfb-run -a -s "$screen" "$PYTHON" scripts/screenshots_shop.py --out "$OUT" --lang "$lang" --scheme "$scheme"
+        # A desk on a shop database (a throwaway PostgreSQL cluster: Debian's postgresql package).
+        xvfb-run -a -s "$screen" "$PYTHON" scripts/screenshots_shop_database.py --out "$OUT" --lang "$lang" \
+            --scheme "$scheme"
         rm -rf "$MIRECOVERY_HOME"/*
     done
 done

@@ -104,7 +104,7 @@ class CaseTableModel(QAbstractTableModel):
             local_time(case.opened_at),
             case.customer_name,
             case.identifier_masked,
-            self.tr("training") if case.provider == "training" else self.tr("live"),
+            self._mode(case),
             self._step(case.last_step),
             self._outcome(case.outcome),
             case.staff,
@@ -112,6 +112,11 @@ class CaseTableModel(QAbstractTableModel):
             case.device_model,
             case.imei,
         ]
+
+    def _mode(self, case: Case) -> str:
+        if case.self_test:
+            return self.tr("self-test")
+        return self.tr("training") if case.provider == "training" else self.tr("live")
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -145,7 +150,7 @@ class HistoryWindow(QDialog):
         # As wide as the table wants, never wider than the screen (a 1024-wide shop screen included).
         screen = parent.screen() if parent is not None else None
         room = screen.availableSize() if screen is not None else None
-        self.resize(min(1100, room.width() - 24) if room else 1100, min(600, room.height() - 64) if room else 600)
+        self.resize(min(1300, room.width() - 24) if room else 1100, min(600, room.height() - 64) if room else 600)
         self.case_log = case_log
         self.drafts = drafts
         self.directory = directory
@@ -266,7 +271,7 @@ class HistoryWindow(QDialog):
         splitter.addWidget(details)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([700, 300])
+        splitter.setSizes([self.width() * 3 // 4, self.width() // 4])
         self.csv_button = QPushButton(self)
         self.texts.keep(self.csv_button.setText, lambda: self.tr("&Export this list as CSV…"))
         self.csv_button.setObjectName("history_csv_button")
@@ -403,6 +408,11 @@ class HistoryWindow(QDialog):
         self.desk_combo.setCurrentIndex(max(0, self.desk_combo.findData(chosen)) if chosen is not None else 0)
         self.desk_combo.blockSignals(False)
 
+    def server_state_changed(self) -> None:
+        """The shop database came or went: what the window says about it follows."""
+        if self.case_log.shared:
+            self._show_server_state()
+
     def _show_server_state(self) -> None:
         link = getattr(self.case_log, "link", None)
         if link is not None and link.status.reachable is False:
@@ -460,11 +470,13 @@ class HistoryWindow(QDialog):
 
     def _desk_lines(self, case: Case) -> list[str]:
         """Where the case is from, and who has it when it is open at another desk."""
+        marks = [self.tr("A self-test of the desk's connection (mirecovery --self-test).")] if case.self_test else []
         if not self.case_log.shared or not case.desk:
-            return []
+            return marks
         if case.outcome is Outcome.OPEN and case.desk != self.case_log.desk:
-            return [self.tr("Open at desk {desk}, with {staff}.").format(desk=case.desk, staff=case.staff or "-")]
-        lines = [self.tr("Desk: {desk}").format(desk=case.desk)]
+            who = self.tr("Open at desk {desk}, with {staff}.").format(desk=case.desk, staff=case.staff or "-")
+            return [*marks, who]
+        lines = [*marks, self.tr("Desk: {desk}").format(desk=case.desk)]
         if case.changed_at_desk and case.changed_at_desk != case.desk:
             lines.append(self.tr("Last changed at desk {desk}").format(desk=case.changed_at_desk))
         return lines
@@ -548,8 +560,15 @@ class HistoryWindow(QDialog):
         if case is None:
             return
         who = case.customer_name or case.identifier_masked or self.tr("this case")
+        elsewhere = self.case_log.shared and case.outcome is Outcome.OPEN and case.desk != self.case_log.desk
         question = (
             self.tr(
+                "The case of {who} is in progress at desk {desk} (with {staff}). Delete it and its support request "
+                "from the shop database anyway? That desk's recovery of it ends, and nothing of it is kept. This "
+                "cannot be undone."
+            )
+            if elsewhere
+            else self.tr(
                 "Delete the case of {who} and its support request from the shop database, for every desk? "
                 "This cannot be undone."
             )
@@ -559,7 +578,7 @@ class HistoryWindow(QDialog):
         if not dialogs.ask(
             self,
             self.tr("Delete this customer's data?"),
-            question.format(who=shown(who, 80)),
+            question.format(who=shown(who, 80), desk=shown(case.desk, 40), staff=shown(case.staff or "-", 80)),
             self.tr("&Delete"),
             self.tr("&Keep"),
         ):

@@ -304,6 +304,7 @@ class MainWindow(QMainWindow):
             label.setObjectName("shop_status_label")
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setWordWrap(True)
+            label.setContentsMargins(8, 2, 8, 2)
             self.statusBar().addWidget(label, 1)
             self.statusBar().setSizeGripEnabled(False)
             self.shop_status_label = label
@@ -319,8 +320,22 @@ class MainWindow(QMainWindow):
         waiting = status.waiting
         if status.problem == "password":
             return self.tr(
-                "Shop database: the password was refused. Enter it again (File > Settings). %n change(s) wait "
-                "on this computer.",
+                "Shop database: the password was refused; enter it again (the button above, or File > Settings > "
+                "Shop database). %n change(s) wait on this computer.",
+                "",
+                waiting,
+            )
+        if status.problem == "password_needed":
+            return self.tr(
+                "Shop database: enter this desk's password (the button above, or File > Settings > Shop database). "
+                "%n change(s) wait on this computer.",
+                "",
+                waiting,
+            )
+        if status.problem == "tls":
+            return self.tr(
+                "Shop database: the secure connection (TLS) failed; check sslmode and the CA file in Settings > "
+                "Shop database. %n change(s) wait on this computer.",
                 "",
                 waiting,
             )

@@ -95,7 +95,10 @@ class SettingsDialog(QDialog):
         shop = QGroupBox(self)
 
         self.texts.keep(shop.setTitle, lambda: self.tr("Shop"))
-        shop_form = QFormLayout(shop)
+        # A wrapped label gets its height in a box layout (a form layout row would cut its lines off).
+        shop_column = QVBoxLayout(shop)
+        shop_form = QFormLayout()
+        shop_column.addLayout(shop_form)
         self.shop_mode_checkbox = QCheckBox(self)
         self.texts.keep(
             self.shop_mode_checkbox.setText, lambda: self.tr("Shop &mode: customer fields and the case history")
@@ -115,10 +118,11 @@ class SettingsDialog(QDialog):
         self.shop_database_button.setObjectName("settings_shop_database_button")
         self.texts.keep(self.shop_database_button.setText, lambda: self.tr("Shop data&base…"))
         self.shop_database_button.clicked.connect(self._on_shop_database_button_clicked)
+        shop_column.addWidget(self.shop_database_label)
         shop_row = QHBoxLayout()
-        shop_row.addWidget(self.shop_database_label, 1)
         shop_row.addWidget(self.shop_database_button)
-        shop_form.addRow(shop_row)
+        shop_row.addStretch(1)
+        shop_column.addLayout(shop_row)
         self._show_shop_database()
 
         privacy = QGroupBox(self)
@@ -137,7 +141,7 @@ class SettingsDialog(QDialog):
         self.retention_spin.setRange(MIN_RETENTION_DAYS, MAX_RETENTION_DAYS)
         self.retention_spin.setValue(settings.retention_days)
         self.retention_spin.setSuffix(self.tr(" days"))
-        self._row(privacy_form, self.tr("&Keep cases for:"), self.retention_spin)
+        retention_label = self._row(privacy_form, self.tr("&Keep cases for:"), self.retention_spin)
         note = QLabel(
             self.tr(
                 "Passwords, codes and captcha answers are never stored. Cases and support-request drafts are "
@@ -151,7 +155,9 @@ class SettingsDialog(QDialog):
             ),
             self,
         )
-        self.retention_spin.setEnabled(not shop_in_use)
+        # On a shop database the server's retention applies (its owner sets it): no number here to mislead.
+        self.retention_spin.setVisible(not shop_in_use)
+        retention_label.setVisible(not shop_in_use)
         note.setWordWrap(True)
         privacy_form.addRow(note)
         self.erase_button = QPushButton(self)
@@ -198,10 +204,11 @@ class SettingsDialog(QDialog):
         if self.isVisible():
             self._fit_height()
 
-    def _row(self, form: QFormLayout, text: str, field: QWidget) -> None:
+    def _row(self, form: QFormLayout, text: str, field: QWidget) -> QLabel:
         label = QLabel(text, self)
         label.setBuddy(field)
         form.addRow(label, field)
+        return label
 
     def settings(self) -> Settings:
         return replace(
@@ -224,6 +231,16 @@ class SettingsDialog(QDialog):
         return self._shop_password
 
     def _show_shop_database(self) -> None:
+        in_use = self._shop_in_use.split("?", 1)[0]
+        if in_use and in_use != self._shop_url.split("?", 1)[0]:
+            # --case-db or MIRECOVERY_CASE_DB for this run: what is in use, and what Settings keep apart.
+            text = self.tr("Shop database in use now: {address} (given when mirecovery was started).").format(
+                address=in_use
+            )
+            if self._shop_url:
+                text += " " + self.tr("Settings keep: {address}.").format(address=self._shop_url.split("?", 1)[0])
+            self.shop_database_label.setText(text)
+            return
         if self._shop_url:
             text = self.tr("Shop database: {address} (desk {desk})").format(
                 address=self._shop_url.split("?", 1)[0], desk=self._desk or self._computer
@@ -235,7 +252,7 @@ class SettingsDialog(QDialog):
     def _on_shop_database_button_clicked(self) -> None:
         from mirecovery_gui.gui.shop_database_dialog import ShopDatabaseDialog
 
-        dialog = ShopDatabaseDialog(self._shop_url, self._desk, self._computer, self)
+        dialog = ShopDatabaseDialog(self._shop_url or self._shop_in_use, self._desk, self._computer, self)
         try:
             if dialog.exec() == ShopDatabaseDialog.DialogCode.Accepted:
                 self._shop_url, self._desk = dialog.url(), dialog.desk()

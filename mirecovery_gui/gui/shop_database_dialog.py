@@ -72,9 +72,17 @@ class ShopDatabaseDialog(QDialog):
         self.password_input = QLineEdit(self)
         self.password_input.setObjectName("shop_db_password_input")
         self.password_input.setEchoMode(QLineEdit.EchoMode.Password)
-        self.texts.keep(
-            self.password_input.setPlaceholderText, lambda: self.tr("Unchanged (kept in the system's keyring)")
-        )
+        from mirecovery_gui.store.shop_database import keyring_available
+
+        if keyring_available():
+            self.texts.keep(
+                self.password_input.setPlaceholderText, lambda: self.tr("Unchanged (kept in the system's keyring)")
+            )
+        else:
+            self.texts.keep(
+                self.password_input.setPlaceholderText,
+                lambda: self.tr("This computer has no keyring: the password is asked at each start"),
+            )
         self.error_label = QLabel(self)
         self.error_label.setObjectName("shop_db_error_label")
         self.error_label.setWordWrap(True)
@@ -160,7 +168,31 @@ class ShopDatabaseDialog(QDialog):
         """The password typed ("" : unchanged); the caller gives it to the keyring, never to settings."""
         return self.password_input.text()
 
+    def _take_typed_options(self) -> None:
+        """TLS options typed (or pasted) into the address go to their own fields, never silently dropped."""
+        text = self.address_input.text().strip()
+        if "?" not in text:
+            return
+        try:
+            typed = ShopAddress.parse(text)
+        except ShopAddressError:
+            return  # the check on Save says why
+        self.sslmode_combo.setCurrentIndex(self.sslmode_combo.findData(typed.sslmode))
+        if typed.sslrootcert:
+            self.ca_input.setText(typed.sslrootcert)
+        self.address_input.setText(_without_tls(typed))
+
     def _on_buttons_accepted(self) -> None:
+        self._take_typed_options()
+        if str(self.sslmode_combo.currentData()).startswith("verify") and not self.ca_input.text().strip():
+            self.error_label.setText(
+                self.tr("{mode} checks the server against the shop's CA file: choose the CA file.").format(
+                    mode=self.sslmode_combo.currentData()
+                )
+            )
+            self.error_label.show()
+            self.ca_input.setFocus()
+            return
         url = self.url()
         if url:
             try:

@@ -727,6 +727,9 @@ class RecoverySession:
         """Training: the same recovery on the practice copy of Xiaomi's page."""
         if not self.training:
             return None
+        if self.step is Step.DONE:
+            # The finished recovery is its customer's case, closed as it ended: the practice is not part of it.
+            self.cases.close()
         return self.go_official_site()
 
     def customer_typed(self) -> Customer:

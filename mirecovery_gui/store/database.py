@@ -117,6 +117,14 @@ MIGRATIONS: list[str] = [
         uploaded_at TEXT NOT NULL
     );
     """,
+    # 4: what a manager erased on the shop database, by id only (no personal data), so a desk
+    # still holding the case (open there, or waiting in its queue) cannot write it back.
+    """
+    CREATE TABLE shop_erased (
+        id TEXT PRIMARY KEY,
+        erased_at TEXT NOT NULL
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -131,6 +131,8 @@ def init_roles(connection: psycopg.Connection[Any]) -> None:
         connection.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {tables} TO {MANAGER_ROLE}")
         # Each desk records the writes it uploaded, so one sent twice is applied once.
         connection.execute(f"GRANT SELECT, INSERT ON shop_uploads TO {DESK_ROLE}, {MANAGER_ROLE}")
+        connection.execute(f"GRANT SELECT ON shop_erased TO {DESK_ROLE}")
+        connection.execute(f"GRANT SELECT, INSERT ON shop_erased TO {MANAGER_ROLE}")
         for statement in _RETENTION:
             connection.execute(statement)
         connection.execute(f"GRANT SELECT ON {RETENTION_TABLE} TO {DESK_ROLE}, {MANAGER_ROLE}")
@@ -170,6 +172,7 @@ _RETENTION = (
         DELETE FROM support_drafts WHERE updated_at < cutoff
             AND id NOT IN (SELECT draft_id FROM cases WHERE draft_id IS NOT NULL);
         DELETE FROM shop_uploads WHERE uploaded_at < cutoff;
+        DELETE FROM shop_erased WHERE erased_at < cutoff;
         RETURN gone;
     END
     $$
@@ -211,7 +214,7 @@ class ShopAddress:
 
         parts = urlsplit(url.strip())
         if parts.scheme not in ("postgresql", "postgres"):
-            raise ShopAddressError("a shop database address starts with postgresql://", "scheme")
+            raise ShopAddressError("a shop database address starts with postgresql:// (or postgres://)", "scheme")
         if parts.password is not None:
             # Never in an address: it would end up in settings, shell history and logs.
             raise ShopAddressError("the address holds a password: leave it out, the keyring keeps it", "password")
@@ -228,6 +231,8 @@ class ShopAddress:
         sslmode = options.pop("sslmode", "prefer")
         if sslmode not in SSL_MODES:
             raise ShopAddressError(f"sslmode is one of {', '.join(SSL_MODES)}", "sslmode")
+        if "password" in options:
+            raise ShopAddressError("the address holds a password: leave it out, the keyring keeps it", "password")
         sslrootcert = options.pop("sslrootcert", "")
         if options:
             raise ShopAddressError(f"unknown option: {sorted(options)[0]}", "option")
@@ -239,7 +244,14 @@ class ShopAddress:
         return f"{self.user}@{self.host}:{self.port}/{self.database}"
 
     def __str__(self) -> str:
-        return f"postgresql://{self.key}"
+        """The address with its TLS options (as it was given; never a password)."""
+        from urllib.parse import quote, urlencode
+
+        options = {"sslmode": self.sslmode} if self.sslmode != "prefer" else {}
+        if self.sslrootcert:
+            options["sslrootcert"] = self.sslrootcert
+        query = f"?{urlencode(options, quote_via=quote, safe='/')}" if options else ""
+        return f"postgresql://{self.key}{query}"
 
 
 # Passwords given on a computer whose keyring cannot keep them: for this run only, in memory.
@@ -259,7 +271,8 @@ def remember_password(address: ShopAddress, password: str) -> bool:
     try:
         keyring.set_password(KEYRING_SERVICE, address.key, password)
     except KeyringError as exc:
-        log.warning("the keyring cannot keep the shop database's password (%s)", type(exc).__name__)
+        # The caller tells the user; on a console a warning line would only repeat it.
+        log.info("the keyring cannot keep the shop database's password (%s)", type(exc).__name__)
         _this_run[address.key] = password
         return False
     return True
@@ -274,8 +287,24 @@ def forget_password(address: ShopAddress) -> None:
         keyring.delete_password(KEYRING_SERVICE, address.key)
 
 
-def connect(address: ShopAddress, *, timeout_s: float = 5.0) -> psycopg.Connection[Any]:
-    """A connection to the shop database, with the password from the keyring (if it holds one)."""
+def keyring_available() -> bool:
+    """Whether this computer has a keyring that can keep the password (else it is asked at each start)."""
+    try:
+        import keyring
+        from keyring.backends import fail
+    except ImportError:
+        return False
+    try:
+        return not isinstance(keyring.get_keyring(), fail.Keyring)
+    except Exception:
+        return False
+
+
+def connect(address: ShopAddress, *, timeout_s: float = 5.0, password: str | None = None) -> psycopg.Connection[Any]:
+    """A connection to the shop database, with ``password`` or the one the keyring holds (if any).
+
+    Without either, PostgreSQL's own ways apply (``PGPASSWORD``, ``~/.pgpass``).
+    """
     import keyring
     import psycopg
 
@@ -298,11 +327,12 @@ def connect(address: ShopAddress, *, timeout_s: float = 5.0) -> psycopg.Connecti
         options["sslrootcert"] = address.sslrootcert
     from keyring.errors import KeyringError
 
-    try:
-        password = keyring.get_password(KEYRING_SERVICE, address.key)
-    except KeyringError:
-        password = None
-    password = password or _this_run.get(address.key)
+    if password is None:
+        try:
+            password = keyring.get_password(KEYRING_SERVICE, address.key)
+        except KeyringError:
+            password = None
+        password = password or _this_run.get(address.key)
     if password:
         options["password"] = password
     return psycopg.connect(**options)

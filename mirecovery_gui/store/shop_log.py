@@ -55,13 +55,16 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # What keeps the shop database from being used now.
-Problem = Literal["unreachable", "password", "not_set_up", "newer_version", "refused"]
+Problem = Literal["unreachable", "password", "password_needed", "tls", "not_set_up", "newer_version", "refused"]
 
 FIRST_RETRY_S = 0.5
 LAST_RETRY_S = 10.0
 # How long a read waits for the link's first word on the server before it reads the queue instead.
 FIRST_VERDICT_S = 1.0
 BATCH = 50
+# While all is well, the link asks the server this often whether it is still there, so the window
+# does not say "connected" long after it went away.
+PROBE_EVERY_S = 15.0
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,7 @@ class ShopStatus:
     reachable: bool | None  # None: not known yet
     waiting: int  # writes in this desk's queue, not on the server yet
     problem: Problem | None = None
+    tries: int = 0  # tries that failed since the last success: the same trouble again is told again
 
 
 @dataclass(frozen=True)
@@ -79,7 +83,9 @@ class Conflict:
 
     case_id: str
     other_desk: str
-    kind: Literal["changed", "refused"] = "changed"  # refused: the server's rules said no (a desk deleting)
+    # changed: another desk's change came first; refused: the server's rules said no (a desk deleting);
+    # deleted: a manager erased the case, so this desk's change to it is not kept.
+    kind: Literal["changed", "refused", "deleted"] = "changed"
 
 
 def _problem_of(error: BaseException) -> Problem:
@@ -92,8 +98,12 @@ def _problem_of(error: BaseException) -> Problem:
         return "not_set_up"
     state = getattr(error, "sqlstate", None) or ""
     text = str(error).lower()
-    if state == "28P01" or "password authentication failed" in text or "no password supplied" in text:
+    if "no password supplied" in text:
+        return "password_needed"
+    if state == "28P01" or "password authentication failed" in text:
         return "password"
+    if "ssl" in text or "certificate" in text or "tls" in text:
+        return "tls"
     if isinstance(error, psycopg.errors.InsufficientPrivilege) or state.startswith("28") or state == "42501":
         return "refused"
     return "unreachable"
@@ -133,6 +143,7 @@ class ShopLink:
         self._condition = threading.Condition()
         self._reachable: bool | None = None
         self._problem: Problem | None = None
+        self._tries = 0
         self._waiting = 0
         self._wake = False
         self._attempts = 0  # tries finished, so a flush can wait for one made after it asked
@@ -148,7 +159,7 @@ class ShopLink:
     @property
     def status(self) -> ShopStatus:
         with self._condition:
-            return ShopStatus(self._reachable, self._waiting, self._problem)
+            return ShopStatus(self._reachable, self._waiting, self._problem, self._tries)
 
     def enqueue(self, op: dict[str, Any], *, before: Callable[[sqlite3.Connection], None] | None = None) -> None:
         """Put a write in the queue (on the desk's writer, in order with everything else) and wake the uploader."""
@@ -227,15 +238,20 @@ class ShopLink:
             while True:
                 with self._condition:
                     if self._reachable is not None:  # the first try is made at once
-                        self._condition.wait_for(lambda: self._wake or self._closing, timeout=self._delay or None)
+                        self._condition.wait_for(
+                            lambda: self._wake or self._closing, timeout=self._delay or PROBE_EVERY_S
+                        )
                     if self._closing:
                         break
                     self._wake = False
                 try:
                     if local is None:
                         local = connect(self.database.path, create=False)
+                    self._recount(local)  # what waits, told even when the server cannot be reached
                     if server is None:
                         server = self._open_server()
+                    else:
+                        server.execute("SELECT 1")  # still there?
                     self._upload(local, server)
                     if self._take_purge():
                         _purge(server)
@@ -324,6 +340,7 @@ class ShopLink:
     def _set_reachable(self, reachable: bool, problem: Problem | None) -> None:
         with self._condition:
             self._attempts += 1
+            self._tries = 0 if reachable else self._tries + 1
             self._reachable = reachable
             self._problem = problem
             self._delay = 0.0 if reachable else min(LAST_RETRY_S, max(FIRST_RETRY_S, self._delay * 2))
@@ -392,6 +409,8 @@ def apply(server: psycopg.Connection[Any], op: dict[str, Any], desk: str) -> Con
     kind = op["kind"]
     if kind == "case":
         row = op["row"]
+        if _erased(server, str(row[0])):
+            return Conflict(str(row[0]), "", kind="deleted")
         applied = server.execute(_SAVE_CASE, (*row, int(op["base"]))).fetchone()
         if applied is None:
             other = server.execute("SELECT changed_at_desk FROM cases WHERE id = %s", (row[0],)).fetchone()
@@ -403,22 +422,39 @@ def apply(server: psycopg.Connection[Any], op: dict[str, Any], desk: str) -> Con
             (op["outcome"], op["at"], op["at"], desk, op["id"]),
         )
     elif kind == "draft":
-        server.execute(_SAVE_DRAFT, op["row"])
+        if not _erased(server, str(op["row"][0])):  # a manager erased it: its customer stays erased
+            server.execute(_SAVE_DRAFT, op["row"])
     elif kind == "delete_draft":
         server.execute("DELETE FROM support_drafts WHERE id = %s", (op["id"],))
     elif kind == "delete":
         ids = list(op["ids"])
+        # Remembered by id, so a desk that still holds one of them cannot write it back.
+        server.execute(
+            "INSERT INTO shop_erased (id, erased_at) SELECT id, %s FROM cases WHERE id = ANY(%s) "
+            "UNION SELECT draft_id, %s FROM cases WHERE id = ANY(%s) AND draft_id IS NOT NULL "
+            "ON CONFLICT (id) DO NOTHING",
+            (now(), ids, now(), ids),
+        )
         if op.get("with_drafts", True):
             server.execute(
                 "DELETE FROM support_drafts WHERE id IN (SELECT draft_id FROM cases WHERE id = ANY(%s))", (ids,)
             )
         server.execute("DELETE FROM cases WHERE id = ANY(%s)", (ids,))
     elif kind == "delete_all":
+        server.execute(
+            "INSERT INTO shop_erased (id, erased_at) SELECT id, %s FROM cases UNION SELECT id, %s FROM support_drafts "
+            "ON CONFLICT (id) DO NOTHING",
+            (now(), now()),
+        )
         server.execute("DELETE FROM cases")
         server.execute("DELETE FROM support_drafts")
     else:
         log.error("a queued write of an unknown kind was skipped")
     return None
+
+
+def _erased(server: psycopg.Connection[Any], row_id: str) -> bool:
+    return server.execute("SELECT 1 FROM shop_erased WHERE id = %s", (row_id,)).fetchone() is not None
 
 
 def _purge(server: psycopg.Connection[Any]) -> None:

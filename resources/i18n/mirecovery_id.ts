@@ -80,12 +80,28 @@
         <translation>File setelan rusak, jadi setelan bawaan yang dipakai. File lama disimpan sebagai {name}.</translation>
     </message>
     <message>
-        <source>The shop database refused this desk's password. Until it is entered, cases wait on this computer.</source>
-        <translation>Database toko menolak kata sandi meja ini. Sampai kata sandi dimasukkan, kasus menunggu di komputer ini.</translation>
+        <source>The shop database needs this desk's password (the login {user}, not a customer's). Until it is entered, cases wait on this computer.</source>
+        <translation>Database toko memerlukan kata sandi meja ini (login {user}, bukan milik pelanggan). Sampai kata sandi dimasukkan, kasus menunggu di komputer ini.</translation>
+    </message>
+    <message>
+        <source>The shop database refused that password. Check it with the manager and enter it again.</source>
+        <translation>Database toko menolak kata sandi itu. Periksa dengan manajer, lalu masukkan lagi.</translation>
+    </message>
+    <message>
+        <source>The shop database refused this desk's password (the login {user}). Until it is entered again, cases wait on this computer.</source>
+        <translation>Database toko menolak kata sandi meja ini (login {user}). Sampai kata sandi dimasukkan lagi, kasus menunggu di komputer ini.</translation>
+    </message>
+    <message>
+        <source>Password of the shop database login {user} on {host} (not a customer's Mi account password):</source>
+        <translation>Kata sandi login database toko {user} di {host} (bukan kata sandi Akun Mi pelanggan):</translation>
     </message>
     <message>
         <source>Enter the &amp;password…</source>
         <translation>Masukkan &amp;kata sandi…</translation>
+    </message>
+    <message>
+        <source>Case {number} was deleted from the shop database by a manager while this desk had it, so this desk's changes to it were not kept.</source>
+        <translation>Kasus {number} dihapus dari database toko oleh manajer saat meja ini sedang menanganinya, jadi perubahan meja ini pada kasus itu tidak disimpan.</translation>
     </message>
     <message>
         <source>The shop database did not allow this desk to delete the shop's cases (only a manager may).</source>
@@ -102,10 +118,6 @@
     <message>
         <source>Shop database password</source>
         <translation>Kata sandi database toko</translation>
-    </message>
-    <message>
-        <source>Password of {user} on {host}:</source>
-        <translation>Kata sandi {user} di {host}:</translation>
     </message>
     <message>
         <source>The case database was damaged, so a new one was started. The old file was kept as {name}.</source>
@@ -268,6 +280,10 @@
     <message>
         <source>IMEI</source>
         <translation>IMEI</translation>
+    </message>
+    <message>
+        <source>self-test</source>
+        <translation>uji mandiri</translation>
     </message>
     <message>
         <source>training</source>
@@ -696,6 +712,10 @@ Xiaomi mengirim paling banyak 3 kode sehari ke satu kontak (5 di Tiongkok darata
         <translation>Diperiksa oleh: {name}</translation>
     </message>
     <message>
+        <source>A self-test of the desk's connection (mirecovery --self-test).</source>
+        <translation>Uji mandiri koneksi meja (mirecovery --self-test).</translation>
+    </message>
+    <message>
         <source>Open at desk {desk}, with {staff}.</source>
         <translation>Sedang dibuka di meja {desk}, oleh {staff}.</translation>
     </message>
@@ -746,6 +766,10 @@ Xiaomi mengirim paling banyak 3 kode sehari ke satu kontak (5 di Tiongkok darata
     <message>
         <source>this case</source>
         <translation>kasus ini</translation>
+    </message>
+    <message>
+        <source>The case of {who} is in progress at desk {desk} (with {staff}). Delete it and its support request from the shop database anyway? That desk's recovery of it ends, and nothing of it is kept. This cannot be undone.</source>
+        <translation>Kasus {who} sedang berjalan di meja {desk} (oleh {staff}). Tetap hapus kasus ini beserta permintaan dukungannya dari database toko? Pemulihan di meja itu berhenti, dan tidak ada yang disimpan. Ini tidak dapat dibatalkan.</translation>
     </message>
     <message>
         <source>Delete the case of {who} and its support request from the shop database, for every desk? This cannot be undone.</source>
@@ -1121,29 +1145,43 @@ A desktop assistant for the official Mi Account recovery steps. It does not bypa
 Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membobol captcha, kode, kunci aktivasi, atau FRP. Tidak dibuat oleh dan tidak berafiliasi dengan Xiaomi.</translation>
     </message>
     <message numerus="yes">
-        <source>Shop database: the password was refused. Enter it again (File &gt; Settings). %n change(s) wait on this computer.</source>
+        <source>Shop database: the password was refused; enter it again (the button above, or File &gt; Settings &gt; Shop database). %n change(s) wait on this computer.</source>
         <translation>
-            <numerusform>Database toko: kata sandi ditolak. Masukkan lagi (File &gt; Setelan). %n perubahan menunggu di komputer ini.</numerusform></translation>
+            <numerusform>Database toko: kata sandi ditolak; masukkan lagi (tombol di atas, atau File &gt; Setelan &gt; Database toko). %n perubahan menunggu di komputer ini.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Shop database: enter this desk's password (the button above, or File &gt; Settings &gt; Shop database). %n change(s) wait on this computer.</source>
+        <translation>
+            <numerusform>Database toko: masukkan kata sandi meja ini (tombol di atas, atau File &gt; Setelan &gt; Database toko). %n perubahan menunggu di komputer ini.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Shop database: the secure connection (TLS) failed; check sslmode and the CA file in Settings &gt; Shop database. %n change(s) wait on this computer.</source>
+        <translation>
+            <numerusform>Database toko: koneksi aman (TLS) gagal; periksa sslmode dan file CA di Setelan &gt; Database toko. %n perubahan menunggu di komputer ini.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Shop database: not set up for mirecovery yet (its owner runs: mirecovery shop-db init). %n change(s) wait on this computer.</source>
         <translation>
-            <numerusform>Database toko: belum disiapkan untuk mirecovery (pemiliknya menjalankan: mirecovery shop-db init). %n perubahan menunggu di komputer ini.</numerusform></translation>
+            <numerusform>Database toko: belum disiapkan untuk mirecovery (pemiliknya menjalankan: mirecovery shop-db init). %n perubahan menunggu di komputer ini.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Shop database: set up by a newer mirecovery; update this desk. %n change(s) wait on this computer.</source>
         <translation>
-            <numerusform>Database toko: disiapkan oleh mirecovery yang lebih baru; perbarui meja ini. %n perubahan menunggu di komputer ini.</numerusform></translation>
+            <numerusform>Database toko: disiapkan oleh mirecovery yang lebih baru; perbarui meja ini. %n perubahan menunggu di komputer ini.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Shop database: this login may not use the case log (ask the manager for the desk role). %n change(s) wait on this computer.</source>
         <translation>
-            <numerusform>Database toko: login ini tidak boleh memakai catatan kasus (minta peran meja kepada manajer). %n perubahan menunggu di komputer ini.</numerusform></translation>
+            <numerusform>Database toko: login ini tidak boleh memakai catatan kasus (minta peran meja kepada manajer). %n perubahan menunggu di komputer ini.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Shop database cannot be reached. Work goes on: %n change(s) wait on this computer and go up when it is back.</source>
         <translation>
-            <numerusform>Database toko tidak dapat dihubungi. Pekerjaan tetap berjalan: %n perubahan menunggu di komputer ini dan dikirim saat database kembali.</numerusform></translation>
+            <numerusform>Database toko tidak dapat dihubungi. Pekerjaan tetap berjalan: %n perubahan menunggu di komputer ini dan dikirim saat database kembali.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Shop database: connecting… (desk {desk})</source>
@@ -1152,7 +1190,8 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
     <message numerus="yes">
         <source>Shop database: sending %n change(s)…</source>
         <translation>
-            <numerusform>Database toko: mengirim %n perubahan…</numerusform></translation>
+            <numerusform>Database toko: mengirim %n perubahan…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Shop database: connected, everything saved (desk {desk})</source>
@@ -1899,6 +1938,14 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
         <translation>Disarankan. Halaman lupa sandi milik Xiaomi sendiri di dalam aplikasi: captcha dan kodenya berfungsi seperti di browser. Tidak ada yang disimpan, dan aplikasi tidak bisa melihat apakah berhasil: tombol di atasnya yang menyatakan hasilnya.</translation>
     </message>
     <message>
+        <source>Shop database in use now: {address} (given when mirecovery was started).</source>
+        <translation>Database toko yang dipakai sekarang: {address} (diberikan saat mirecovery dimulai).</translation>
+    </message>
+    <message>
+        <source>Settings keep: {address}.</source>
+        <translation>Setelan menyimpan: {address}.</translation>
+    </message>
+    <message>
         <source>Shop database: {address} (desk {desk})</source>
         <translation>Database toko: {address} (meja {desk})</translation>
     </message>
@@ -1977,6 +2024,10 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
         <translation>Tidak diubah (disimpan di keyring sistem)</translation>
     </message>
     <message>
+        <source>This computer has no keyring: the password is asked at each start</source>
+        <translation>Komputer ini tidak punya keyring: kata sandi ditanyakan setiap kali mulai</translation>
+    </message>
+    <message>
         <source>Server &amp;address:</source>
         <translation>&amp;Alamat server:</translation>
     </message>
@@ -2023,6 +2074,10 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
     <message>
         <source>Certificates (*.pem *.crt)</source>
         <translation>Sertifikat (*.pem *.crt)</translation>
+    </message>
+    <message>
+        <source>{mode} checks the server against the shop's CA file: choose the CA file.</source>
+        <translation>{mode} memeriksa server dengan file CA toko: pilih file CA.</translation>
     </message>
     <message>
         <source>This address cannot be used: {reason}</source>

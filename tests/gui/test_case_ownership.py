@@ -246,3 +246,14 @@ def test_history_offers_save_and_print_only_for_a_ready_request(shop: Driver) ->
     history.refresh()
     select_case(shop, history, "12******90")
     assert history.pdf_button.isEnabled() and history.reprint_button.isEnabled()
+
+
+def test_practising_on_xiaomis_page_after_a_recovery_leaves_that_customers_case_as_it_ended(shop: Driver) -> None:
+    pytest.importorskip("PySide6.QtWebEngineWidgets")
+    customer(shop, FIRST["name"], FIRST["contact"])
+    recover(shop, "demo@example.com")
+    shop.window.practice_site_action.trigger()
+    shop.wait_step(Step.OFFICIAL_SITE)
+    finished = cases_by_account(shop)["d***@example.com"]
+    assert (finished.outcome, finished.last_step) == (Outcome.PASSWORD_RESET, "done")
+    assert finished.customer_name == FIRST["name"]

@@ -7,6 +7,7 @@ import stat
 import threading
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from mirecovery_gui.core.support_request import SupportFacts
 from mirecovery_gui.store.cases import Case, CaseQuery, Outcome
@@ -213,3 +214,56 @@ def test_retention_runs_on_the_server_for_every_desk(shop: Shop) -> None:
     front.link.wake()
     assert front.log.flush()
     assert [c.customer_name for c in front.log.search(CaseQuery())] == ["New"]
+
+
+def test_a_case_a_manager_erased_is_not_written_back_by_a_desk_that_still_had_it(shop: Shop) -> None:
+    front, manager = shop.desk("Front"), shop.desk("Office", MANAGER_ROLE)
+    draft = Draft(SupportFacts(owner_name="Andi Wijaya", imei="490154203237518"))
+    case = Case("training", customer_name="Andi Wijaya", draft_id=draft.id)
+    front.drafts.save(draft)
+    front.log.save(case)
+    assert front.log.flush()
+
+    manager.log.delete([case.id])
+    assert manager.log.flush()
+    # The front desk still has the case open and saves it again, with its request.
+    case.device_model = "Redmi 13C"
+    front.drafts.save(draft)
+    front.log.save(case)
+    assert front.log.flush()
+    assert front.conflicts == [Conflict(case.id, "", kind="deleted")]
+    assert shop.count() == 0
+    assert shop.count("SELECT count(*) FROM support_drafts") == 0
+    with shop.owner() as owner:
+        kept = owner.execute("SELECT id FROM shop_erased ORDER BY id").fetchall()
+    assert sorted(row[0] for row in kept) == sorted([case.id, draft.id])  # ids only: nothing of the customer
+
+
+def test_what_waits_is_counted_at_start_while_the_server_is_away(shop: Shop, pg_server: PgServer, qtbot: QtBot) -> None:
+    front = shop.desk("Front")
+    folder, address = front.database.path.parent, front.link.address
+    pg_server.stop()
+    try:
+        front.log.save(Case("training", customer_name="Waiting 1"))
+        front.log.save(Case("training", customer_name="Waiting 2"))
+        assert not front.log.flush(5.0)
+        front.close()
+        shop.desks.remove(front)
+        again = Desk(folder, address, "Front")
+        shop.desks.append(again)
+        qtbot.waitUntil(lambda: again.link.status.reachable is False)
+        assert again.link.status.waiting == 2
+    finally:
+        pg_server.start()
+    again.link.wake()
+    assert again.log.flush(20.0)
+    assert shop.count() == 2
+
+
+def test_a_tls_failure_is_told_as_such(shop: Shop, qtbot: QtBot) -> None:
+    plain = shop.login()
+    address = ShopAddress.parse(f"{plain}?sslmode=require")  # the test server offers no TLS
+    desk = Desk(shop.folder / "tls", address, "Front")
+    shop.desks.append(desk)
+    qtbot.waitUntil(lambda: desk.link.status.reachable is False)
+    assert desk.link.status.problem == "tls"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +25,7 @@ from mirecovery_gui.store.settings import Settings, load_settings, save_settings
 from mirecovery_gui.store.shop_database import KEYRING_SERVICE, MANAGER_ROLE, ShopAddress
 from mirecovery_gui.training.service import TrainingService
 from tests.gui.conftest import Driver, answering, open_window, using_dialog, while_dialogs_open
+from tests.pg.cluster import free_port
 from tests.pg.conftest import MemoryKeyring, PgServer, Shop
 
 pytest.importorskip("psycopg")
@@ -156,7 +160,7 @@ def test_a_manager_is_offered_delete_and_it_reaches_every_desk(
         driver.window.close()
 
 
-def test_a_refused_password_is_asked_for_and_kept_in_the_keyring_only(
+def test_a_missing_or_refused_password_is_asked_for_and_kept_in_the_keyring_only(
     qtbot: QtBot,
     clock: ManualClock,
     service: TrainingService,
@@ -168,23 +172,30 @@ def test_a_refused_password_is_asked_for_and_kept_in_the_keyring_only(
     address = shop.login(password=secret)  # not in the keyring yet
     driver = shop_window(qtbot, clock, service, address)
     window = driver.window
-    try:
-        qtbot.waitUntil(lambda: "password was refused" in status_text(window), timeout=10000)
-        assert "refused this desk's password" in notice_text(window)
-        button = window.findChild(QPushButton, "shop_password_button")
-        assert button is not None and button.isVisible()
 
+    def enter(password: str) -> None:
         def type_password(dialog: QInputDialog) -> None:
             field = dialog.findChild(QLineEdit)
             assert field.echoMode() == QLineEdit.EchoMode.Password
-            qtbot.keyClicks(field, secret)
+            assert "not a customer's Mi account password" in dialog.labelText()
+            qtbot.keyClicks(field, password)
             dialog.accept()
 
+        button = window.findChild(QPushButton, "shop_password_button")
+        assert button is not None and button.isVisible()
         with while_dialogs_open(using_dialog(QInputDialog, type_password)):
             button.click()
+
+    try:
+        qtbot.waitUntil(lambda: "enter this desk's password" in status_text(window), timeout=10000)
+        assert f"needs this desk's password (the login {address.user}" in notice_text(window)
+        enter("not-the-password")
+        qtbot.waitUntil(lambda: "refused that password" in notice_text(window), timeout=15000)
+        assert "password was refused" in status_text(window)
+        enter(secret)
         qtbot.waitUntil(lambda: "connected" in status_text(window), timeout=15000)
         assert memory_keyring.secrets == {(KEYRING_SERVICE, address.key): secret}
-        assert "refused" not in notice_text(window)
+        assert "password" not in notice_text(window)
     finally:
         window.close()
     for file in [*config_dir().rglob("*"), *data_dir().rglob("*")]:
@@ -294,3 +305,79 @@ def test_the_shop_database_dialog_reads_whole_with_distinct_shortcuts(
     finally:
         dialog.close()
         window.close()
+
+
+def test_a_case_erased_by_a_manager_ends_at_the_desk_that_had_it(front: Driver, shop: Shop) -> None:
+    front.qtbot.waitUntil(lambda: "connected" in status_text(front.window))
+    front.identifier("demo@example.com")
+    front.solve_captcha()
+    front.wait_step(Step.SEND_CODE)
+    case = front.window.session.cases.case
+    assert case is not None
+    front.qtbot.waitUntil(lambda: "everything saved" in status_text(front.window))
+    manager = shop.desk("Office", MANAGER_ROLE)
+    manager.log.delete([case.id])
+    assert manager.log.flush()
+
+    front.send()  # the desk goes on, and its next save meets the erasure
+    front.qtbot.waitUntil(lambda: "deleted from the shop database by a manager" in notice_text(front.window))
+    front.wait_step(Step.IDENTIFIER)  # its recovery of that case ended
+    front.qtbot.waitUntil(lambda: "everything saved" in status_text(front.window))
+    assert shop.count() == 0
+
+
+def test_tls_options_typed_into_the_address_are_kept_and_verify_needs_the_ca_file(
+    qtbot: QtBot, clock: ManualClock, service: TrainingService
+) -> None:
+    window = open_window(qtbot, clock, service)
+    dialog = ShopDatabaseDialog("", "", "shop-pc", window)
+    dialog.show()
+    try:
+        address = dialog.findChild(QLineEdit, "shop_db_address_input")
+        address.setText("postgresql://desk1@shop.local/cases?sslmode=verify-full")
+        dialog._on_buttons_accepted()
+        error = dialog.findChild(QLabel, "shop_db_error_label")
+        assert error.isVisible() and "choose the CA file" in error.text()
+        assert dialog.sslmode_combo.currentData() == "verify-full"  # taken from the address, not dropped
+        assert address.text() == "postgresql://desk1@shop.local:5432/cases"
+        dialog.findChild(QLineEdit, "shop_db_ca_input").setText("/etc/shop-ca.pem")
+        dialog._on_buttons_accepted()
+        assert dialog.result() == ShopDatabaseDialog.DialogCode.Accepted
+        assert (
+            dialog.url() == "postgresql://desk1@shop.local:5432/cases?sslmode=verify-full&sslrootcert=/etc/shop-ca.pem"
+        )
+    finally:
+        dialog.close()
+        window.close()
+
+
+def self_test(url: str, *extra: str, password: str = "") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PGPASSWORD": password, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("MIRECOVERY_CASE_DB", None)
+    return subprocess.run(
+        [sys.executable, "-m", "mirecovery_gui", "--self-test", "--case-db", url, *extra],
+        env=env, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+
+
+def test_the_self_test_records_its_case_for_the_desk_or_says_why_it_cannot(shop: Shop) -> None:
+    password = "desk-self-test-1"
+    desk = shop.login(password=password)
+    ran = self_test(str(desk), "--desk", "Front", password=password)
+    assert ran.returncode == 0, ran.stderr
+    assert "recorded on the shop database as case" in ran.stdout
+    assert (
+        shop.count("SELECT count(*) FROM cases WHERE self_test = 1 AND desk = 'Front' AND outcome = 'password_reset'")
+        == 1
+    )
+
+    no_role = shop.login(group="", password=password)
+    ran = self_test(str(no_role), password=password)
+    assert ran.returncode == 1 and "give it the desk role" in ran.stderr
+    ran = self_test(str(desk), password="wrong")
+    assert ran.returncode == 1 and "refused the password" in ran.stderr
+    ran = self_test(str(desk), password="")
+    assert ran.returncode == 1 and "no password for" in ran.stderr
+    away = ShopAddress(desk.user, "127.0.0.1", free_port(), desk.database)
+    ran = self_test(str(away), password=password)
+    assert ran.returncode == 1 and "cannot be used" in ran.stderr and "refused" in ran.stderr.lower()
