@@ -31,6 +31,7 @@ class SelfTestError(Exception):
 
 class FlowDriver:
     def __init__(self, window: MainWindow, timeout_s: float = 20.0) -> None:
+        self.recovered_case = ""  # the case the recovery was recorded in, once it is done
         self.window = window
         self.wizard = window.wizard
         self.timeout_s = timeout_s
@@ -69,6 +70,8 @@ class FlowDriver:
     def run(self) -> None:
         self.reach_code_page()
         self.enter_code_and_password()
+        case = self.window.session.cases.case
+        self.recovered_case = case.id if case is not None else ""
         self.open_practice_page()
 
     def open_practice_page(self) -> None:
@@ -221,6 +224,11 @@ def check_shop_database(url: str) -> str:
     except psycopg.Error as exc:
         detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         text = detail.lower()
+        if "permission denied" in text:
+            return (
+                f"the login {address.user} may not use the case log on {address}: give it the desk role "
+                f"(GRANT mirecovery_desk TO {address.user})"
+            )
         if "no password supplied" in text:
             return (
                 f"no password for {address.user} on {address}: enter it in Settings > Shop database (kept in the "
@@ -250,13 +258,14 @@ def _run_self_test(extra_args: list[str] | None, case_db: str = "") -> int:
     )
     window.show()
     recorded = ""
+    driver = FlowDriver(window)
     try:
-        FlowDriver(window).run()
+        driver.run()
         server = window.app.providers.training_server
         if server is None or server.service.password_of("demo@example.com") != PASSWORD:
             raise SelfTestError("the training service did not get the new password")
         if case_db:
-            recorded = _recorded_on_shop_database(window)
+            recorded = _recorded_on_shop_database(window, driver.recovered_case)
     except SelfTestError as failure:
         print(f"self-test FAILED: {failure}", file=sys.stderr, flush=True)
         return 1
@@ -274,23 +283,19 @@ def _run_self_test(extra_args: list[str] | None, case_db: str = "") -> int:
     return 0
 
 
-def _recorded_on_shop_database(window: MainWindow) -> str:
+def _recorded_on_shop_database(window: MainWindow, case_id: str) -> str:
     """The self-test's recovery, read back from the shop database; its case number."""
-    from mirecovery_gui.store.cases import CaseQuery, Outcome, case_number
+    from mirecovery_gui.store.cases import Outcome, case_number
 
     stores = window.app.stores
     case_log = stores.case_log()
-    if case_log is None:
+    if case_log is None or not case_id:
         raise SelfTestError("no case was recorded (the case log could not be opened on this computer)")
     if not case_log.flush(15.0):
         status = stores.link.status if stores.link is not None else None
         problem = status.problem if status is not None else None
         raise SelfTestError(f"the case did not reach the shop database ({problem or 'it cannot be reached'})")
-    found = [
-        case
-        for case in case_log.search(CaseQuery(desk=stores.desk, outcome=Outcome.PASSWORD_RESET, limit=20))
-        if case.self_test and case.provider == "training"
-    ]
-    if not found:
-        raise SelfTestError("the shop database does not hold the self-test's case")
-    return case_number(found[0].id)
+    stored = case_log.get(case_id)
+    if stored is None or not stored.self_test or stored.outcome is not Outcome.PASSWORD_RESET:
+        raise SelfTestError("the shop database does not hold the self-test's case as it was saved")
+    return case_number(case_id)

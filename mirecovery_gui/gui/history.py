@@ -387,6 +387,8 @@ class HistoryWindow(QDialog):
         may_delete = self.case_log.may_delete()
         self.delete_button.setVisible(may_delete)
         self.delete_all_button.setVisible(may_delete and self.case_log.shared)
+        # A shop's list leaves the building only through a manager (the same role that may delete).
+        self.csv_button.setVisible(may_delete or not self.case_log.shared)
         row = next((i for i, case in enumerate(cases) if selected and case.id == selected.id), 0 if cases else -1)
         if row >= 0:
             self.table.selectRow(row)

@@ -208,4 +208,5 @@ class ShopDatabaseDialog(QDialog):
 
 
 def _without_tls(address: ShopAddress) -> str:
-    return f"postgresql://{quote(address.user)}@{address.host}:{address.port}/{quote(address.database)}"
+    host = f"[{address.host}]" if ":" in address.host else address.host
+    return f"postgresql://{quote(address.user)}@{host}:{address.port}/{quote(address.database)}"

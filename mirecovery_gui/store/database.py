@@ -684,6 +684,11 @@ class Database:
             self._reader = _open(path)
         self.writer = BackgroundWriter(path, on_trouble)
         self.closed = False
+        # Reads from other threads (History reads on a thread of its own) get connections of their own.
+        self._owner = threading.get_ident()
+        self._local = threading.local()
+        self._others: list[sqlite3.Connection] = []
+        self._others_lock = threading.Lock()
 
     @property
     def trouble(self) -> Trouble | None:
@@ -694,7 +699,7 @@ class Database:
         if self.closed:
             return []
         try:
-            cursor = self._reader.execute(sql, params)
+            cursor = self._connection_here().execute(sql, params)
             try:
                 return cursor.fetchall()
             finally:
@@ -710,12 +715,39 @@ class Database:
                 self.writer.report(kind)
             return []
 
+    def _connection_here(self) -> sqlite3.Connection:
+        if threading.get_ident() == self._owner:
+            return self._reader
+        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = sqlite3.connect(
+                f"{self.path.absolute().as_uri()}?mode=ro", uri=True, timeout=10, check_same_thread=False
+            )
+            connection.row_factory = sqlite3.Row
+            self._local.connection = connection
+            with self._others_lock:
+                self._others.append(connection)
+        return connection
+
+    def release_thread(self) -> None:
+        """The calling thread is done reading: its connection closes (a reading thread calls it at its end)."""
+        connection = getattr(self._local, "connection", None)
+        if connection is not None:
+            self._local.connection = None
+            with self._others_lock:
+                self._others = [other for other in self._others if other is not connection]
+            connection.close()
+
     def close(self) -> None:
         if self.closed:
             return
         self.closed = True
         self.writer.close()
         self._reader.close()
+        with self._others_lock:
+            others, self._others = self._others, []
+        for connection in others:
+            connection.close()
 
 
 def _open(path: Path) -> sqlite3.Connection:

@@ -124,6 +124,11 @@ def init_roles(connection: psycopg.Connection[Any]) -> None:
             if exists is None:
                 connection.execute(f"CREATE ROLE {role} NOLOGIN")
         tables = ", ".join(_DATA_TABLES)
+        # Only the shop's roles reach this database: a login made for something else on the same server
+        # (another application, another shop's database) does not see its customers.
+        database = connection.execute("SELECT current_database()").fetchone()[0]  # type: ignore[index]
+        connection.execute(f'REVOKE CONNECT, TEMPORARY ON DATABASE "{database}" FROM PUBLIC')
+        connection.execute(f'GRANT CONNECT ON DATABASE "{database}" TO {DESK_ROLE}, {MANAGER_ROLE}')
         connection.execute(f"GRANT USAGE ON SCHEMA public TO {DESK_ROLE}, {MANAGER_ROLE}")
         connection.execute(f"GRANT SELECT ON {VERSION_TABLE} TO {DESK_ROLE}, {MANAGER_ROLE}")
         connection.execute(f"REVOKE DELETE, TRUNCATE ON {tables} FROM {DESK_ROLE}")
@@ -240,8 +245,9 @@ class ShopAddress:
 
     @property
     def key(self) -> str:
-        """Who and where, for the keyring: ``USER@HOST:PORT/DB``."""
-        return f"{self.user}@{self.host}:{self.port}/{self.database}"
+        """Who and where, for the keyring: ``USER@HOST:PORT/DB`` (an IPv6 host in brackets)."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"{self.user}@{host}:{self.port}/{self.database}"
 
     def __str__(self) -> str:
         """The address with its TLS options (as it was given; never a password)."""

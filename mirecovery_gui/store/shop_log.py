@@ -28,10 +28,9 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from mirecovery_gui.store.cases import (
-    _NOT_OVERWRITTEN,
     COLUMNS,
     FINAL_OUTCOMES,
     READ_COLUMNS,
@@ -54,6 +53,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
+
 # What keeps the shop database from being used now.
 Problem = Literal["unreachable", "password", "password_needed", "tls", "not_set_up", "newer_version", "refused"]
 
@@ -62,6 +63,7 @@ LAST_RETRY_S = 10.0
 # How long a read waits for the link's first word on the server before it reads the queue instead.
 FIRST_VERDICT_S = 1.0
 BATCH = 50
+OP_FORMAT = 1  # the queued writes' format: a desk updated while writes wait reads them as they were made
 # While all is well, the link asks the server this often whether it is still there, so the window
 # does not say "connected" long after it went away.
 PROBE_EVERY_S = 15.0
@@ -79,17 +81,20 @@ class ShopStatus:
 
 @dataclass(frozen=True)
 class Conflict:
-    """A save of this desk's not applied: another desk changed the case since this desk last saw it."""
+    """A save of this desk's met another desk's change (merged, nothing overwritten), or was not applied."""
 
     case_id: str
     other_desk: str
     # changed: another desk's change came first; refused: the server's rules said no (a desk deleting);
     # deleted: a manager erased the case, so this desk's change to it is not kept.
     kind: Literal["changed", "refused", "deleted"] = "changed"
+    fields: tuple[str, ...] = ()  # changed: where the two desks differ (the other desk's value was kept)
 
 
 def _problem_of(error: BaseException) -> Problem:
     """What a failure to connect or to read says, in the words the window uses."""
+    if isinstance(error, ImportError):
+        return "unreachable"  # no driver in this build: nothing to reach the server with
     import psycopg
 
     if isinstance(error, NewerSchemaError):
@@ -104,7 +109,12 @@ def _problem_of(error: BaseException) -> Problem:
         return "password"
     if "ssl" in text or "certificate" in text or "tls" in text:
         return "tls"
-    if isinstance(error, psycopg.errors.InsufficientPrivilege) or state.startswith("28") or state == "42501":
+    if (
+        isinstance(error, psycopg.errors.InsufficientPrivilege)
+        or state.startswith("28")
+        or state == "42501"
+        or "permission denied" in text
+    ):
         return "refused"
     return "unreachable"
 
@@ -151,6 +161,8 @@ class ShopLink:
         self._purge_due = False
         self._delay = 0.0
         self._announced: ShopStatus | None = None
+        self._count_lock = threading.Lock()
+        self._announce_lock = threading.Lock()
         self._thread = threading.Thread(target=self._run, name="mirecovery-shop-link", daemon=True)
         self._thread.start()
 
@@ -161,10 +173,21 @@ class ShopLink:
         with self._condition:
             return ShopStatus(self._reachable, self._waiting, self._problem, self._tries)
 
-    def enqueue(self, op: dict[str, Any], *, before: Callable[[sqlite3.Connection], None] | None = None) -> None:
-        """Put a write in the queue (on the desk's writer, in order with everything else) and wake the uploader."""
+    def enqueue(
+        self,
+        op: dict[str, Any],
+        *,
+        before: Callable[[sqlite3.Connection], None] | None = None,
+        erase: bool = False,
+    ) -> None:
+        """Put a write in the queue (on the desk's writer, in order with everything else) and wake the uploader.
+
+        ``before`` runs in the same write (an erasure drops a customer's waiting writes first);
+        ``erase``: the journal is emptied afterwards, so what ``before`` dropped is in no file.
+        """
         op_id = new_id()
-        text = json.dumps(op, ensure_ascii=False)
+        # PostgreSQL refuses NUL in text, and a write it refuses is dropped: none is ever queued.
+        text = json.dumps(_without_nul({**op, "v": OP_FORMAT}), ensure_ascii=False)
 
         def write(connection: sqlite3.Connection) -> None:
             if before is not None:
@@ -173,7 +196,7 @@ class ShopLink:
             self._recount(connection)
             self.wake()
 
-        self.database.writer.submit(f"shop:{op_id}", write)
+        self.database.writer.submit(f"shop:{op_id}", write, erase=erase)
 
     def wake(self) -> None:
         with self._condition:
@@ -227,6 +250,8 @@ class ShopLink:
         with self._condition:
             self._closing = True
             self._condition.notify_all()
+        # A try under way against a server that does not answer ends at its own timeouts; the thread is a
+        # daemon and the queue is on disk, so closing never waits for it longer than this.
         self._thread.join(timeout=timeout_s)
 
     # --- the link's thread -------------------------------------------------------------------
@@ -292,9 +317,12 @@ class ShopLink:
             rows = local.execute("SELECT seq, op_id, op FROM shop_outbox ORDER BY seq LIMIT ?", (BATCH,)).fetchall()
             if not rows:
                 break
-            for seq, op_id, text in rows:
-                conflict = self._apply_once(server, op_id, json.loads(text))
-                local.execute("DELETE FROM shop_outbox WHERE seq = ?", (seq,))
+            for _seq, op_id, text in rows:
+                # An erasure may have dropped it from the queue since this batch was read: never uploaded then.
+                if local.execute("SELECT 1 FROM shop_outbox WHERE op_id = ?", (op_id,)).fetchone() is None:
+                    continue
+                conflict = self._apply_once(server, op_id, _op(text))
+                local.execute("DELETE FROM shop_outbox WHERE op_id = ?", (op_id,))
                 self._recount(local)
                 if conflict is not None and self.on_conflict is not None:
                     try:
@@ -306,24 +334,35 @@ class ShopLink:
             with contextlib.suppress(sqlite3.Error):
                 checkpoint(local)
 
-    def _apply_once(self, server: psycopg.Connection[Any], op_id: str, op: dict[str, Any]) -> Conflict | None:
+    def _apply_once(self, server: psycopg.Connection[Any], op_id: str, op: dict[str, Any] | None) -> Conflict | None:
         import psycopg
 
+        if op is None or op.get("v", OP_FORMAT) != OP_FORMAT:
+            # Not a write this desk can read (damaged, or from another version): kept back, it would hold
+            # up every write behind it.
+            log.error("a queued write that cannot be read was dropped")
+            return None
         try:
             with server.transaction():
                 taken = server.execute(
-                    "INSERT INTO shop_uploads (op_id, desk, uploaded_at) VALUES (%s, %s, %s) "
+                    f"INSERT INTO shop_uploads (op_id, desk, uploaded_at) VALUES (%s, %s, {SERVER_NOW}) "
                     "ON CONFLICT (op_id) DO NOTHING",
-                    (op_id, self.desk, now()),
+                    (op_id, self.desk),
                 ).rowcount
                 if not taken:
                     return None  # sent before, and the server has it: the answer was what got lost
                 return apply(server, op, self.desk)
-        except (psycopg.errors.InsufficientPrivilege, psycopg.errors.IntegrityError, psycopg.errors.DataError) as exc:
+        except psycopg.errors.InsufficientPrivilege as exc:
             # The server's rules refuse this write (a desk may not delete): trying again cannot help,
             # and keeping it would hold up every write behind it.
             log.warning("the shop database refused a write (%s)", type(exc).__name__)
             return Conflict(_case_of(op), "", kind="refused")
+        except psycopg.OperationalError:
+            raise  # the server went away: the write stays queued and goes up when it is back
+        except (psycopg.Error, KeyError, IndexError, TypeError, ValueError) as exc:
+            # A write the server cannot take as it is (a mistake of ours, not the network's): the same.
+            log.error("a queued write was refused by the shop database and dropped (%s)", type(exc).__name__)
+            return None
 
     def _take_purge(self) -> bool:
         with self._condition:
@@ -331,10 +370,12 @@ class ShopLink:
             return due
 
     def _recount(self, local: sqlite3.Connection) -> None:
-        count = int(local.execute("SELECT count(*) FROM shop_outbox").fetchone()[0])
-        with self._condition:
-            self._waiting = count
-            self._condition.notify_all()
+        # The writer's thread and the link's both count; one at a time, so the last count is the newest.
+        with self._count_lock:
+            count = int(local.execute("SELECT count(*) FROM shop_outbox").fetchone()[0])
+            with self._condition:
+                self._waiting = count
+                self._condition.notify_all()
         self._announce()
 
     def _set_reachable(self, reachable: bool, problem: Problem | None) -> None:
@@ -350,16 +391,17 @@ class ShopLink:
         self._announce()
 
     def _announce(self) -> None:
-        status = self.status
-        with self._condition:
+        # One at a time, so an older state is never told after a newer one.
+        with self._announce_lock:
+            status = self.status
             if status == self._announced:
                 return
             self._announced = status
-        if self.on_status is not None:
-            try:
-                self.on_status(status)
-            except Exception:
-                log.exception("the shop database's state could not be told")
+            if self.on_status is not None:
+                try:
+                    self.on_status(status)
+                except Exception:
+                    log.exception("the shop database's state could not be told")
 
 
 def _closed(server: psycopg.Connection[Any] | None) -> None:
@@ -374,10 +416,38 @@ def _connect(address: ShopAddress) -> psycopg.Connection[Any]:
     return connect_shop(address, timeout_s=3.0)
 
 
-def _case_of(op: dict[str, Any]) -> str:
-    if op.get("kind") == "case":
-        return str(op["row"][0])
-    return str(op.get("id") or (op.get("ids") or [""])[0])
+def _without_nul(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, list):
+        return [_without_nul(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _without_nul(item) for key, item in value.items()}
+    return value
+
+
+def _op(text: str) -> dict[str, Any] | None:
+    try:
+        op = json.loads(text)
+    except ValueError:
+        return None
+    return op if isinstance(op, dict) and "kind" in op else None
+
+
+def _case_of(op: dict[str, Any] | None) -> str:
+    """The case a queued write is about ("" : none, or it cannot be read)."""
+    if op is None:
+        return ""
+    try:
+        if op.get("kind") == "case":
+            return str(op["row"][0])
+        return str(op.get("id") or (op.get("ids") or [""])[0])
+    except (KeyError, IndexError, TypeError):
+        return ""
+
+
+# The server's clock in the log's own format (ISO 8601, UTC, text): a desk's clock may be wrong.
+SERVER_NOW = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS') || '+00:00'"
 
 
 # --- applying a write on the server ------------------------------------------------------------------------------
@@ -386,16 +456,9 @@ _CASE_COLUMNS = COLUMNS.split(", ")
 _PLACEHOLDERS = ", ".join(
     "(SELECT id FROM support_drafts WHERE id = %s)" if name == "draft_id" else "%s" for name in _CASE_COLUMNS
 )
-_UPDATES = ", ".join(f"{name} = excluded.{name}" for name in _CASE_COLUMNS[1:] if name not in _NOT_OVERWRITTEN)
-_SAVE_CASE = (
-    f"INSERT INTO cases ({COLUMNS}) VALUES ({_PLACEHOLDERS}) ON CONFLICT (id) DO UPDATE SET {_UPDATES}, "
-    "outcome = CASE WHEN cases.outcome <> 'open' AND excluded.outcome = 'open' "
-    "THEN cases.outcome ELSE excluded.outcome END, "
-    "closed_at = COALESCE(cases.closed_at, excluded.closed_at), version = cases.version + 1 "
-    # The last change was this desk's own, or the case is as this desk last saw it: nothing unseen is overwritten.
-    "WHERE cases.changed_at_desk = excluded.changed_at_desk OR cases.version = %s "
-    "RETURNING version"
-)
+_SAVE_CASE = f"INSERT INTO cases ({COLUMNS}) VALUES ({_PLACEHOLDERS}) ON CONFLICT (id) DO NOTHING RETURNING version"
+# Taken from the other desk's copy as they are: who opened it, and the notes (History's own).
+_NEVER_MERGED = ("id", "opened_at", "desk", "self_test", "notes", "changed_at_desk")
 _DRAFT_COLUMNS = ("id", "created_at", "updated_at", "language", "destination", "facts", "status")
 _SAVE_DRAFT = (
     f"INSERT INTO support_drafts ({', '.join(_DRAFT_COLUMNS)}) VALUES ({', '.join(['%s'] * len(_DRAFT_COLUMNS))}) "
@@ -411,10 +474,9 @@ def apply(server: psycopg.Connection[Any], op: dict[str, Any], desk: str) -> Con
         row = op["row"]
         if _erased(server, str(row[0])):
             return Conflict(str(row[0]), "", kind="deleted")
-        applied = server.execute(_SAVE_CASE, (*row, int(op["base"]))).fetchone()
-        if applied is None:
-            other = server.execute("SELECT changed_at_desk FROM cases WHERE id = %s", (row[0],)).fetchone()
-            return Conflict(str(row[0]), str(other[0]) if other else "")
+        if server.execute(_SAVE_CASE, row).fetchone() is not None:
+            return None  # a new case
+        return _update_case(server, dict(zip(_CASE_COLUMNS, row, strict=True)), int(op["base"]), desk)
     elif kind == "close":
         server.execute(
             "UPDATE cases SET outcome = %s, closed_at = COALESCE(closed_at, %s), updated_at = %s, "
@@ -429,12 +491,15 @@ def apply(server: psycopg.Connection[Any], op: dict[str, Any], desk: str) -> Con
     elif kind == "delete":
         ids = list(op["ids"])
         # Remembered by id, so a desk that still holds one of them cannot write it back.
+        drafts = [str(draft) for draft in op.get("drafts", [])]  # drafts still queued with them, maybe sent alone
         server.execute(
-            "INSERT INTO shop_erased (id, erased_at) SELECT id, %s FROM cases WHERE id = ANY(%s) "
-            "UNION SELECT draft_id, %s FROM cases WHERE id = ANY(%s) AND draft_id IS NOT NULL "
+            f"INSERT INTO shop_erased (id, erased_at) SELECT id, {SERVER_NOW} FROM unnest(%s::text[]) AS gone(id) "
+            f"UNION SELECT draft_id, {SERVER_NOW} FROM cases WHERE id = ANY(%s) AND draft_id IS NOT NULL "
             "ON CONFLICT (id) DO NOTHING",
-            (now(), ids, now(), ids),
+            (ids + drafts, ids),
         )
+        if drafts:
+            server.execute("DELETE FROM support_drafts WHERE id = ANY(%s)", (drafts,))
         if op.get("with_drafts", True):
             server.execute(
                 "DELETE FROM support_drafts WHERE id IN (SELECT draft_id FROM cases WHERE id = ANY(%s))", (ids,)
@@ -442,15 +507,95 @@ def apply(server: psycopg.Connection[Any], op: dict[str, Any], desk: str) -> Con
         server.execute("DELETE FROM cases WHERE id = ANY(%s)", (ids,))
     elif kind == "delete_all":
         server.execute(
-            "INSERT INTO shop_erased (id, erased_at) SELECT id, %s FROM cases UNION SELECT id, %s FROM support_drafts "
-            "ON CONFLICT (id) DO NOTHING",
-            (now(), now()),
+            f"INSERT INTO shop_erased (id, erased_at) SELECT id, {SERVER_NOW} FROM cases "
+            f"UNION SELECT id, {SERVER_NOW} FROM support_drafts ON CONFLICT (id) DO NOTHING"
         )
         server.execute("DELETE FROM cases")
         server.execute("DELETE FROM support_drafts")
     else:
         log.error("a queued write of an unknown kind was skipped")
     return None
+
+
+def _update_case(server: psycopg.Connection[Any], ours: dict[str, Any], base: int, desk: str) -> Conflict | None:
+    """This desk's copy of a case over the server's: whole when nothing changed unseen, else merged.
+
+    Whole: the last change was this desk's own, or the case is still at the version this desk
+    started from (an outcome never turns back to "open", a close time stays the first). Merged:
+    another desk changed it meanwhile, so each field keeps the other desk's value and takes this
+    desk's only where the other left it empty (the steps of both, in order; a final outcome over
+    "open"); the fields where the two differ are named in the :class:`Conflict`, for the desk to be
+    told and to take their values.
+    """
+    from psycopg.rows import dict_row
+
+    with server.cursor(row_factory=dict_row) as cursor:
+        theirs = cursor.execute(f"SELECT {READ_COLUMNS} FROM cases WHERE id = %s FOR UPDATE", (ours["id"],)).fetchone()
+    if theirs is None:
+        return None  # deleted between the insert and now: a manager's erasure wins
+    if (
+        ours["draft_id"]
+        and server.execute("SELECT 1 FROM support_drafts WHERE id = %s", (ours["draft_id"],)).fetchone() is None
+    ):
+        ours["draft_id"] = None  # the request it names is not there (yet): linked by a later save
+    unseen = theirs["changed_at_desk"] != desk and int(theirs["version"]) != base
+    values, differing = _merged(theirs, ours) if unseen else (_whole(theirs, ours), [])
+    values["changed_at_desk"] = desk
+    settings = ", ".join(f"{name} = %({name})s" for name in values)
+    server.execute(
+        f"UPDATE cases SET {settings}, version = version + 1 WHERE id = %(id)s", {**values, "id": ours["id"]}
+    )
+    if not unseen:
+        return None
+    return Conflict(str(ours["id"]), str(theirs["changed_at_desk"]), fields=tuple(differing))
+
+
+def _whole(theirs: dict[str, Any], ours: dict[str, Any]) -> dict[str, Any]:
+    values = {name: value for name, value in ours.items() if name not in (*_NEVER_MERGED, "outcome", "closed_at")}
+    final = theirs["outcome"] != "open"
+    values["outcome"] = theirs["outcome"] if final and ours["outcome"] == "open" else ours["outcome"]
+    values["closed_at"] = theirs["closed_at"] or ours["closed_at"]
+    values["draft_id"] = ours["draft_id"] or theirs["draft_id"]
+    return values
+
+
+def _merged(theirs: dict[str, Any], ours: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    values: dict[str, Any] = {}
+    differing: list[str] = []
+    for name, mine in ours.items():
+        if name in _NEVER_MERGED:
+            continue
+        other = theirs[name]
+        if name == "steps":
+            their_steps, my_steps = _json(other, []), _json(mine, [])
+            values[name] = json.dumps(their_steps + [step for step in my_steps if step not in their_steps])
+        elif name == "checklist":
+            their_checks, my_checks = _json(other, {}), _json(mine, {})
+            differing += [
+                f"checklist.{key}" for key in my_checks if key in their_checks and my_checks[key] != their_checks[key]
+            ]
+            values[name] = json.dumps({**my_checks, **their_checks})
+        elif name == "outcome":
+            values[name] = mine if other == "open" else other
+            if other != "open" and mine not in ("open", other):
+                differing.append(name)
+        elif name == "updated_at":
+            values[name] = max(str(other or ""), str(mine or ""))
+        elif other in (None, "") or other == mine:
+            values[name] = mine if mine not in (None, "") else other
+        else:
+            values[name] = other
+            if mine not in (None, ""):
+                differing.append(name)
+    return values, differing
+
+
+def _json(text: Any, empty: Any) -> Any:
+    try:
+        value = json.loads(text) if isinstance(text, str) else text
+    except ValueError:
+        return empty
+    return value if isinstance(value, type(empty)) else empty
 
 
 def _erased(server: psycopg.Connection[Any], row_id: str) -> bool:
@@ -468,58 +613,89 @@ def _purge(server: psycopg.Connection[Any]) -> None:
 
 
 class _Reader:
-    """Reads on the calling thread (the window's), only while the link says the server is reachable."""
+    """Reads from the calling thread, on a connection of that thread's, only while the link says the server is
+    reachable (the window's thread for the recovery's few reads; History reads on a thread of its own)."""
 
     def __init__(self, link: ShopLink) -> None:
         self.link = link
-        self._server: psycopg.Connection[Any] | None = None
+        self._local = threading.local()
+        self._all: list[psycopg.Connection[Any]] = []
+        self._lock = threading.Lock()
+
+    def _run(self, work: Callable[[psycopg.Connection[Any]], T]) -> T | None:
+        if not self.link.wait_reachable():
+            return None
+        import psycopg
+
+        for attempt in (1, 2):
+            server: psycopg.Connection[Any] | None = getattr(self._local, "server", None)
+            try:
+                if server is None or server.closed:
+                    server = self.link._connect_server()
+                    server.autocommit = True
+                    self._local.server = server
+                    with self._lock:
+                        self._all.append(server)
+                return work(server)
+            except psycopg.Error as exc:
+                self._drop(server)
+                # A connection left over from before a server restart fails once; a fresh one may not.
+                if attempt == 1 and isinstance(exc, psycopg.OperationalError) and server is not None:
+                    continue
+                problem = _problem_of(exc)
+                log.warning("a read from the shop database failed (%s, %s)", problem, type(exc).__name__)
+                self.link.report_unreachable(problem)
+                return None
+        return None
+
+    def _drop(self, server: psycopg.Connection[Any] | None) -> None:
+        _closed(server)
+        self._local.server = None
+        with self._lock:
+            self._all = [known for known in self._all if known is not server]
 
     def rows(self, sql: str, params: Sequence[object] = ()) -> list[dict[str, Any]] | None:
         """The rows, or None when the server cannot be asked now (the caller falls back to the queue)."""
-        if not self.link.wait_reachable():
-            return None
-        import psycopg
         from psycopg.rows import dict_row
 
-        try:
-            if self._server is None or self._server.closed:
-                self._server = self.link._connect_server()
-                self._server.autocommit = True
-            with self._server.cursor(row_factory=dict_row) as cursor:
+        def read(server: psycopg.Connection[Any]) -> list[dict[str, Any]]:
+            with server.cursor(row_factory=dict_row) as cursor:
                 cursor.execute(sql.replace("?", "%s"), list(params))
                 return cursor.fetchall()
-        except psycopg.Error as exc:
-            _closed(self._server)
-            self._server = None
-            problem = _problem_of(exc)
-            log.warning("a read from the shop database failed (%s, %s)", problem, type(exc).__name__)
-            self.link.report_unreachable(problem)
-            return None
+
+        return self._run(read)
 
     def execute(self, sql: str, params: Sequence[object] = ()) -> int | None:
         """Run a write that the user waits for; its row count, or None when the server cannot be asked now."""
-        if not self.link.wait_reachable():
-            return None
-        import psycopg
+        return self._run(lambda server: server.execute(sql.replace("?", "%s"), list(params)).rowcount)
 
-        try:
-            if self._server is None or self._server.closed:
-                self._server = self.link._connect_server()
-                self._server.autocommit = True
-            return self._server.execute(sql.replace("?", "%s"), list(params)).rowcount
-        except psycopg.Error as exc:
-            _closed(self._server)
-            self._server = None
-            self.link.report_unreachable(_problem_of(exc))
-            return None
+    def release_thread(self) -> None:
+        """The calling thread is done reading (History's reading thread, at its end)."""
+        self._drop(getattr(self._local, "server", None))
 
     def close(self) -> None:
-        _closed(self._server)
-        self._server = None
+        with self._lock:
+            every, self._all = self._all, []
+        for server in every:
+            _closed(server)
+        self._local = threading.local()
 
 
 class ShopUnreachableError(sqlite3.OperationalError):
     """The shop database cannot take a write the user waits for now (it is away, or refuses)."""
+
+
+@dataclass
+class _Overlay:
+    """What this desk's waiting writes will make of the server's cases and drafts."""
+
+    cases: dict[str, Case]
+    gone: set[str]  # cases and drafts deleted by a waiting write
+    cleared: bool  # a waiting "delete all the shop's cases"
+    drafts: dict[str, Draft]
+
+    def hides(self, row_id: str) -> bool:
+        return self.cleared or row_id in self.gone
 
 
 class _Queue:
@@ -532,36 +708,41 @@ class _Queue:
         self.database.writer.flush(2.0)
         found = []
         for row in self.database.read("SELECT op FROM shop_outbox ORDER BY seq"):
-            with contextlib.suppress(ValueError):
-                found.append(json.loads(row[0]))
+            op = _op(str(row[0]))
+            if op is not None and op.get("v", OP_FORMAT) == OP_FORMAT:
+                found.append(op)
         return found
 
-    def cases(self) -> dict[str, Case]:
-        cases: dict[str, Case] = {}
+    def overlay(self) -> _Overlay:
+        overlay = _Overlay({}, set(), False, {})
+        cases, drafts = overlay.cases, overlay.drafts
         for op in self.ops():
-            if op["kind"] == "case":
-                case = _case(dict(zip(_CASE_COLUMNS, op["row"], strict=True)) | {"version": int(op["base"])})
-                cases[case.id] = case
-            elif op["kind"] == "close" and op["id"] in cases and cases[op["id"]].outcome is Outcome.OPEN:
-                cases[op["id"]].outcome = Outcome(op["outcome"])
-                cases[op["id"]].closed_at = op["at"]
-            elif op["kind"] == "delete":
-                for case_id in op["ids"]:
-                    cases.pop(case_id, None)
-            elif op["kind"] == "delete_all":
-                cases.clear()
-        return cases
-
-    def drafts(self) -> dict[str, Draft]:
-        drafts: dict[str, Draft] = {}
-        for op in self.ops():
-            if op["kind"] == "draft":
-                draft = DraftStore._draft(dict(zip(_DRAFT_COLUMNS, op["row"], strict=True)))
-                if draft is not None:
-                    drafts[draft.id] = draft
-            elif op["kind"] == "delete_draft":
-                drafts.pop(op["id"], None)
-        return drafts
+            try:
+                kind = op["kind"]
+                if kind == "case":
+                    case = _case(dict(zip(_CASE_COLUMNS, op["row"], strict=True)) | {"version": int(op["base"])})
+                    cases[case.id] = case
+                    overlay.gone.discard(case.id)
+                elif kind == "close" and op["id"] in cases and cases[op["id"]].outcome is Outcome.OPEN:
+                    cases[op["id"]].outcome = Outcome(op["outcome"])
+                    cases[op["id"]].closed_at = op["at"]
+                elif kind == "draft":
+                    draft = DraftStore._draft(dict(zip(_DRAFT_COLUMNS, op["row"], strict=True)))
+                    if draft is not None:
+                        drafts[draft.id] = draft
+                elif kind in ("delete", "delete_draft"):
+                    ids = [op["id"]] if kind == "delete_draft" else [*op["ids"], *op.get("drafts", [])]
+                    for row_id in ids:
+                        cases.pop(row_id, None)
+                        drafts.pop(row_id, None)
+                        overlay.gone.add(row_id)
+                elif kind == "delete_all":
+                    cases.clear()
+                    drafts.clear()
+                    overlay.cleared = True
+            except (KeyError, TypeError, ValueError):
+                continue  # a write this desk cannot read: the uploader drops it too
+        return overlay
 
 
 def _matches(case: Case, query: CaseQuery) -> bool:
@@ -626,10 +807,11 @@ class ShopCaseLog(CaseLog):
         """On the server at once (the user waits for the answer); raises when it is away, and nothing is queued."""
         if not self.link.flush(3.0):
             raise ShopUnreachableError("the shop database cannot be reached")
+        # Notes are History's own, compared as they were seen: they leave the case's version alone, so a
+        # note added here never stands in the way of the desk that has the case in hand.
         changed = self._reader.execute(
-            "UPDATE cases SET notes = ?, updated_at = ?, changed_at_desk = ?, version = version + 1 "
-            "WHERE id = ? AND notes = ?",
-            (notes, now(), self.desk, case_id, expected),
+            "UPDATE cases SET notes = ?, updated_at = ? WHERE id = ? AND notes = ?",
+            (notes.replace("\x00", ""), now(), case_id, expected),
         )
         if changed is None:
             raise ShopUnreachableError("the shop database cannot be reached")
@@ -645,14 +827,40 @@ class ShopCaseLog(CaseLog):
     def delete(self, case_ids: Sequence[str], with_drafts: bool = True) -> None:
         ids = list(case_ids)
 
-        def drop_queued(connection: sqlite3.Connection) -> None:
-            # Erasure reaches the queue too: a customer's writes still waiting go before the delete does.
-            for seq, text in connection.execute("SELECT seq, op FROM shop_outbox").fetchall():
-                with contextlib.suppress(ValueError, KeyError):
-                    if _case_of(json.loads(text)) in ids:
-                        connection.execute("DELETE FROM shop_outbox WHERE seq = ?", (seq,))
+        drafts: list[str] = []
 
-        self.link.enqueue({"kind": "delete", "ids": ids, "with_drafts": with_drafts}, before=drop_queued)
+        def drop_queued(connection: sqlite3.Connection) -> None:
+            # Erasure reaches the queue too: a customer's writes still waiting go before the delete does,
+            # their support request's with them (it may have gone up alone: the delete names it).
+            queued = [(op_id, _op(text)) for op_id, text in connection.execute("SELECT op_id, op FROM shop_outbox")]
+            for _op_id, op in queued:
+                if op is not None and op.get("kind") == "case" and _case_of(op) in ids:
+                    draft = dict(zip(_CASE_COLUMNS, op["row"], strict=False)).get("draft_id")
+                    if draft:
+                        drafts.append(str(draft))
+            gone = set(ids) | set(drafts)
+            for op_id, op in queued:
+                if _case_of(op) in gone:
+                    connection.execute("DELETE FROM shop_outbox WHERE op_id = ?", (op_id,))
+
+        link = self.link
+        op_id = new_id()
+
+        def write(connection: sqlite3.Connection) -> None:
+            drop_queued(connection)
+            op = {
+                "kind": "delete",
+                "ids": ids,
+                "with_drafts": with_drafts,
+                "drafts": sorted(set(drafts)),
+                "v": OP_FORMAT,
+            }
+            connection.execute("INSERT INTO shop_outbox (op_id, op) VALUES (?, ?)", (op_id, json.dumps(op)))
+            link._recount(connection)
+            link.wake()
+
+        # erase: the dropped writes' pages leave the journal at once, server or no server.
+        self.database.writer.submit(f"shop:{op_id}", write, erase=True)
 
     def delete_everything(self) -> None:
         """What this desk holds: its queue (and anything a single-desk log left in its file), erased.
@@ -677,11 +885,15 @@ class ShopCaseLog(CaseLog):
         def drop_queued(connection: sqlite3.Connection) -> None:
             connection.execute("DELETE FROM shop_outbox")
 
-        self.link.enqueue({"kind": "delete_all"}, before=drop_queued)
+        self.link.enqueue({"kind": "delete_all"}, before=drop_queued, erase=True)
 
     def purge_older_than(self, days: int, today: Any = None) -> None:
-        """The shop's retention is the server's (its ``mirecovery_purge()``), the same for every desk."""
+        """The shop's retention is the server's (its ``mirecovery_purge()``), the same for every desk.
+
+        What this desk's own file kept from before it used the shop database ages out as it did.
+        """
         self.link.purge_soon()
+        super().purge_older_than(days, today)
 
     # --- reading ----------------------------------------------------------------------------------
 
@@ -689,43 +901,56 @@ class ShopCaseLog(CaseLog):
         rows = self._reader.rows(sql, params)
         return None if rows is None else [_case(row) for row in rows]
 
+    def _with_queue(self, found: list[Case] | None, keep: Callable[[Case], bool], limit: int) -> list[Case]:
+        """The server's cases with this desk's waiting writes on top (never waiting for them to go up)."""
+        overlay = self._queue.overlay()
+        by_id = {case.id: case for case in found or [] if not overlay.hides(case.id)}
+        for case in overlay.cases.values():
+            if keep(case):
+                if case.id in by_id:
+                    case.version = by_id[case.id].version  # the version the waiting write goes over
+                by_id[case.id] = case
+            else:
+                by_id.pop(case.id, None)
+        ordered = sorted(by_id.values(), key=lambda case: (case.opened_at, case.id), reverse=True)
+        return ordered[:limit]
+
     def get(self, case_id: str) -> Case | None:
-        self.link.flush(2.0)
         found = self._cases(f"SELECT {READ_COLUMNS} FROM cases WHERE id = ?", (case_id,))
-        if found is None:
-            return self._queue.cases().get(case_id)
-        return found[0] if found else None
+        merged = self._with_queue(found, lambda case: case.id == case_id, 1)
+        return merged[0] if merged else None
 
     def case_of_draft(self, draft_id: str) -> Case | None:
-        self.link.flush(2.0)
         found = self._cases(
             f"SELECT {READ_COLUMNS} FROM cases WHERE draft_id = ? ORDER BY updated_at DESC LIMIT 1", (draft_id,)
         )
-        if found is None:
-            return next((case for case in self._queue.cases().values() if case.draft_id == draft_id), None)
-        return found[0] if found else None
+        merged = self._with_queue(found, lambda case: case.draft_id == draft_id, 1)
+        return merged[0] if merged else None
 
     def open_cases(self) -> list[Case]:
-        """This desk's open cases (another desk's are in hand there, never closed from here)."""
-        self.link.flush(2.0)
+        """The open cases this desk has in hand (changed here last); another desk's are never closed from here."""
         found = self._cases(
-            f"SELECT {READ_COLUMNS} FROM cases WHERE outcome = 'open' AND desk = ? ORDER BY updated_at DESC LIMIT 20",
+            f"SELECT {READ_COLUMNS} FROM cases WHERE outcome = 'open' AND changed_at_desk = ? "
+            "ORDER BY updated_at DESC LIMIT 20",
             (self.desk,),
         )
-        if found is None:
-            found = [case for case in self._queue.cases().values() if case.outcome is Outcome.OPEN]
-        return found
+        mine = self._with_queue(
+            found, lambda case: case.outcome is Outcome.OPEN and case.changed_at_desk == self.desk, 20
+        )
+        return sorted(mine, key=lambda case: case.updated_at, reverse=True)
 
     def search(self, query: CaseQuery) -> list[Case]:
-        self.link.flush(2.0)
         where, params = search_clauses(query)
         found = self._cases(
-            f"SELECT {READ_COLUMNS} FROM cases {where} ORDER BY opened_at DESC LIMIT ?", (*params, query.limit)
+            f"SELECT {READ_COLUMNS} FROM cases {where} ORDER BY opened_at DESC, id DESC LIMIT ?",
+            (*params, query.limit),
         )
-        if found is None:
-            queued = [case for case in self._queue.cases().values() if _matches(case, query)]
-            return sorted(queued, key=lambda case: case.opened_at, reverse=True)[: query.limit]
-        return found
+        return self._with_queue(found, lambda case: _matches(case, query), query.limit)
+
+    @property
+    def reachable(self) -> bool:
+        """Whether the last word on the server is that it can be reached (History says when it cannot)."""
+        return self.link.status.reachable is not False
 
     def desks(self) -> list[str]:
         rows = self._reader.rows("SELECT DISTINCT desk FROM cases WHERE desk <> '' ORDER BY desk")
@@ -759,16 +984,18 @@ class ShopDraftStore(DraftStore):
         self.case_log.link.enqueue({"kind": "delete_draft", "id": draft_id})
 
     def _drafts(self, sql: str, params: Sequence[object] = ()) -> list[Draft] | None:
-        self.case_log.link.flush(2.0)
         rows = self.case_log._reader.rows(sql, params)
         if rows is None:
             return None
         return [draft for draft in (self._draft(row) for row in rows) if draft is not None]
 
     def load(self, draft_id: str) -> Draft | None:
+        overlay = self.case_log._queue.overlay()
+        if draft_id in overlay.drafts:
+            return overlay.drafts[draft_id]
+        if overlay.hides(draft_id):
+            return None
         found = self._drafts("SELECT * FROM support_drafts WHERE id = ?", (draft_id,))
-        if found is None:
-            return self.case_log._queue.drafts().get(draft_id)
         return found[0] if found else None
 
     def recent(self, limit: int = 30) -> list[Draft]:
@@ -778,10 +1005,10 @@ class ShopDraftStore(DraftStore):
             "AND c.desk = ?) ORDER BY d.updated_at DESC LIMIT ?",
             (self.case_log.desk, limit),
         )
-        if found is None:
-            queued = sorted(self.case_log._queue.drafts().values(), key=lambda draft: draft.updated_at, reverse=True)
-            return queued[:limit]
-        return found
+        overlay = self.case_log._queue.overlay()
+        by_id = {draft.id: draft for draft in found or [] if not overlay.hides(draft.id)}
+        by_id.update(overlay.drafts)
+        return sorted(by_id.values(), key=lambda draft: draft.updated_at, reverse=True)[:limit]
 
     def latest_open(self) -> Draft | None:
         found = self.recent(30)

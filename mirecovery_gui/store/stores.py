@@ -215,8 +215,8 @@ class Stores:
         if self._case_log is not None:
             self._case_log.close()
         if self.link is not None:
-            # What the server does not take in a few seconds stays in the queue for the next start.
-            self.link.close(3.0)
+            # What the server does not take in a moment stays in the queue for the next start.
+            self.link.close(1.5)
         if self._database is not None:
             self._database.close()
 

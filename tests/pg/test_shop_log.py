@@ -84,9 +84,9 @@ def test_five_desks_writing_at_once_lose_nothing(shop: Shop) -> None:
         assert desk.link.status.waiting == 0
 
 
-def test_a_save_over_another_desks_change_is_refused_and_told(shop: Shop) -> None:
+def test_a_save_over_another_desks_change_overwrites_nothing_and_is_told(shop: Shop) -> None:
     front, back = shop.desk("Front"), shop.desk("Back")
-    case = Case("training", customer_name="Budi")
+    case = Case("training", customer_name="Budi", steps=[("identifier", "2026-12-01T10:00:00+00:00")])
     front.log.save(case)
     assert front.log.flush()
 
@@ -96,24 +96,50 @@ def test_a_save_over_another_desks_change_is_refused_and_told(shop: Shop) -> Non
     back.log.save(picked_up)
     assert back.log.flush()
 
-    case.device_model = "Poco X5"  # the front desk, still on its old copy
+    # The front desk, still on its old copy, reaches the end of its recovery with another model typed.
+    case.device_model = "Poco X5"
+    case.customer_contact = "0812 1111 2222"
+    case.steps.append(("done", "2026-12-01T10:05:00+00:00"))
+    case.outcome = Outcome.PASSWORD_RESET
     front.log.save(case)
     assert front.log.flush()
-    assert front.conflicts == [Conflict(case.id, "Back")]
+    assert front.conflicts == [Conflict(case.id, "Back", fields=("device_model",))]
     now = back.log.get(case.id)
-    assert now is not None and (now.device_model, now.changed_at_desk) == ("Redmi Note 12", "Back")
+    assert now is not None
+    # Theirs kept where the two differ; the front desk's news where the back desk had nothing.
+    assert (now.device_model, now.customer_contact, now.outcome, now.last_step) == (
+        "Redmi Note 12",
+        "0812 1111 2222",
+        Outcome.PASSWORD_RESET,
+        "done",
+    )
 
-    # Read again, the front desk's change goes through, and the back desk is the one told next time.
+    # Read again, the front desk's next change goes through whole, and the back desk is the one told next time.
     again = front.log.get(case.id)
     assert again is not None
     again.device_model = "Poco X5"
     front.log.save(again)
     assert front.log.flush()
     assert len(front.conflicts) == 1
-    picked_up.notes = ""
     back.log.save(picked_up)
     assert back.log.flush()
-    assert back.conflicts == [Conflict(case.id, "Front")]
+    assert back.conflicts == [Conflict(case.id, "Front", fields=("device_model",))]
+    final = front.log.get(case.id)
+    assert final is not None and final.device_model == "Poco X5"
+
+
+def test_a_note_added_at_another_desk_never_stands_in_the_way_of_the_desk_with_the_case(shop: Shop) -> None:
+    front, back = shop.desk("Front"), shop.desk("Back")
+    case = Case("training", customer_name="Budi")
+    front.log.save(case)
+    assert front.log.flush()
+    assert back.log.set_notes(case.id, "Customer called back", expected="").saved
+    case.outcome = Outcome.PASSWORD_RESET
+    front.log.save(case)
+    assert front.log.flush()
+    assert front.conflicts == []
+    now = back.log.get(case.id)
+    assert now is not None and (now.outcome, now.notes) == (Outcome.PASSWORD_RESET, "Customer called back")
 
 
 def test_the_server_stopped_mid_session_loses_nothing_and_doubles_nothing(shop: Shop, pg_server: PgServer) -> None:
