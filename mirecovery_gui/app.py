@@ -606,6 +606,8 @@ class App:
 
     def _on_window_closing(self) -> None:
         self.closed = True
+        if self.history is not None:
+            self.history.reads.shut()  # before the case log closes under a read
 
 
 def desk_name(settings: Settings, given: str | None = None) -> str:

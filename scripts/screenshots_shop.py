@@ -143,8 +143,9 @@ def main() -> int:
     window.app.show_history()
     history = window.app.history
     history.move(20, 20)
+    driver.wait_for("history", lambda: history.isVisible() and not history.searching and bool(history.model.cases))
     history.table.selectRow(0)
-    driver.wait_for("history", history.isVisible)
+    driver.wait_for("the request", lambda: not history.searching)
     grab(history, "10-history")
 
     def snap_settings() -> None:

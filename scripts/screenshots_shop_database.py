@@ -141,8 +141,9 @@ def shoot(server: object, out: Path, lang: str, scheme: str) -> int:
     history = window.app.history
     assert history is not None
     history.move(20, 20)
-    driver.wait_for("history", history.isVisible)
+    driver.wait_for("history", lambda: history.isVisible() and not history.searching and bool(history.model.cases))
     history.table.selectRow(0)
+    driver.wait_for("the request", lambda: not history.searching)
     grab(history, "14-shop-history")
     history.close()
 

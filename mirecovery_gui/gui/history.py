@@ -6,8 +6,8 @@ import csv
 import datetime as dt
 import io
 import logging
-import sqlite3
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -38,9 +38,10 @@ from PySide6.QtWidgets import (
 from mirecovery_gui.core.support_directory import SupportContact
 from mirecovery_gui.core.support_request import PreparedRequest, prepare
 from mirecovery_gui.gui import dialogs
+from mirecovery_gui.gui.background_reads import BackgroundReads
 from mirecovery_gui.gui.i18n import TextBook, clear_button_setter, named, shown, step_name
 from mirecovery_gui.gui.widgets.limited_text import LimitedTextEdit
-from mirecovery_gui.store.cases import Case, CaseLog, CaseQuery, Outcome
+from mirecovery_gui.store.cases import Case, CaseLog, CaseQuery, NotesSaved, Outcome
 from mirecovery_gui.store.drafts import DraftStore
 from mirecovery_gui.store.settings import write_atomically
 
@@ -49,6 +50,16 @@ log = logging.getLogger(__name__)
 _Index = QModelIndex | QPersistentModelIndex
 
 NOTES_MAX = 4000  # characters of a case's notes that are saved
+PAGE = 100  # cases read at a time; the next page when the list is scrolled to its end
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A search's first page, with what the window shows around it."""
+
+    cases: list[Case]
+    desks: list[str]
+    may_delete: bool
 
 
 def local_time(stamp: str | None) -> str:
@@ -68,6 +79,9 @@ class CaseTableModel(QAbstractTableModel):
         super().__init__()
         self.cases: list[Case] = []
         self.desks = desks  # a shop's log: which desk each case is from
+        self.more = False  # older cases are there to read
+        self.fetching = False
+        self.fetch_more: Callable[[], None] | None = None
         self._outcome = describe_outcome
         self._step = describe_step
         self.headers: list[str] = []
@@ -88,10 +102,29 @@ class CaseTableModel(QAbstractTableModel):
         ]
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.headers) - 1)
 
-    def set_cases(self, cases: list[Case]) -> None:
+    def set_cases(self, cases: list[Case], more: bool = False) -> None:
         self.beginResetModel()
         self.cases = cases
+        self.more = more
+        self.fetching = False
         self.endResetModel()
+
+    def add_cases(self, cases: list[Case], more: bool) -> None:
+        if cases:
+            self.beginInsertRows(QModelIndex(), len(self.cases), len(self.cases) + len(cases) - 1)
+            self.cases = self.cases + cases
+            self.endInsertRows()
+        self.more = more
+        self.fetching = False
+
+    # The view asks for the next page when it is scrolled to the end.
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008 - Qt's signature
+        return not parent.isValid() and self.more and not self.fetching and self.fetch_more is not None
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008 - Qt's signature
+        if self.canFetchMore(parent) and self.fetch_more is not None:
+            self.fetching = True
+            self.fetch_more()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.cases)
@@ -155,6 +188,9 @@ class HistoryWindow(QDialog):
         self.drafts = drafts
         self.directory = directory
         self._forget = forget  # the recovery in hand lets go of a case before it is deleted
+        self.reads = BackgroundReads(case_log.release_thread, self)
+        self._query: CaseQuery | None = None  # the search on show (a newer one makes older answers stale)
+        self._requests: dict[str, PreparedRequest | None] = {}  # each case's support request, once read
 
         self.search_input = QLineEdit(self)
         self.search_input.setObjectName("history_search_input")
@@ -204,6 +240,7 @@ class HistoryWindow(QDialog):
         filters.addWidget(self.until_edit)
 
         self.model = CaseTableModel(self.describe_outcome, self.describe_step, desks=case_log.shared)
+        self.model.fetch_more = self._on_model_fetch_more
         self.table = QTableView(self)
         self.table.setObjectName("history_table")
         self.table.setModel(self.model)
@@ -211,6 +248,8 @@ class HistoryWindow(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Column widths from the first page's rows, not every row read so far (thousands, after scrolling).
+        self.table.horizontalHeader().setResizeContentsPrecision(PAGE)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.texts.keep(self.table.setAccessibleName, lambda: self.tr("Cases"))
@@ -375,28 +414,79 @@ class HistoryWindow(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
+        """Search again (off the window's thread); the list is replaced when the answer comes."""
         self._search_timer.stop()
-        self.case_log.flush(2.0)  # show what was just saved
+        query = replace(self.query(), limit=PAGE)
+        self._query = query
+        self.count_label.setText(self.tr("Searching…"))
+        case_log = self.case_log
+
+        def search() -> _Found:
+            if not case_log.shared:
+                case_log.flush(2.0)  # what was just saved is found (a shop's reads put waiting writes on top)
+            cases = case_log.search(query)
+            desks = case_log.desks() if case_log.shared else []
+            return _Found(cases, desks, case_log.may_delete())
+
+        self.reads.run("search", search, lambda result: self._on_search_done(query, result))
+
+    @property
+    def searching(self) -> bool:
+        """A search or a page is being read."""
+        return self.reads.busy
+
+    def _on_search_done(self, query: CaseQuery, result: object) -> None:
+        if query is not self._query:
+            return  # a newer search is under way
+        if not isinstance(result, _Found):
+            log.warning("the case history could not be read (%s)", type(result).__name__)
+            self.count_label.setText(self.tr("The cases could not be read. Try again in a moment."))
+            return
         selected = self.selected_case()
-        cases = self.case_log.search(self.query())
-        self.model.set_cases(cases)
-        self.count_label.setText(self.tr("Cases shown: {count}").format(count=len(cases)))
+        cases = result.cases
+        self.model.set_cases(cases, more=len(cases) == PAGE)
+        self._show_count()
         if self.case_log.shared:
-            self._fill_desks()
+            self._fill_desks(result.desks)
             self._show_server_state()
-        may_delete = self.case_log.may_delete()
-        self.delete_button.setVisible(may_delete)
-        self.delete_all_button.setVisible(may_delete and self.case_log.shared)
+        self.delete_button.setVisible(result.may_delete)
+        self.delete_all_button.setVisible(result.may_delete and self.case_log.shared)
         # A shop's list leaves the building only through a manager (the same role that may delete).
-        self.csv_button.setVisible(may_delete or not self.case_log.shared)
+        self.csv_button.setVisible(result.may_delete or not self.case_log.shared)
         row = next((i for i, case in enumerate(cases) if selected and case.id == selected.id), 0 if cases else -1)
         if row >= 0:
             self.table.selectRow(row)
         self._show_case(row)
 
-    def _fill_desks(self) -> None:
+    def _on_model_fetch_more(self) -> None:
+        base = self._query
+        if base is None or not self.model.cases:
+            self.model.fetching = False
+            return
+        last = self.model.cases[-1]
+        query = replace(base, after=(last.opened_at, last.id))
+        case_log = self.case_log
+        self.reads.run("more", lambda: case_log.search(query), lambda result: self._on_more_found(base, result))
+
+    def _on_more_found(self, base: CaseQuery, result: object) -> None:
+        if base is not self._query:
+            return
+        if not isinstance(result, list):
+            self.model.fetching = False  # scrolling to the end again tries again
+            self.count_label.setText(self.tr("Older cases could not be read. Scroll down again to try again."))
+            return
+        self.model.add_cases(result, more=len(result) == PAGE)
+        self._show_count()
+
+    def _show_count(self) -> None:
+        text = self.tr("Cases shown: {count}").format(count=len(self.model.cases))
+        if self.model.more:
+            text += " " + self.tr("Scroll down for older ones.")
+        self.count_label.setText(text)
+
+    def _fill_desks(self, desks: list[str]) -> None:
         chosen = self.desk_combo.currentData()
-        desks = self.case_log.desks()
+        desks = list(desks)
         if chosen is not None and chosen not in desks:
             desks.append(chosen)
         shown_now = [self.desk_combo.itemData(index) for index in range(1, self.desk_combo.count())]
@@ -433,10 +523,11 @@ class HistoryWindow(QDialog):
         case = self.model.cases[row] if 0 <= row < len(self.model.cases) else None
         for widget in (self.notes_input, self.save_notes_button, self.delete_button):
             widget.setEnabled(case is not None)
-        # Save and print only a request that is ready (its account ID and IMEI are right).
-        ready = case is not None and self._prepared(case) is not None
-        self.reprint_button.setEnabled(ready)
-        self.pdf_button.setEnabled(ready)
+        # Save and print only a request that is ready (its account ID and IMEI are right): read, then enabled.
+        self.reprint_button.setEnabled(False)
+        self.pdf_button.setEnabled(False)
+        if case is not None and case.draft_id:
+            self._read_request(case)
         if case is None:
             self.details_label.setText(self.tr("No case selected."))
             self.notes_input.clear()
@@ -475,8 +566,9 @@ class HistoryWindow(QDialog):
         marks = [self.tr("A self-test of the desk's connection (mirecovery --self-test).")] if case.self_test else []
         if not self.case_log.shared or not case.desk:
             return marks
-        if case.outcome is Outcome.OPEN and case.desk != self.case_log.desk:
-            who = self.tr("Open at desk {desk}, with {staff}.").format(desk=case.desk, staff=case.staff or "-")
+        holder = case.changed_at_desk or case.desk
+        if case.outcome is Outcome.OPEN and holder != self.case_log.desk:
+            who = self.tr("Open at desk {desk}, with {staff}.").format(desk=holder, staff=case.staff or "-")
             return [*marks, who]
         lines = [*marks, self.tr("Desk: {desk}").format(desk=case.desk)]
         if case.changed_at_desk and case.changed_at_desk != case.desk:
@@ -490,10 +582,18 @@ class HistoryWindow(QDialog):
         if case is None:
             return
         notes = self.notes_input.toPlainText()[:NOTES_MAX]
-        try:
-            result = self.case_log.set_notes(case.id, notes, expected=case.notes)
-        except sqlite3.Error as exc:
-            log.warning("notes could not be saved (%s)", type(exc).__name__)
+        case_log, expected = self.case_log, case.notes
+        self.save_notes_button.setEnabled(False)
+        self.reads.run(
+            "notes",
+            lambda: case_log.set_notes(case.id, notes, expected=expected),
+            lambda result: self._on_notes_saved(case, notes, result),
+        )
+
+    def _on_notes_saved(self, case: Case, notes: str, result: object) -> None:
+        self.save_notes_button.setEnabled(self.selected_case() is not None)
+        if not isinstance(result, NotesSaved):
+            log.warning("notes could not be saved (%s)", type(result).__name__)
             self.status_label.setText(
                 self.tr("The notes could not be saved. They are still in the field; try again in a moment.")
             )
@@ -514,13 +614,29 @@ class HistoryWindow(QDialog):
                 ).format(notes=shown(result.meanwhile, 200))
             )
 
+    def _read_request(self, case: Case) -> None:
+        drafts, directory, draft_id = self.drafts, self.directory, case.draft_id
+
+        def compose() -> PreparedRequest | None:
+            draft = drafts.load(draft_id) if draft_id else None
+            if draft is None:
+                return None
+            prepared = prepare(draft.facts, directory(), draft.language, draft.destination)
+            return prepared if prepared.ready else None
+
+        self.reads.run("request", compose, lambda result: self._on_request_read(case.id, result))
+
+    def _on_request_read(self, case_id: str, result: object) -> None:
+        self._requests[case_id] = result if isinstance(result, PreparedRequest) else None
+        selected = self.selected_case()
+        if selected is not None and selected.id == case_id:
+            ready = self._requests[case_id] is not None
+            self.reprint_button.setEnabled(ready)
+            self.pdf_button.setEnabled(ready)
+
     def _prepared(self, case: Case) -> PreparedRequest | None:
-        """The case's support request, composed as the page composed it; None unless it is ready."""
-        draft = self.drafts.load(case.draft_id) if case.draft_id else None
-        if draft is None:
-            return None
-        prepared = prepare(draft.facts, self.directory(), draft.language, draft.destination)
-        return prepared if prepared.ready else None
+        """The case's support request, composed as the page composed it; None unless it is ready (and read)."""
+        return self._requests.get(case.id)
 
     def _on_reprint_button_clicked(self) -> None:
         case = self.selected_case()
@@ -562,7 +678,8 @@ class HistoryWindow(QDialog):
         if case is None:
             return
         who = case.customer_name or case.identifier_masked or self.tr("this case")
-        elsewhere = self.case_log.shared and case.outcome is Outcome.OPEN and case.desk != self.case_log.desk
+        holder = case.changed_at_desk or case.desk  # the desk that has it: the one that changed it last
+        elsewhere = self.case_log.shared and case.outcome is Outcome.OPEN and holder != self.case_log.desk
         question = (
             self.tr(
                 "The case of {who} is in progress at desk {desk} (with {staff}). Delete it and its support request "
@@ -580,14 +697,22 @@ class HistoryWindow(QDialog):
         if not dialogs.ask(
             self,
             self.tr("Delete this customer's data?"),
-            question.format(who=shown(who, 80), desk=shown(case.desk, 40), staff=shown(case.staff or "-", 80)),
+            question.format(who=shown(who, 80), desk=shown(holder, 40), staff=shown(case.staff or "-", 80)),
             self.tr("&Delete"),
             self.tr("&Keep"),
         ):
             return
         self._forget([case.id])
         self.case_log.delete([case.id])
-        if self.case_log.flush(5.0):
+        self._after_deleting()
+
+    def _after_deleting(self) -> None:
+        """Says when the deletion is done (waiting for it off the window's thread), then shows the list again."""
+        case_log = self.case_log
+        self.reads.run("deleted", lambda: case_log.flush(5.0), self._on_deleted)
+
+    def _on_deleted(self, done: object) -> None:
+        if done is True:
             self.status_label.setText(self.tr("Deleted."))
         elif self.case_log.shared:
             self.status_label.setText(
@@ -620,16 +745,7 @@ class HistoryWindow(QDialog):
             return
         self._forget(None)
         self.case_log.delete_shop_cases()
-        if self.case_log.flush(5.0):
-            self.status_label.setText(self.tr("Deleted."))
-        else:
-            self.status_label.setText(
-                self.tr(
-                    "Not deleted yet: the shop database cannot be reached. It is deleted there as soon as it can "
-                    "be; this desk keeps no copy meanwhile."
-                )
-            )
-        self.refresh()
+        self._after_deleting()
 
     def csv_text(self) -> str:
         buffer = io.StringIO()

@@ -182,6 +182,8 @@ class CaseQuery:
     until: dt.date | None = None
     desk: str | None = None  # None: every desk
     limit: int = 500
+    # The page after the case shown last (its opening time and id): History reads 100 at a time.
+    after: tuple[str, str] | None = None
 
 
 class CaseLog:
@@ -381,14 +383,31 @@ class CaseLog:
     def search(self, query: CaseQuery) -> list[Case]:
         where, params = search_clauses(query)
         rows = self.database.read(
-            f"SELECT {READ_COLUMNS} FROM cases {where} ORDER BY opened_at DESC LIMIT ?", (*params, query.limit)
+            f"SELECT {READ_COLUMNS} FROM cases {where} ORDER BY opened_at DESC, id DESC LIMIT ?", (*params, query.limit)
         )
         return [_case(row) for row in rows]
+
+    def release_thread(self) -> None:
+        """The calling thread is done reading (History's reading threads, at their end)."""
+        self.database.release_thread()
 
     def desks(self) -> list[str]:
         """Every desk that has a case in the log, by name."""
         rows = self.database.read("SELECT DISTINCT desk FROM cases WHERE desk <> '' ORDER BY desk")
         return [str(row[0]) for row in rows]
+
+
+def _masked_form(text: str) -> str:
+    """The masked form a case keeps of ``text``, when ``text`` is a whole identifier ("" otherwise)."""
+    import re
+
+    from mirecovery_gui.core.identifier import Identifier, parse_identifier
+
+    value = text.strip()
+    if re.fullmatch(r"\d{14,16}", value):
+        return ""  # an IMEI, found as such: never taken for a phone number's masked form
+    found = parse_identifier(value)
+    return found.masked() if isinstance(found, Identifier) else ""
 
 
 def search_clauses(query: CaseQuery) -> tuple[str, list[object]]:
@@ -405,6 +424,11 @@ def search_clauses(query: CaseQuery) -> tuple[str, list[object]]:
         )
         # The case number on the owner's hand-over slip is the start of the id.
         params += [like] * 8 + [f"{text}%"]
+        masked = _masked_form(query.text)
+        if masked:
+            # A whole account ID, email or phone number finds its case by the masked form kept there.
+            clauses[-1] = clauses[-1][:-1] + " OR identifier_masked = ?)"
+            params.append(masked)
     if query.outcome is not None:
         clauses.append("outcome = ?")
         params.append(query.outcome.value)
@@ -419,4 +443,8 @@ def search_clauses(query: CaseQuery) -> tuple[str, list[object]]:
 
         clauses.append("opened_at < ?")
         params.append((query.until + dt.timedelta(days=1)).isoformat())
+    if query.after is not None:
+        opened, case_id = query.after
+        clauses.append("(opened_at < ? OR (opened_at = ? AND id < ?))")
+        params += [opened, opened, case_id]
     return (f"WHERE {' AND '.join(clauses)}" if clauses else ""), params

@@ -757,6 +757,8 @@ def _matches(case: Case, query: CaseQuery) -> bool:
         return False
     if query.desk is not None and case.desk != query.desk:
         return False
+    if query.after is not None and (case.opened_at, case.id) >= query.after:
+        return False
     if query.since is not None and case.opened_at < query.since.isoformat():
         return False
     if query.until is not None:
@@ -946,6 +948,10 @@ class ShopCaseLog(CaseLog):
             (*params, query.limit),
         )
         return self._with_queue(found, lambda case: _matches(case, query), query.limit)
+
+    def release_thread(self) -> None:
+        super().release_thread()
+        self._reader.release_thread()
 
     @property
     def reachable(self) -> bool:

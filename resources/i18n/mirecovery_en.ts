@@ -6,17 +6,23 @@
     <message numerus="yes">
         <source>Shop database: the password was refused; enter it again (the button above, or File &gt; Settings &gt; Shop database). %n change(s) wait on this computer.</source>
         <translation>
-            <numerusform>Shop database: the password was refused; enter it again (the button above, or File &gt; Settings &gt; Shop database). %n change waits on this computer.</numerusform><numerusform>Shop database: the password was refused; enter it again (the button above, or File &gt; Settings &gt; Shop database). %n changes wait on this computer.</numerusform></translation>
+            <numerusform>Shop database: the password was refused; enter it again (the button above, or File &gt; Settings &gt; Shop database). %n change waits on this computer.</numerusform>
+            <numerusform>Shop database: the password was refused; enter it again (the button above, or File &gt; Settings &gt; Shop database). %n changes wait on this computer.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <source>Shop database: enter this desk's password (the button above, or File &gt; Settings &gt; Shop database). %n change(s) wait on this computer.</source>
+        <source>Shop database: enter this desk&apos;s password (the button above, or File &gt; Settings &gt; Shop database). %n change(s) wait on this computer.</source>
         <translation>
-            <numerusform>Shop database: enter this desk's password (the button above, or File &gt; Settings &gt; Shop database). %n change waits on this computer.</numerusform><numerusform>Shop database: enter this desk's password (the button above, or File &gt; Settings &gt; Shop database). %n changes wait on this computer.</numerusform></translation>
+            <numerusform>Shop database: enter this desk&apos;s password (the button above, or File &gt; Settings &gt; Shop database). %n change waits on this computer.</numerusform>
+            <numerusform>Shop database: enter this desk&apos;s password (the button above, or File &gt; Settings &gt; Shop database). %n changes wait on this computer.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Shop database: the secure connection (TLS) failed; check sslmode and the CA file in Settings &gt; Shop database. %n change(s) wait on this computer.</source>
         <translation>
-            <numerusform>Shop database: the secure connection (TLS) failed; check sslmode and the CA file in Settings &gt; Shop database. %n change waits on this computer.</numerusform><numerusform>Shop database: the secure connection (TLS) failed; check sslmode and the CA file in Settings &gt; Shop database. %n changes wait on this computer.</numerusform></translation>
+            <numerusform>Shop database: the secure connection (TLS) failed; check sslmode and the CA file in Settings &gt; Shop database. %n change waits on this computer.</numerusform>
+            <numerusform>Shop database: the secure connection (TLS) failed; check sslmode and the CA file in Settings &gt; Shop database. %n changes wait on this computer.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Shop database: not set up for mirecovery yet (its owner runs: mirecovery shop-db init). %n change(s) wait on this computer.</source>

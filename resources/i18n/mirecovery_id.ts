@@ -656,8 +656,24 @@ Xiaomi mengirim paling banyak 3 kode sehari ke satu kontak (5 di Tiongkok darata
         <translation>dihentikan</translation>
     </message>
     <message>
+        <source>Searching…</source>
+        <translation>Mencari…</translation>
+    </message>
+    <message>
+        <source>The cases could not be read. Try again in a moment.</source>
+        <translation>Kasus tidak dapat dibaca. Coba lagi sebentar lagi.</translation>
+    </message>
+    <message>
+        <source>Older cases could not be read. Scroll down again to try again.</source>
+        <translation>Kasus yang lebih lama tidak dapat dibaca. Gulir ke bawah lagi untuk mencoba lagi.</translation>
+    </message>
+    <message>
         <source>Cases shown: {count}</source>
         <translation>Kasus yang tampil: {count}</translation>
+    </message>
+    <message>
+        <source>Scroll down for older ones.</source>
+        <translation>Gulir ke bawah untuk kasus yang lebih lama.</translation>
     </message>
     <message>
         <source>The shop database cannot be reached, so only this desk's cases that wait to go up are shown.</source>
@@ -1147,17 +1163,20 @@ Asisten desktop untuk langkah resmi pemulihan Akun Mi. Aplikasi ini tidak membob
     <message numerus="yes">
         <source>Shop database: the password was refused; enter it again (the button above, or File &gt; Settings &gt; Shop database). %n change(s) wait on this computer.</source>
         <translation>
-            <numerusform>Database toko: kata sandi ditolak; masukkan lagi (tombol di atas, atau File &gt; Setelan &gt; Database toko). %n perubahan menunggu di komputer ini.</numerusform></translation>
+            <numerusform>Database toko: kata sandi ditolak; masukkan lagi (tombol di atas, atau File &gt; Setelan &gt; Database toko). %n perubahan menunggu di komputer ini.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Shop database: enter this desk's password (the button above, or File &gt; Settings &gt; Shop database). %n change(s) wait on this computer.</source>
         <translation>
-            <numerusform>Database toko: masukkan kata sandi meja ini (tombol di atas, atau File &gt; Setelan &gt; Database toko). %n perubahan menunggu di komputer ini.</numerusform></translation>
+            <numerusform>Database toko: masukkan kata sandi meja ini (tombol di atas, atau File &gt; Setelan &gt; Database toko). %n perubahan menunggu di komputer ini.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Shop database: the secure connection (TLS) failed; check sslmode and the CA file in Settings &gt; Shop database. %n change(s) wait on this computer.</source>
         <translation>
-            <numerusform>Database toko: koneksi aman (TLS) gagal; periksa sslmode dan file CA di Setelan &gt; Database toko. %n perubahan menunggu di komputer ini.</numerusform></translation>
+            <numerusform>Database toko: koneksi aman (TLS) gagal; periksa sslmode dan file CA di Setelan &gt; Database toko. %n perubahan menunggu di komputer ini.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Shop database: not set up for mirecovery yet (its owner runs: mirecovery shop-db init). %n change(s) wait on this computer.</source>

@@ -30,8 +30,11 @@ def erase_in_history(window: QWidget) -> None:
     window.app.show_history()
     history = window.app.history
     table = history.findChild(QTableView, "history_table")
+    driver = FlowDriver(window)  # type: ignore[arg-type]
+    driver.wait_for("the history", lambda: not history.searching and bool(history.model.cases))
     table.selectRow(0)
     history.findChild(QAbstractButton, "history_delete_button").click()
+    driver.wait_for("the deletion", lambda: not history.searching)
     assert history.case_log.search(CaseQuery()) == [], "the case is still listed"
 
 

@@ -73,6 +73,7 @@ def open_history(driver: Driver) -> HistoryWindow:
     driver.window.history_action.trigger()
     window = driver.window.findChild(HistoryWindow, "history_window")
     assert window is not None and window.isVisible()
+    driver.qtbot.waitUntil(lambda: not window.searching)  # History reads off the window's thread
     return window  # type: ignore[no-any-return]
 
 
@@ -165,7 +166,7 @@ def test_history_notes_survive_the_next_step(shop: Driver) -> None:
     select_case(shop, history, "d***@example.com")
     history.findChild(QPlainTextEdit, "history_notes_input").setPlainText("Comes back at three.")
     shop.qtbot.mouseClick(history.findChild(QAbstractButton, "history_save_notes_button"), Qt.MouseButton.LeftButton)
-    assert history.status_label.text() == "Notes saved."
+    shop.qtbot.waitUntil(lambda: history.status_label.text() == "Notes saved.")
     shop.send("channel_email")
     shop.wait_step(Step.ENTER_CODE)
     case = cases_by_account(shop)["d***@example.com"]
@@ -188,6 +189,7 @@ def test_a_done_case_stays_done_when_an_older_history_view_saves_notes(
     shop.wait_step(Step.DONE)
     history.findChild(QPlainTextEdit, "history_notes_input").setPlainText("Owner signed in again.")
     shop.qtbot.mouseClick(history.findChild(QAbstractButton, "history_save_notes_button"), Qt.MouseButton.LeftButton)
+    shop.qtbot.waitUntil(lambda: history.status_label.text() == "Notes saved.")
     case = cases_by_account(shop)["d***@example.com"]
     assert case.outcome is Outcome.PASSWORD_RESET and case.notes == "Owner signed in again."
     window.close()
@@ -214,6 +216,7 @@ def test_historys_reprint_is_the_pages_letter_and_the_command_lines(
     history = open_history(shop)
     select_case(shop, history, "12******90")
     target.append(pdfs["history"])
+    shop.qtbot.waitUntil(history.pdf_button.isEnabled)  # the request is read off the window's thread
     shop.qtbot.mouseClick(history.findChild(QAbstractButton, "history_pdf_button"), Qt.MouseButton.LeftButton)
 
     flags = [
@@ -240,12 +243,14 @@ def test_history_offers_save_and_print_only_for_a_ready_request(shop: Driver) ->
     shop.window.session.save_support()  # no IMEI yet: not ready
     history = open_history(shop)
     select_case(shop, history, "12******90")
+    shop.qtbot.waitUntil(lambda: not history.searching)  # the request read, and found not ready
     assert not history.pdf_button.isEnabled() and not history.reprint_button.isEnabled()
     shop.type_into("support_imei_input", REQUEST["support_imei_input"])
     shop.window.session.save_support()
     history.refresh()
+    shop.qtbot.waitUntil(lambda: not history.searching)
     select_case(shop, history, "12******90")
-    assert history.pdf_button.isEnabled() and history.reprint_button.isEnabled()
+    shop.qtbot.waitUntil(lambda: history.pdf_button.isEnabled() and history.reprint_button.isEnabled())
 
 
 def test_practising_on_xiaomis_page_after_a_recovery_leaves_that_customers_case_as_it_ended(shop: Driver) -> None:

@@ -141,7 +141,9 @@ def test_finding_yesterdays_customer_and_reprinting_the_request(
         return int(QPrintDialog.DialogCode.Accepted)
 
     monkeypatch.setattr(QPrintDialog, "exec", accept)
-    shop.qtbot.mouseClick(window.findChild(QAbstractButton, "history_reprint_button"), Qt.MouseButton.LeftButton)
+    reprint = window.findChild(QAbstractButton, "history_reprint_button")
+    shop.qtbot.waitUntil(reprint.isEnabled)  # the request is read off the window's thread
+    shop.qtbot.mouseClick(reprint, Qt.MouseButton.LeftButton)
     text = pdf_text(target)
     assert "1234567890" in text and "490154203237518" in text
 

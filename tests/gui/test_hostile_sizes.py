@@ -255,7 +255,7 @@ def test_a_10_mb_paste_into_the_notes_keeps_what_is_saved(shop: Driver, huge_cli
     assert notes.cut_note.isVisible()
     assert notes.cut_note.text() == f"Only the first {NOTES_MAX} characters were kept."
     shop.qtbot.mouseClick(found(history, QWidget, "history_save_notes_button"), Qt.MouseButton.LeftButton)
-    log.database.writer.flush()
+    shop.qtbot.waitUntil(lambda: history.status_label.text() == "Notes saved.")
     assert [case.notes for case in log.search(CaseQuery())] == [huge_clipboard[:NOTES_MAX]]
 
 

@@ -100,6 +100,7 @@ def test_with_the_server_away_the_desk_works_on_and_the_window_counts_what_waits
         front.window.app.show_history()
         history = front.window.app.history
         assert history is not None
+        front.qtbot.waitUntil(lambda: not history.searching)
         assert history.model.rowCount() == 1
         assert "cannot be reached" in history.status_label.text()
     finally:
@@ -121,6 +122,7 @@ def test_history_shows_every_desk_with_a_filter_and_who_has_an_open_case(
         driver.window.app.show_history()
         history = driver.window.app.history
         assert isinstance(history, HistoryWindow)
+        qtbot.waitUntil(lambda: not history.searching)
         table = history.findChild(QTableView, "history_table")
         assert table is not None and table.model().rowCount() == 1
         assert "Desk" in history.model.headers
@@ -148,6 +150,7 @@ def test_a_manager_is_offered_delete_and_it_reaches_every_desk(
         driver.window.app.show_history()
         history = driver.window.app.history
         assert history is not None
+        qtbot.waitUntil(lambda: not history.searching and history.model.rowCount() == 1)
         history.table.selectRow(0)
         delete = history.findChild(QPushButton, "history_delete_button")
         assert delete.isVisible()
