@@ -145,8 +145,16 @@ def postgres_log(folder: Path, rows: list[tuple[object, ...]], server: Any) -> t
 # --- the window -------------------------------------------------------------------------------------------------
 
 
-def window_pauses(case_log: CaseLog, wanted: dict[str, str]) -> tuple[float, float, float]:
-    """(open ms, search ms, longest pause ms) of the real History window, and the bare loop's longest pause."""
+@dataclass(frozen=True)
+class Pauses:
+    open_ms: float  # from asking for the window to its first page shown
+    open_pause_ms: float  # the longest pause meanwhile (the window's own first paint is in it)
+    search_ms: float  # a whole account ID searched
+    work_pause_ms: float  # the longest pause while searching, clearing and reading the next page
+
+
+def window_pauses(case_log: CaseLog, wanted: dict[str, str]) -> Pauses:
+    """The real History window, offscreen, with a 5 ms heartbeat on the window's thread."""
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -170,31 +178,39 @@ def window_pauses(case_log: CaseLog, wanted: dict[str, str]) -> tuple[float, flo
         loop.exec()
         poll.stop()
 
+    def longest(since: int) -> float:
+        recent = [beat for beat in beats if beat >= since]
+        return max((later - earlier for earlier, later in itertools.pairwise(recent)), default=0)
+
     clock.start()
     timer.start()
-    began = time.perf_counter()
+    wait(lambda: len(beats) > 3)
+    began, start_beat = time.perf_counter(), clock.elapsed()
     history = HistoryWindow(case_log, DraftStore(case_log.database), lambda: [], lambda _ids: None)
     history.show()
-    wait(lambda: not history.searching and history.model.rowCount() > 0)
-    opened = (time.perf_counter() - began) * 1000
+    wait(lambda: not history.searching)
+    open_ms = (time.perf_counter() - began) * 1000
+    open_pause = longest(start_beat)
+    work_beat = clock.elapsed()
     began = time.perf_counter()
-    history.search_input.setText(wanted["account"])
+    history.search_input.setText(wanted.get("account", "6187483211"))
     history.refresh()
-    wait(lambda: not history.searching and history.model.rowCount() == 1)
-    searched = (time.perf_counter() - began) * 1000
-    bar = history.table.verticalScrollBar()
+    wait(lambda: not history.searching)
+    search_ms = (time.perf_counter() - began) * 1000
     history.search_input.clear()
     history.refresh()
     wait(lambda: not history.searching)
+    bar = history.table.verticalScrollBar()
     bar.setValue(bar.maximum())  # the next page, as scrolling asks for it
-    wait(lambda: not history.searching and history.model.rowCount() > PAGE)
+    wait(lambda: not history.searching)
+    wait(lambda: False, 0.1)  # the last paint
     timer.stop()
+    work_pause = longest(work_beat)
     history.reads.shut()
     history.close()
     history.deleteLater()
     app.processEvents()
-    gaps = [later - earlier for earlier, later in itertools.pairwise(beats)]
-    return opened, searched, max(gaps, default=0)
+    return Pauses(open_ms, open_pause, search_ms, work_pause)
 
 
 def bare_loop_pause(seconds: float = 2.0) -> float:
@@ -228,10 +244,25 @@ def report(engine: str, case_log: CaseLog, floor: Callable[[str, list[object]], 
         print(
             f"{engine}: {search.label:<22} {app_ms:8.1f} {floor_ms:9.1f} {app_ms / max(floor_ms, 0.01):6.2f} {count:6d}"
         )
-    opened, searched, pause = window_pauses(case_log, wanted)
-    verdict = "met" if pause < TARGET_MS else "NOT met"
-    print(f"{engine}: History window: open {opened:.0f} ms, account search {searched:.0f} ms, next page read; "
-          f"longest pause {pause:.0f} ms (target < {TARGET_MS} ms: {verdict})")  # fmt: skip
+    pauses = window_pauses(case_log, wanted)
+    verdict = "met" if pauses.work_pause_ms < TARGET_MS else "NOT met"
+    print(
+        f"{engine}: History window opened with its first page in {pauses.open_ms:.0f} ms (longest pause "
+        f"{pauses.open_pause_ms:.0f} ms, its own first paint included); an account ID found in "
+        f"{pauses.search_ms:.0f} ms; searching, clearing and reading the next page: longest pause "
+        f"{pauses.work_pause_ms:.0f} ms (target < {TARGET_MS} ms: {verdict})"
+    )
+
+
+def empty_window_floor(folder: Path) -> None:
+    """The same window on a log with no case: what opening it costs whatever the log holds."""
+    database = Database(folder / "empty.sqlite3")
+    pauses = window_pauses(CaseLog(database, "Front"), {})
+    print(
+        f"floor: the History window on an empty log opened in {pauses.open_ms:.0f} ms, longest pause "
+        f"{pauses.open_pause_ms:.0f} ms; searching and clearing: longest pause {pauses.work_pause_ms:.0f} ms"
+    )
+    database.close()
 
 
 def main() -> int:
@@ -244,6 +275,7 @@ def main() -> int:
     print(f"{args.cases} cases made in {time.perf_counter() - began:.1f} s; page = {PAGE} rows")
     print(f"bare event loop: longest pause {bare_loop_pause():.0f} ms (the floor for the window's pauses)")
     folder = Path(tempfile.mkdtemp(prefix="mirecovery-bench-history-"))
+    empty_window_floor(folder)
 
     case_log, raw = sqlite_log(folder, rows)
 

@@ -58,6 +58,7 @@ class _Found:
     """A search's first page, with what the window shows around it."""
 
     cases: list[Case]
+    words: list[list[str]]  # each case's row as shown
     desks: list[str]
     may_delete: bool
 
@@ -82,6 +83,8 @@ class CaseTableModel(QAbstractTableModel):
         self.more = False  # older cases are there to read
         self.fetching = False
         self.fetch_more: Callable[[], None] | None = None
+        # Each row's words, made once: the view asks for them cell by cell, again at every paint.
+        self._shown: list[list[str]] = []
         self._outcome = describe_outcome
         self._step = describe_step
         self.headers: list[str] = []
@@ -101,18 +104,24 @@ class CaseTableModel(QAbstractTableModel):
             self.tr("IMEI"),
         ]
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.headers) - 1)
+        self._shown = [self.words(case) for case in self.cases]
+        if self.cases:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.cases) - 1, len(self.headers) - 1))
 
-    def set_cases(self, cases: list[Case], more: bool = False) -> None:
+    def set_cases(self, cases: list[Case], more: bool = False, words: list[list[str]] | None = None) -> None:
+        """``words``: each case's row, made beforehand (History makes them on its reading thread)."""
         self.beginResetModel()
         self.cases = cases
+        self._shown = words if words is not None else [self.words(case) for case in cases]
         self.more = more
         self.fetching = False
         self.endResetModel()
 
-    def add_cases(self, cases: list[Case], more: bool) -> None:
+    def add_cases(self, cases: list[Case], more: bool, words: list[list[str]] | None = None) -> None:
         if cases:
             self.beginInsertRows(QModelIndex(), len(self.cases), len(self.cases) + len(cases) - 1)
             self.cases = self.cases + cases
+            self._shown += words if words is not None else [self.words(case) for case in cases]
             self.endInsertRows()
         self.more = more
         self.fetching = False
@@ -146,6 +155,10 @@ class CaseTableModel(QAbstractTableModel):
             case.imei,
         ]
 
+    def words(self, case: Case) -> list[str]:
+        """The row's cells as shown (plain, cut to length); pure, so any thread may make them."""
+        return [shown(value, 200) for value in self.values(case)]
+
     def _mode(self, case: Case) -> str:
         if case.self_test:
             return self.tr("self-test")
@@ -154,7 +167,7 @@ class CaseTableModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        return shown(self.values(self.cases[index.row()])[index.column()], 200)
+        return self._shown[index.row()][index.column()]
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -248,8 +261,8 @@ class HistoryWindow(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Column widths from the first page's rows, not every row read so far (thousands, after scrolling).
-        self.table.horizontalHeader().setResizeContentsPrecision(PAGE)
+        # Column widths from the first rows (a screenful and more), not every row read so far (thousands).
+        self.table.horizontalHeader().setResizeContentsPrecision(30)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.texts.keep(self.table.setAccessibleName, lambda: self.tr("Cases"))
@@ -419,14 +432,14 @@ class HistoryWindow(QDialog):
         query = replace(self.query(), limit=PAGE)
         self._query = query
         self.count_label.setText(self.tr("Searching…"))
-        case_log = self.case_log
+        case_log, model = self.case_log, self.model
 
         def search() -> _Found:
             if not case_log.shared:
                 case_log.flush(2.0)  # what was just saved is found (a shop's reads put waiting writes on top)
             cases = case_log.search(query)
             desks = case_log.desks() if case_log.shared else []
-            return _Found(cases, desks, case_log.may_delete())
+            return _Found(cases, [model.words(case) for case in cases], desks, case_log.may_delete())
 
         self.reads.run("search", search, lambda result: self._on_search_done(query, result))
 
@@ -444,7 +457,7 @@ class HistoryWindow(QDialog):
             return
         selected = self.selected_case()
         cases = result.cases
-        self.model.set_cases(cases, more=len(cases) == PAGE)
+        self.model.set_cases(cases, more=len(cases) == PAGE, words=result.words)
         self._show_count()
         if self.case_log.shared:
             self._fill_desks(result.desks)
@@ -465,17 +478,22 @@ class HistoryWindow(QDialog):
             return
         last = self.model.cases[-1]
         query = replace(base, after=(last.opened_at, last.id))
-        case_log = self.case_log
-        self.reads.run("more", lambda: case_log.search(query), lambda result: self._on_more_found(base, result))
+        case_log, model = self.case_log, self.model
+
+        def more() -> _Found:
+            cases = case_log.search(query)
+            return _Found(cases, [model.words(case) for case in cases], [], False)
+
+        self.reads.run("more", more, lambda result: self._on_more_found(base, result))
 
     def _on_more_found(self, base: CaseQuery, result: object) -> None:
         if base is not self._query:
             return
-        if not isinstance(result, list):
+        if not isinstance(result, _Found):
             self.model.fetching = False  # scrolling to the end again tries again
             self.count_label.setText(self.tr("Older cases could not be read. Scroll down again to try again."))
             return
-        self.model.add_cases(result, more=len(result) == PAGE)
+        self.model.add_cases(result.cases, more=len(result.cases) == PAGE, words=result.words)
         self._show_count()
 
     def _show_count(self) -> None:
