@@ -88,6 +88,13 @@ class FlowDriver:
 
         self.wait_for("Xiaomi's page inside (Qt WebEngine)", view_or_fallback)
         if view is None:
+            import os
+
+            if hasattr(os, "geteuid") and os.geteuid() == 0:
+                raise SelfTestError(
+                    "Qt WebEngine does not run as root with its sandbox on: run the self-test as a normal user "
+                    "(on a test machine only: QTWEBENGINE_DISABLE_SANDBOX=1)"
+                )
             raise SelfTestError("Qt WebEngine cannot start here: Xiaomi's page would open in the system browser")
         self.wait_for(
             "the practice page to load inside", lambda: str(getattr(view, "title", str)()).startswith("TRAINING")
@@ -142,6 +149,10 @@ def run_self_test(extra_args: list[str] | None = None, case_db: str = "") -> int
     With ``case_db`` (a shop database's address) the recovery is recorded there,
     marked as a self-test, so a shop can check each desk's connection and role.
     """
+    missing = _keyring_parts_missing()
+    if missing:
+        print(f"self-test FAILED: {missing}", file=sys.stderr, flush=True)
+        return 1
     if case_db:
         problem = check_shop_database(case_db)
         if problem:
@@ -168,6 +179,22 @@ def run_self_test(extra_args: list[str] | None = None, case_db: str = "") -> int
                 os.environ.pop(HOME_ENV, None)
             else:
                 os.environ[HOME_ENV] = previous
+
+
+def _keyring_parts_missing() -> str:
+    """What this build lacks to keep a shop database's password in the system's keyring ("" : nothing).
+
+    A keyring service need not run here (CI has none); the parts that talk to one must be there.
+    """
+    import importlib
+
+    needed = ["keyring"] + (["secretstorage", "keyring.backends.SecretService"] if sys.platform == "linux" else [])
+    for module in needed:
+        try:
+            importlib.import_module(module)
+        except ImportError as exc:
+            return f"this build cannot reach the system's keyring ({module} missing: {exc.name})"
+    return ""
 
 
 def _this_desk(extra_args: list[str]) -> str:

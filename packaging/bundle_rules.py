@@ -50,7 +50,8 @@ EXCLUDED_MODULES = [
     "hypothesis",
     # urllib3 tries pyOpenSSL when present; the app uses the standard ssl
     # module with the system trust store (truststore), so none of these.
-    "cryptography",
+    # (cryptography stays: the keyring's Secret Service backend on Linux,
+    # secretstorage, needs it to keep the shop database's password.)
     "OpenSSL",
     "urllib3.contrib.pyopenssl",
     "urllib3.contrib.emscripten",

@@ -158,6 +158,11 @@ class OfficialSitePage(RecoveryPage):
                 self._webengine_ok = importlib.util.find_spec("PySide6.QtWebEngineWidgets") is not None
             except (ImportError, ValueError):
                 self._webengine_ok = False
+            if self._webengine_ok and _root_without_sandbox_switch():
+                # Chromium aborts the whole process when started as root with its sandbox on; the app
+                # never turns the sandbox off, so Xiaomi's page opens in the system browser instead.
+                log.warning("running as root: Xiaomi's page opens outside (Qt WebEngine needs its sandbox)")
+                self._webengine_ok = False
         return self._webengine_ok
 
     def _build_embedded(self) -> QWidget:
@@ -561,3 +566,13 @@ class OfficialSitePage(RecoveryPage):
 
     def focus_first(self) -> QWidget | None:
         return self.view if self.view is not None else self.open_site_button
+
+
+def _root_without_sandbox_switch() -> bool:
+    """Running as root, where Qt WebEngine would abort, and nobody turned its sandbox off for a test machine."""
+    import os
+
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return False
+    switched_off = os.environ.get("QTWEBENGINE_DISABLE_SANDBOX") == "1"
+    return not switched_off and "--no-sandbox" not in os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
