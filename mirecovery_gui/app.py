@@ -303,6 +303,7 @@ class App:
             self.window,
             computer=desk_name(replace(self.settings.settings, desk_name="")),
             shop_in_use=str(shop.address) if shop is not None else "",
+            desk_in_use=self.stores.desk,
         )
         dialog.erase_requested.connect(lambda: self.erase_everything(dialog))
         try:
@@ -381,6 +382,8 @@ class App:
         self._show_shop_status(status)
         if self.history is not None and self.history.isVisible():
             self.history.server_state_changed()
+            if status.reachable and before is not None and before.reachable is False:
+                self.history.refresh()  # it showed only this desk's waiting cases: now the shop's again
         asking = status.problem in ("password", "password_needed")
         if not asking:
             self._password_entered = False
@@ -432,13 +435,17 @@ class App:
             return
         number = case_number(conflict.case_id)
         if conflict.kind == "deleted":
+            in_hand = self.session.cases.case
+            who = ""
+            if in_hand is not None and in_hand.id == conflict.case_id:
+                who = in_hand.customer_name or in_hand.identifier_masked
             # Erasure wins: the case in hand (if it is this one) ends unwritten, as when this desk deletes it.
             self.forget([conflict.case_id])
             text = QCoreApplication.translate(
                 "App",
-                "Case {number} was deleted from the shop database by a manager while this desk had it, so this "
-                "desk's changes to it were not kept.",
-            ).format(number=number)
+                "Case {number}{who} was deleted from the shop database by a manager while this desk had it, so "
+                "this desk's changes to it were not kept.",
+            ).format(number=number, who=f" ({who})" if who else "")
         elif conflict.kind == "refused" and not conflict.case_id:
             text = QCoreApplication.translate(
                 "App", "The shop database did not allow this desk to delete the shop's cases (only a manager may)."
@@ -446,16 +453,32 @@ class App:
         elif conflict.kind == "refused":
             text = QCoreApplication.translate(
                 "App",
-                "The shop database did not allow this desk to delete or change case {number} (only a manager's "
-                "login may delete). Nothing was changed there.",
+                "The shop database did not allow this desk to delete case {number} (only a manager's login may). "
+                "Nothing was deleted there.",
             ).format(number=number)
         else:
-            self.session.changed_elsewhere(conflict.case_id)
-            text = QCoreApplication.translate(
-                "App",
-                "Case {number} was changed at desk {desk} meanwhile, so this desk's last change was not saved "
-                "over theirs. Their version is in Case history; this desk's next change is saved over it.",
-            ).format(number=number, desk=conflict.other_desk or "?")
+            self.session.changed_elsewhere(conflict.case_id, conflict.taken, conflict.sent)
+            desk = conflict.other_desk or "?"
+            if conflict.values:
+                text = QCoreApplication.translate(
+                    "App",
+                    "Case {number} was also changed at desk {desk}. Where both desks changed the same thing "
+                    "({fields}) their entry was kept and is now shown here too; everything else from this desk "
+                    "was saved.",
+                ).format(number=number, desk=desk, fields=field_words(conflict.fields))
+            else:
+                words = field_words(tuple(name for name, _ in conflict.taken if name in _TOLD_FIELDS))
+                if words:
+                    text = QCoreApplication.translate(
+                        "App",
+                        "Case {number} was also worked on at desk {desk}; their changes ({fields}) are shown here "
+                        "too, and this desk's were saved with them.",
+                    ).format(number=number, desk=desk, fields=words)
+                else:
+                    text = QCoreApplication.translate(
+                        "App",
+                        "Case {number} was also worked on at desk {desk}; their changes are kept with this desk's.",
+                    ).format(number=number, desk=desk)
         self.window.notice.show_notice(text, key=f"conflict-{conflict.case_id}")
         if self.history is not None and self.history.isVisible():
             self.history.refresh()
@@ -608,6 +631,31 @@ class App:
         self.closed = True
         if self.history is not None:
             self.history.reads.shut()  # before the case log closes under a read
+
+
+_TOLD_FIELDS = (
+    "customer_name", "customer_contact", "device_model", "imei", "identifier_masked", "outcome", "staff", "provider",
+)  # fmt: skip
+
+
+def field_words(fields: tuple[str, ...]) -> str:
+    """A case's fields in the user's words, for a sentence ("model, contact")."""
+    words = {
+        "customer_name": QCoreApplication.translate("App", "customer's name"),
+        "customer_contact": QCoreApplication.translate("App", "contact"),
+        "device_model": QCoreApplication.translate("App", "model"),
+        "imei": QCoreApplication.translate("App", "IMEI"),
+        "identifier_masked": QCoreApplication.translate("App", "account"),
+        "identifier_kind": QCoreApplication.translate("App", "account"),
+        "outcome": QCoreApplication.translate("App", "outcome"),
+        "staff": QCoreApplication.translate("App", "staff"),
+        "provider": QCoreApplication.translate("App", "mode"),
+        "draft_id": QCoreApplication.translate("App", "support request"),
+        "closed_at": QCoreApplication.translate("App", "closing time"),
+    }
+    checklist = QCoreApplication.translate("App", "ownership checklist")
+    said = [checklist if name.startswith("checklist.") else words.get(name, name) for name in fields]
+    return ", ".join(dict.fromkeys(said))
 
 
 def desk_name(settings: Settings, given: str | None = None) -> str:

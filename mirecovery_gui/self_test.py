@@ -23,6 +23,10 @@ from mirecovery_gui.core.flow import Step
 from mirecovery_gui.gui.main_window import MainWindow
 
 PASSWORD = "Self-test-42!"
+ROOT_WITHOUT_SANDBOX = (
+    "Qt WebEngine does not run as root with its sandbox on: run the self-test as a normal user "
+    "(on a test machine only: QTWEBENGINE_DISABLE_SANDBOX=1)"
+)
 
 
 class SelfTestError(Exception):
@@ -91,10 +95,7 @@ class FlowDriver:
             import os
 
             if hasattr(os, "geteuid") and os.geteuid() == 0:
-                raise SelfTestError(
-                    "Qt WebEngine does not run as root with its sandbox on: run the self-test as a normal user "
-                    "(on a test machine only: QTWEBENGINE_DISABLE_SANDBOX=1)"
-                )
+                raise SelfTestError(ROOT_WITHOUT_SANDBOX)
             raise SelfTestError("Qt WebEngine cannot start here: Xiaomi's page would open in the system browser")
         self.wait_for(
             "the practice page to load inside", lambda: str(getattr(view, "title", str)()).startswith("TRAINING")
@@ -149,6 +150,12 @@ def run_self_test(extra_args: list[str] | None = None, case_db: str = "") -> int
     With ``case_db`` (a shop database's address) the recovery is recorded there,
     marked as a self-test, so a shop can check each desk's connection and role.
     """
+    from mirecovery_gui.gui.pages.official_site import root_without_sandbox_switch
+
+    if root_without_sandbox_switch():
+        # Known before anything runs: no half-done self-test is recorded on a shop database.
+        print(f"self-test FAILED: {ROOT_WITHOUT_SANDBOX}", file=sys.stderr, flush=True)
+        return 1
     missing = _keyring_parts_missing()
     if missing:
         print(f"self-test FAILED: {missing}", file=sys.stderr, flush=True)
@@ -257,9 +264,16 @@ def check_shop_database(url: str) -> str:
                 f"(GRANT mirecovery_desk TO {address.user})"
             )
         if "no password supplied" in text:
+            from mirecovery_gui.store.shop_database import keyring_available
+
+            if keyring_available():
+                return (
+                    f"no password for {address.user} on {address}: enter it in Settings > Shop database (the "
+                    "system's keyring keeps it), or set PGPASSWORD for this command"
+                )
             return (
-                f"no password for {address.user} on {address}: enter it in Settings > Shop database (kept in the "
-                "system's keyring where there is one), or set PGPASSWORD"
+                f"no password for {address.user} on {address}: this computer has no keyring to keep it, so set "
+                "PGPASSWORD for this command"
             )
         if "password" in text:
             return f"the shop database {address} refused the password of {address.user} ({detail})"

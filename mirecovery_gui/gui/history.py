@@ -204,6 +204,7 @@ class HistoryWindow(QDialog):
         self.reads = BackgroundReads(case_log.release_thread, self)
         self._query: CaseQuery | None = None  # the search on show (a newer one makes older answers stale)
         self._requests: dict[str, PreparedRequest | None] = {}  # each case's support request, once read
+        self._notes_shown: tuple[str, str] | None = None  # the case whose notes are in the field, as put there
 
         self.search_input = QLineEdit(self)
         self.search_input.setObjectName("history_search_input")
@@ -497,10 +498,11 @@ class HistoryWindow(QDialog):
         self._show_count()
 
     def _show_count(self) -> None:
-        text = self.tr("Cases shown: {count}").format(count=len(self.model.cases))
         if self.model.more:
-            text += " " + self.tr("Scroll down for older ones.")
-        self.count_label.setText(text)
+            text = self.tr("Cases shown: {count}. Scroll down for older ones.")
+        else:
+            text = self.tr("Cases shown: {count}")
+        self.count_label.setText(text.format(count=len(self.model.cases)))
 
     def _fill_desks(self, desks: list[str]) -> None:
         chosen = self.desk_combo.currentData()
@@ -549,6 +551,7 @@ class HistoryWindow(QDialog):
         if case is None:
             self.details_label.setText(self.tr("No case selected."))
             self.notes_input.clear()
+            self._notes_shown = None
             return
         checks = case.checklist
         lines = [
@@ -577,7 +580,11 @@ class HistoryWindow(QDialog):
             if checks.get("checked_by"):
                 lines.append(self.tr("Checked by: {name}").format(name=checks["checked_by"]))
         self.details_label.setText("\n".join(shown(line, 300) for line in lines))
+        typing = self._notes_shown is not None and self._notes_shown[0] == case.id
+        if typing and self.notes_input.toPlainText() != self._notes_shown[1]:  # type: ignore[index]
+            return  # the list was read again while notes were being typed for this case: they stay
         self.notes_input.set_text(case.notes)
+        self._notes_shown = (case.id, self.notes_input.toPlainText())
 
     def _desk_lines(self, case: Case) -> list[str]:
         """Where the case is from, and who has it when it is open at another desk."""
@@ -612,12 +619,23 @@ class HistoryWindow(QDialog):
         self.save_notes_button.setEnabled(self.selected_case() is not None)
         if not isinstance(result, NotesSaved):
             log.warning("notes could not be saved (%s)", type(result).__name__)
-            self.status_label.setText(
-                self.tr("The notes could not be saved. They are still in the field; try again in a moment.")
-            )
+            if self.case_log.shared:
+                # Notes go to the shop database at once (they are compared with theirs there): not queued.
+                self.status_label.setText(
+                    self.tr(
+                        "The shop database cannot be reached, so the notes could not be saved. They are still in "
+                        "the field: save them again when the foot of the window says connected."
+                    )
+                )
+            else:
+                self.status_label.setText(
+                    self.tr("The notes could not be saved. They are still in the field; try again in a moment.")
+                )
             return
         if result.saved:
             case.notes = notes
+            if self._notes_shown is not None and self._notes_shown[0] == case.id:
+                self._notes_shown = (case.id, self.notes_input.toPlainText())
             self.status_label.setText(self.tr("Notes saved."))
         elif result.gone:
             self.status_label.setText(self.tr("This case was deleted meanwhile, so there is nothing to add notes to."))
@@ -721,7 +739,8 @@ class HistoryWindow(QDialog):
         ):
             return
         self._forget([case.id])
-        self.case_log.delete([case.id])
+        self._requests.pop(case.id, None)
+        self.case_log.delete([case.id], drafts_of=[case.draft_id] if case.draft_id else [])
         self._after_deleting()
 
     def _after_deleting(self) -> None:
@@ -762,6 +781,7 @@ class HistoryWindow(QDialog):
         ):
             return
         self._forget(None)
+        self._requests.clear()
         self.case_log.delete_shop_cases()
         self._after_deleting()
 

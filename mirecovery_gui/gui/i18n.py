@@ -113,7 +113,7 @@ def address_problem(error: Exception) -> str:
     reasons = {
         "scheme": QCoreApplication.translate("ShopDatabase", "it must start with postgresql://"),
         "password": QCoreApplication.translate(
-            "ShopDatabase", "it holds a password; leave it out, the keyring keeps it"
+            "ShopDatabase", "it holds a password; leave it out, mirecovery asks for it"
         ),
         "port": QCoreApplication.translate("ShopDatabase", "the port is not a number from 1 to 65535"),
         "parts": QCoreApplication.translate(

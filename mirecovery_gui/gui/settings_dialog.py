@@ -32,9 +32,16 @@ class SettingsDialog(QDialog):
     erase_requested = Signal()
 
     def __init__(
-        self, settings: Settings, parent: QWidget | None = None, *, computer: str = "", shop_in_use: str = ""
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        computer: str = "",
+        shop_in_use: str = "",
+        desk_in_use: str = "",
     ) -> None:
         super().__init__(parent)
+        self._desk_in_use = desk_in_use  # this run's desk name (--desk, MIRECOVERY_DESK or Settings)
         self._computer = computer  # the desk's name when none is set
         self._shop_in_use = shop_in_use  # the shop database this run uses (--case-db may differ from Settings)
         self._shop_url = settings.shop_database
@@ -183,9 +190,17 @@ class SettingsDialog(QDialog):
         # its width, so no field is squeezed (a window's first size ignores height-for-width).
         layout = self.layout()
         if layout is not None and layout.hasHeightForWidth():
-            needed = layout.totalHeightForWidth(self.width())
-            if needed > self.height():
-                self.resize(self.width(), needed)
+            width = self.width()
+            needed = layout.totalHeightForWidth(width)
+            screen = self.screen()
+            if screen is not None:
+                # On a low screen (1024x600) wider is shorter: the wrapped texts take fewer lines.
+                room = screen.availableGeometry()
+                while needed > room.height() - 48 and width < room.width() - 48:
+                    width = min(room.width() - 48, width + 80)
+                    needed = layout.totalHeightForWidth(width)
+            if needed > self.height() or width > self.width():
+                self.resize(width, max(needed, self.height()))
 
     def _on_real_account_combo_changed(self) -> None:
         if self.real_account_combo.currentData() == "direct":
@@ -231,19 +246,19 @@ class SettingsDialog(QDialog):
         return self._shop_password
 
     def _show_shop_database(self) -> None:
-        in_use = self._shop_in_use.split("?", 1)[0]
-        if in_use and in_use != self._shop_url.split("?", 1)[0]:
+        in_use = self._shop_in_use
+        if in_use and in_use != self._shop_url:
             # --case-db or MIRECOVERY_CASE_DB for this run: what is in use, and what Settings keep apart.
-            text = self.tr("Shop database in use now: {address} (given when mirecovery was started).").format(
-                address=in_use
-            )
+            text = self.tr(
+                "Shop database in use now: {address} (desk {desk}; given when mirecovery was started)."
+            ).format(address=in_use, desk=self._desk_in_use or self._computer)
             if self._shop_url:
-                text += " " + self.tr("Settings keep: {address}.").format(address=self._shop_url.split("?", 1)[0])
+                text += " " + self.tr("Settings keep: {address}.").format(address=self._shop_url)
             self.shop_database_label.setText(text)
             return
         if self._shop_url:
             text = self.tr("Shop database: {address} (desk {desk})").format(
-                address=self._shop_url.split("?", 1)[0], desk=self._desk or self._computer
+                address=self._shop_url, desk=self._desk or self._desk_in_use or self._computer
             )
         else:
             text = self.tr("Shop database: none, cases stay on this computer")
@@ -252,7 +267,8 @@ class SettingsDialog(QDialog):
     def _on_shop_database_button_clicked(self) -> None:
         from mirecovery_gui.gui.shop_database_dialog import ShopDatabaseDialog
 
-        dialog = ShopDatabaseDialog(self._shop_url or self._shop_in_use, self._desk, self._computer, self)
+        desk = self._desk or (self._desk_in_use if self._desk_in_use != self._computer else "")
+        dialog = ShopDatabaseDialog(self._shop_url or self._shop_in_use, desk, self._computer, self)
         try:
             if dialog.exec() == ShopDatabaseDialog.DialogCode.Accepted:
                 self._shop_url, self._desk = dialog.url(), dialog.desk()

@@ -79,9 +79,10 @@ class ShopDatabaseDialog(QDialog):
                 self.password_input.setPlaceholderText, lambda: self.tr("Unchanged (kept in the system's keyring)")
             )
         else:
+            # Nothing could keep it until the next start, when the setting applies: asked for then instead.
+            self.password_input.setEnabled(False)
             self.texts.keep(
-                self.password_input.setPlaceholderText,
-                lambda: self.tr("This computer has no keyring: the password is asked at each start"),
+                self.password_input.setPlaceholderText, lambda: self.tr("No keyring here: asked at each start")
             )
         self.error_label = QLabel(self)
         self.error_label.setObjectName("shop_db_error_label")

@@ -12,9 +12,10 @@ once the keeper is closed nothing is written at all.
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from mirecovery_gui.core.flow import Step
 from mirecovery_gui.recovery.calls import Customer, HandOver
@@ -28,6 +29,12 @@ if TYPE_CHECKING:
     from mirecovery_gui.store.stores import Stores
 
 log = logging.getLogger(__name__)
+
+# A case's fields another desk's merged change may set, as the shop database stores them.
+_TAKEN_AS_THEY_ARE = (
+    "provider", "identifier_kind", "identifier_masked", "staff", "customer_name", "customer_contact",
+    "device_model", "imei", "closed_at", "draft_id",
+)  # fmt: skip
 
 
 def _outcome_of(step: Step) -> Outcome | None:
@@ -260,18 +267,46 @@ class CaseKeeper:
         case.steps.append((how, now()))
         self._save()
 
-    def catch_up(self, case_id: str) -> bool:
-        """Another desk changed the case in hand: this desk's next saves start from their version.
+    def catch_up(self, case_id: str, taken: Sequence[tuple[str, Any]], sent: Sequence[tuple[str, Any]]) -> bool:
+        """Another desk changed the case in hand too: what the shop database kept of theirs is taken here.
 
-        The window has told the user whose change it was; the case's own fields stay as this desk
-        has them. False when the case is not the one in hand (or cannot be read now).
+        Only where the case still holds what this desk had sent (a field typed again since is this
+        desk's newer change, merged in its turn); the steps of both are kept. The window has told the
+        user; with their values in the case in hand, this desk's next saves keep them. False when the
+        case is not the one in hand.
         """
-        if self.case is None or self.case.id != case_id:
+        case = self.case
+        if case is None or case.id != case_id:
             return False
-        fresh = self.reload(case_id)
-        if fresh is None:
-            return False
-        self.case.version = fresh.version
+        import json
+
+        from mirecovery_gui.store.cases import Outcome
+
+        had = dict(sent)
+        for name, value in taken:
+            if name == "steps":
+                with contextlib.suppress(ValueError, TypeError):
+                    theirs = [tuple(step) for step in json.loads(value)]
+                    case.steps = theirs + [step for step in case.steps if step not in theirs]
+                    case.note_known(name, value)
+                continue
+            if name == "checklist":
+                with contextlib.suppress(ValueError, TypeError):
+                    loaded, before = json.loads(value), json.loads(had.get(name) or "{}")
+                    if isinstance(loaded, dict) and case.checklist == before:
+                        case.checklist = loaded
+                        case.note_known(name, value)
+                continue
+            current = case.outcome.value if name == "outcome" else getattr(case, name, None)
+            if name not in (*_TAKEN_AS_THEY_ARE, "outcome") or current != had.get(name):
+                continue  # changed here since: this desk's newer value stands
+            if name == "outcome":
+                with contextlib.suppress(ValueError):
+                    case.outcome = Outcome(value)
+            else:
+                setattr(case, name, value)
+            case.note_known(name, value)
+        self._customer = Customer(case.customer_name, case.customer_contact)
         return True
 
     def shut(self) -> None:

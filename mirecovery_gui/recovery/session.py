@@ -22,7 +22,7 @@ from __future__ import annotations
 import hmac
 import logging
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -943,9 +943,14 @@ class RecoverySession:
         """Close an interrupted case without going on with it."""
         self.cases.abandon(case)
 
-    def changed_elsewhere(self, case_id: str) -> bool:
-        """Another desk's change to a case kept this desk's save from landing; True when it is the case in hand."""
-        return self.cases.catch_up(case_id)
+    def changed_elsewhere(
+        self, case_id: str, taken: Sequence[tuple[str, Any]], sent: Sequence[tuple[str, Any]]
+    ) -> bool:
+        """Another desk changed the case too: what was kept of theirs, the case in hand takes. True when in hand."""
+        changed = self.cases.catch_up(case_id, taken, sent)
+        if changed:
+            self._changed()  # the pages show the customer as the case now has it
+        return changed
 
     def forget(self, case_ids: list[str] | None = None) -> None:
         """The user deletes these cases (None: all): the one in hand ends, unwritten, and a new recovery begins."""

@@ -81,8 +81,17 @@ class Case:
     draft_id: str | None = None
     desk: str = ""  # where it was opened
     changed_at_desk: str = ""  # the desk that changed it last
-    version: int = 0  # changes the log has seen (0: not saved yet); a save names the one it started from
+    version: int = 0  # changes the log has seen (0: not saved yet)
     self_test: bool = False
+    # This copy as it was last read or saved (a shop database merges the next save against it; see
+    # store/shop_log.py). Not part of the case itself.
+    known: list[Any] | None = field(default=None, repr=False, compare=False)
+
+    def note_known(self, name: str, value: Any) -> None:
+        """``name`` is ``value`` on the shop database now too (taken from another desk's change)."""
+        names = COLUMNS.split(", ")
+        if self.known is not None and name in names:
+            self.known[names.index(name)] = value
 
     @property
     def last_step(self) -> str:
@@ -283,7 +292,7 @@ class CaseLog:
 
         self.database.writer.submit(f"outcome:{case_id}", write)
 
-    def delete(self, case_ids: Sequence[str], with_drafts: bool = True) -> None:
+    def delete(self, case_ids: Sequence[str], with_drafts: bool = True, drafts_of: Sequence[str] = ()) -> None:
         """Delete cases (and their support-request drafts): "delete this customer's data".
 
         The journal is emptied afterwards, so the customer is gone from every
@@ -397,17 +406,33 @@ class CaseLog:
         return [str(row[0]) for row in rows]
 
 
-def _masked_form(text: str) -> str:
-    """The masked form a case keeps of ``text``, when ``text`` is a whole identifier ("" otherwise)."""
+def masked_form(text: str) -> str:
+    """The masked form a case keeps of ``text``, when ``text`` is a whole identifier ("" otherwise).
+
+    Only what is unmistakably one: an email, an account ID of 8 digits or more, a phone number written
+    with its + or leading 0. A few digits (part of an IMEI, a case number) are never taken for an
+    account: their masked form would match strangers' cases.
+    """
     import re
 
-    from mirecovery_gui.core.identifier import Identifier, parse_identifier
+    from mirecovery_gui.core.identifier import Identifier, IdentifierKind, parse_identifier
 
     value = text.strip()
     if re.fullmatch(r"\d{14,16}", value):
-        return ""  # an IMEI, found as such: never taken for a phone number's masked form
+        return ""  # an IMEI, found as such
     found = parse_identifier(value)
-    return found.masked() if isinstance(found, Identifier) else ""
+    if not isinstance(found, Identifier):
+        return ""
+    if found.kind is IdentifierKind.ACCOUNT_ID and len(found.normalized) < 8:
+        return ""
+    if found.kind is IdentifierKind.PHONE and not value.startswith(("+", "0")):
+        return ""
+    return found.masked()
+
+
+def _like(text: str) -> str:
+    """``text`` for LIKE, its own % and _ taken as themselves (ESCAPE '\\')."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def search_clauses(query: CaseQuery) -> tuple[str, list[object]]:
@@ -416,15 +441,16 @@ def search_clauses(query: CaseQuery) -> tuple[str, list[object]]:
     params: list[object] = []
     text = query.text.strip().lower()
     if text:
-        like = f"%{text}%"
+        like = f"%{_like(text)}%"
         clauses.append(
-            "(lower(customer_name) LIKE ? OR lower(customer_contact) LIKE ? OR lower(identifier_masked) LIKE ? "
-            "OR imei LIKE ? OR lower(device_model) LIKE ? OR lower(notes) LIKE ? OR lower(staff) LIKE ? "
-            "OR lower(desk) LIKE ? OR id LIKE ?)"
+            "(lower(customer_name) LIKE ? ESCAPE '\\' OR lower(customer_contact) LIKE ? ESCAPE '\\' "
+            "OR lower(identifier_masked) LIKE ? ESCAPE '\\' OR imei LIKE ? ESCAPE '\\' "
+            "OR lower(device_model) LIKE ? ESCAPE '\\' OR lower(notes) LIKE ? ESCAPE '\\' "
+            "OR lower(staff) LIKE ? ESCAPE '\\' OR lower(desk) LIKE ? ESCAPE '\\' OR id LIKE ? ESCAPE '\\')"
         )
         # The case number on the owner's hand-over slip is the start of the id.
-        params += [like] * 8 + [f"{text}%"]
-        masked = _masked_form(query.text)
+        params += [like] * 8 + [f"{_like(text)}%"]
+        masked = masked_form(query.text)
         if masked:
             # A whole account ID, email or phone number finds its case by the masked form kept there.
             clauses[-1] = clauses[-1][:-1] + " OR identifier_masked = ?)"

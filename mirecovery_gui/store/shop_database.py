@@ -59,7 +59,19 @@ def migrate(connection: psycopg.Connection[Any]) -> int:
                 connection.execute(statement)  # our own fixed SQL, no input in it
             connection.execute(f"UPDATE {VERSION_TABLE} SET version = %s", (version + 1,))
             log.info("shop database migrated to schema %d", version + 1)
+    if found < SCHEMA_VERSION and _roles_exist(connection):
+        # New tables get their rights whoever migrated (shop-db init, copy-local, an owner's desk).
+        with connection.transaction():
+            connection.execute(_LOCK)
+            _grant(connection)
     return found
+
+
+def _roles_exist(connection: psycopg.Connection[Any]) -> bool:
+    row = connection.execute(
+        "SELECT count(*) FROM pg_roles WHERE rolname IN (%s, %s)", (DESK_ROLE, MANAGER_ROLE)
+    ).fetchone()
+    return row is not None and int(row[0]) == 2
 
 
 def schema_version(connection: psycopg.Connection[Any]) -> int:
@@ -87,6 +99,8 @@ def copy_from_sqlite(path: Path, connection: psycopg.Connection[Any]) -> dict[st
         if found > SCHEMA_VERSION:
             raise NewerSchemaError(f"the case log is from a newer mirecovery (schema {found} > {SCHEMA_VERSION})")
         with connection.transaction():
+            # What a manager erased stays erased: a desk's old copy never brings it back.
+            erased = {str(row[0]) for row in connection.execute("SELECT id FROM shop_erased")}
             for table in _TABLES:
                 cursor = source.execute(f"SELECT * FROM {table}")
                 columns = [description[0] for description in cursor.description]
@@ -96,7 +110,8 @@ def copy_from_sqlite(path: Path, connection: psycopg.Connection[Any]) -> dict[st
                 )
                 count = 0
                 for row in cursor:
-                    count += connection.execute(insert, row).rowcount
+                    if str(row[0]) not in erased:
+                        count += connection.execute(insert, row).rowcount
                 copied[table] = count
     finally:
         source.close()
@@ -123,28 +138,33 @@ def init_roles(connection: psycopg.Connection[Any]) -> None:
             exists = connection.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone()
             if exists is None:
                 connection.execute(f"CREATE ROLE {role} NOLOGIN")
-        tables = ", ".join(_DATA_TABLES)
-        # Only the shop's roles reach this database: a login made for something else on the same server
-        # (another application, another shop's database) does not see its customers.
-        database = connection.execute("SELECT current_database()").fetchone()[0]  # type: ignore[index]
-        connection.execute(f'REVOKE CONNECT, TEMPORARY ON DATABASE "{database}" FROM PUBLIC')
-        connection.execute(f'GRANT CONNECT ON DATABASE "{database}" TO {DESK_ROLE}, {MANAGER_ROLE}')
-        connection.execute(f"GRANT USAGE ON SCHEMA public TO {DESK_ROLE}, {MANAGER_ROLE}")
-        connection.execute(f"GRANT SELECT ON {VERSION_TABLE} TO {DESK_ROLE}, {MANAGER_ROLE}")
-        connection.execute(f"REVOKE DELETE, TRUNCATE ON {tables} FROM {DESK_ROLE}")
-        connection.execute(f"GRANT SELECT, INSERT, UPDATE ON {tables} TO {DESK_ROLE}")
-        connection.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {tables} TO {MANAGER_ROLE}")
-        # Each desk records the writes it uploaded, so one sent twice is applied once.
-        connection.execute(f"GRANT SELECT, INSERT ON shop_uploads TO {DESK_ROLE}, {MANAGER_ROLE}")
-        connection.execute(f"GRANT SELECT ON shop_erased TO {DESK_ROLE}")
-        connection.execute(f"GRANT SELECT, INSERT ON shop_erased TO {MANAGER_ROLE}")
-        for statement in _RETENTION:
-            connection.execute(statement)
-        connection.execute(f"GRANT SELECT ON {RETENTION_TABLE} TO {DESK_ROLE}, {MANAGER_ROLE}")
-        connection.execute(f"GRANT UPDATE ON {RETENTION_TABLE} TO {MANAGER_ROLE}")
-        connection.execute("REVOKE ALL ON FUNCTION mirecovery_purge() FROM PUBLIC")
-        connection.execute(f"GRANT EXECUTE ON FUNCTION mirecovery_purge() TO {DESK_ROLE}, {MANAGER_ROLE}")
+        _grant(connection)
     log.info("shop database roles ready")
+
+
+def _grant(connection: psycopg.Connection[Any]) -> None:
+    """What each role may do, table by table (idempotent; inside the caller's transaction)."""
+    tables = ", ".join(_DATA_TABLES)
+    # Only the shop's roles reach this database: a login made for something else on the same server
+    # (another application, another shop's database) does not see its customers.
+    database = connection.execute("SELECT current_database()").fetchone()[0]  # type: ignore[index]
+    connection.execute(f'REVOKE CONNECT, TEMPORARY ON DATABASE "{database}" FROM PUBLIC')
+    connection.execute(f'GRANT CONNECT ON DATABASE "{database}" TO {DESK_ROLE}, {MANAGER_ROLE}')
+    connection.execute(f"GRANT USAGE ON SCHEMA public TO {DESK_ROLE}, {MANAGER_ROLE}")
+    connection.execute(f"GRANT SELECT ON {VERSION_TABLE} TO {DESK_ROLE}, {MANAGER_ROLE}")
+    connection.execute(f"REVOKE DELETE, TRUNCATE ON {tables} FROM {DESK_ROLE}")
+    connection.execute(f"GRANT SELECT, INSERT, UPDATE ON {tables} TO {DESK_ROLE}")
+    connection.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {tables} TO {MANAGER_ROLE}")
+    # Each desk records the writes it uploaded, so one sent twice is applied once.
+    connection.execute(f"GRANT SELECT, INSERT ON shop_uploads TO {DESK_ROLE}, {MANAGER_ROLE}")
+    connection.execute(f"GRANT SELECT ON shop_erased TO {DESK_ROLE}")
+    connection.execute(f"GRANT SELECT, INSERT ON shop_erased TO {MANAGER_ROLE}")
+    for statement in _RETENTION:
+        connection.execute(statement)
+    connection.execute(f"GRANT SELECT ON {RETENTION_TABLE} TO {DESK_ROLE}, {MANAGER_ROLE}")
+    connection.execute(f"GRANT UPDATE ON {RETENTION_TABLE} TO {MANAGER_ROLE}")
+    connection.execute("REVOKE ALL ON FUNCTION mirecovery_purge() FROM PUBLIC")
+    connection.execute(f"GRANT EXECUTE ON FUNCTION mirecovery_purge() TO {DESK_ROLE}, {MANAGER_ROLE}")
 
 
 RETENTION_TABLE = "mirecovery_retention"
@@ -176,6 +196,10 @@ _RETENTION = (
         GET DIAGNOSTICS gone = ROW_COUNT;
         DELETE FROM support_drafts WHERE updated_at < cutoff
             AND id NOT IN (SELECT draft_id FROM cases WHERE draft_id IS NOT NULL);
+        -- What was uploaded and what was erased are kept a year at least, whatever the shop's retention: a
+        -- desk away that long still cannot send a write twice, or write an erased customer back.
+        cutoff := least(cutoff, to_char((now() AT TIME ZONE 'UTC') - interval '365 days', 'YYYY-MM-DD"T"HH24:MI:SS')
+                                || '+00:00');
         DELETE FROM shop_uploads WHERE uploaded_at < cutoff;
         DELETE FROM shop_erased WHERE erased_at < cutoff;
         RETURN gone;
@@ -222,7 +246,7 @@ class ShopAddress:
             raise ShopAddressError("a shop database address starts with postgresql:// (or postgres://)", "scheme")
         if parts.password is not None:
             # Never in an address: it would end up in settings, shell history and logs.
-            raise ShopAddressError("the address holds a password: leave it out, the keyring keeps it", "password")
+            raise ShopAddressError("the address holds a password: leave it out, mirecovery asks for it", "password")
         try:
             port = parts.port or 5432
         except ValueError:
@@ -237,7 +261,7 @@ class ShopAddress:
         if sslmode not in SSL_MODES:
             raise ShopAddressError(f"sslmode is one of {', '.join(SSL_MODES)}", "sslmode")
         if "password" in options:
-            raise ShopAddressError("the address holds a password: leave it out, the keyring keeps it", "password")
+            raise ShopAddressError("the address holds a password: leave it out, mirecovery asks for it", "password")
         sslrootcert = options.pop("sslrootcert", "")
         if options:
             raise ShopAddressError(f"unknown option: {sorted(options)[0]}", "option")

@@ -23,9 +23,11 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import queue
 import sqlite3
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
@@ -40,6 +42,7 @@ from mirecovery_gui.store.cases import (
     NotesSaved,
     Outcome,
     _case,
+    masked_form,
     new_id,
     now,
     search_clauses,
@@ -56,13 +59,16 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 # What keeps the shop database from being used now.
-Problem = Literal["unreachable", "password", "password_needed", "tls", "not_set_up", "newer_version", "refused"]
+Problem = Literal[
+    "unreachable", "password", "password_needed", "tls", "read_only", "not_set_up", "newer_version", "refused"
+]
 
 FIRST_RETRY_S = 0.5
 LAST_RETRY_S = 10.0
 # How long a read waits for the link's first word on the server before it reads the queue instead.
 FIRST_VERDICT_S = 1.0
 BATCH = 50
+KNOWN_CASES = 1000  # cases whose last copy a desk keeps in memory (a day's work, many times over)
 OP_FORMAT = 1  # the queued writes' format: a desk updated while writes wait reads them as they were made
 # While all is well, the link asks the server this often whether it is still there, so the window
 # does not say "connected" long after it went away.
@@ -88,7 +94,16 @@ class Conflict:
     # changed: another desk's change came first; refused: the server's rules said no (a desk deleting);
     # deleted: a manager erased the case, so this desk's change to it is not kept.
     kind: Literal["changed", "refused", "deleted"] = "changed"
-    fields: tuple[str, ...] = ()  # changed: where the two desks differ (the other desk's value was kept)
+    # changed: the fields where the two desks differ, with the other desk's value, which was kept (a
+    # checklist item as "checklist.<item>"): what the desk is told. The desk takes ``taken`` (its
+    # own next saves then keep their values).
+    values: tuple[tuple[str, Any], ...] = ()
+    taken: tuple[tuple[str, Any], ...] = ()  # every field the merge took from the server, as stored there
+    sent: tuple[tuple[str, Any], ...] = ()  # what this desk had sent for those fields
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return tuple(name for name, _ in self.values)
 
 
 def _problem_of(error: BaseException) -> Problem:
@@ -109,6 +124,10 @@ def _problem_of(error: BaseException) -> Problem:
         return "password"
     if "ssl" in text or "certificate" in text or "tls" in text:
         return "tls"
+    if isinstance(error, psycopg.errors.ReadOnlySqlTransaction) or state == "25006":
+        return "read_only"
+    if isinstance(error, psycopg.errors.UndefinedTable | psycopg.errors.UndefinedColumn):
+        return "not_set_up"
     if (
         isinstance(error, psycopg.errors.InsufficientPrivilege)
         or state.startswith("28")
@@ -150,6 +169,7 @@ class ShopLink:
         self._connect_server = connect_server or (lambda: _connect(address))
         self.on_status = on_status
         self.on_conflict = on_conflict
+        self.on_merged: Callable[[Conflict], None] | None = None  # the case log's own copy follows a merge
         self._condition = threading.Condition()
         self._reachable: bool | None = None
         self._problem: Problem | None = None
@@ -324,6 +344,8 @@ class ShopLink:
                 conflict = self._apply_once(server, op_id, _op(text))
                 local.execute("DELETE FROM shop_outbox WHERE op_id = ?", (op_id,))
                 self._recount(local)
+                if conflict is not None and conflict.kind == "changed" and self.on_merged is not None:
+                    self.on_merged(conflict)
                 if conflict is not None and self.on_conflict is not None:
                     try:
                         self.on_conflict(conflict)
@@ -353,16 +375,28 @@ class ShopLink:
                     return None  # sent before, and the server has it: the answer was what got lost
                 return apply(server, op, self.desk)
         except psycopg.errors.InsufficientPrivilege as exc:
-            # The server's rules refuse this write (a desk may not delete): trying again cannot help,
-            # and keeping it would hold up every write behind it.
-            log.warning("the shop database refused a write (%s)", type(exc).__name__)
+            if op.get("kind") not in ("delete", "delete_all"):
+                raise  # the login lacks a right it needs for every write: kept, and the window says why
+            # A desk deleting, which only a manager may: trying again cannot help, and keeping it would
+            # hold up every write behind it.
+            log.warning("the shop database refused a deletion (%s)", type(exc).__name__)
             return Conflict(_case_of(op), "", kind="refused")
-        except psycopg.OperationalError:
-            raise  # the server went away: the write stays queued and goes up when it is back
-        except (psycopg.Error, KeyError, IndexError, TypeError, ValueError) as exc:
-            # A write the server cannot take as it is (a mistake of ours, not the network's): the same.
+        except (psycopg.errors.UndefinedTable, psycopg.errors.UndefinedColumn):
+            raise  # the server lacks the schema: not the write's fault, kept until it is set up
+        except (
+            psycopg.errors.DataError,
+            psycopg.errors.IntegrityError,
+            psycopg.ProgrammingError,
+            KeyError,
+            IndexError,
+            TypeError,
+            ValueError,
+        ) as exc:
+            # This write as it is (not the server, not the network): trying again cannot help.
             log.error("a queued write was refused by the shop database and dropped (%s)", type(exc).__name__)
             return None
+        # Anything else (the server gone, read-only for maintenance, a schema it lacks) keeps the write
+        # queued, in order, and the window says why.
 
     def _take_purge(self) -> bool:
         with self._condition:
@@ -439,8 +473,8 @@ def _case_of(op: dict[str, Any] | None) -> str:
     if op is None:
         return ""
     try:
-        if op.get("kind") == "case":
-            return str(op["row"][0])
+        if op.get("kind") in ("case", "draft"):
+            return str(op["row"][0])  # a draft's writes are found by the draft's own id
         return str(op.get("id") or (op.get("ids") or [""])[0])
     except (KeyError, IndexError, TypeError):
         return ""
@@ -472,11 +506,13 @@ def apply(server: psycopg.Connection[Any], op: dict[str, Any], desk: str) -> Con
     kind = op["kind"]
     if kind == "case":
         row = op["row"]
+        _hold(server, str(row[0]))
         if _erased(server, str(row[0])):
             return Conflict(str(row[0]), "", kind="deleted")
         if server.execute(_SAVE_CASE, row).fetchone() is not None:
             return None  # a new case
-        return _update_case(server, dict(zip(_CASE_COLUMNS, row, strict=True)), int(op["base"]), desk)
+        prev = dict(zip(_CASE_COLUMNS, op["prev"], strict=True)) if op.get("prev") else None
+        return _update_case(server, dict(zip(_CASE_COLUMNS, row, strict=True)), prev, desk)
     elif kind == "close":
         server.execute(
             "UPDATE cases SET outcome = %s, closed_at = COALESCE(closed_at, %s), updated_at = %s, "
@@ -484,6 +520,7 @@ def apply(server: psycopg.Connection[Any], op: dict[str, Any], desk: str) -> Con
             (op["outcome"], op["at"], op["at"], desk, op["id"]),
         )
     elif kind == "draft":
+        _hold(server, str(op["row"][0]))
         if not _erased(server, str(op["row"][0])):  # a manager erased it: its customer stays erased
             server.execute(_SAVE_DRAFT, op["row"])
     elif kind == "delete_draft":
@@ -492,6 +529,8 @@ def apply(server: psycopg.Connection[Any], op: dict[str, Any], desk: str) -> Con
         ids = list(op["ids"])
         # Remembered by id, so a desk that still holds one of them cannot write it back.
         drafts = [str(draft) for draft in op.get("drafts", [])]  # drafts still queued with them, maybe sent alone
+        for row_id in sorted({*ids, *drafts}):
+            _hold(server, row_id)
         server.execute(
             f"INSERT INTO shop_erased (id, erased_at) SELECT id, {SERVER_NOW} FROM unnest(%s::text[]) AS gone(id) "
             f"UNION SELECT draft_id, {SERVER_NOW} FROM cases WHERE id = ANY(%s) AND draft_id IS NOT NULL "
@@ -517,76 +556,116 @@ def apply(server: psycopg.Connection[Any], op: dict[str, Any], desk: str) -> Con
     return None
 
 
-def _update_case(server: psycopg.Connection[Any], ours: dict[str, Any], base: int, desk: str) -> Conflict | None:
-    """This desk's copy of a case over the server's: whole when nothing changed unseen, else merged.
+def _update_case(
+    server: psycopg.Connection[Any], ours: dict[str, Any], prev: dict[str, Any] | None, desk: str
+) -> Conflict | None:
+    """This desk's copy of a case over the server's, field by field against ``prev``, the copy this desk
+    had before (what it last sent or read): a three-way merge, so nothing is overwritten unseen.
 
-    Whole: the last change was this desk's own, or the case is still at the version this desk
-    started from (an outcome never turns back to "open", a close time stays the first). Merged:
-    another desk changed it meanwhile, so each field keeps the other desk's value and takes this
-    desk's only where the other left it empty (the steps of both, in order; a final outcome over
-    "open"); the fields where the two differ are named in the :class:`Conflict`, for the desk to be
-    told and to take their values.
+    A field nobody else changed since ``prev`` takes this desk's value (its own change, or the same);
+    one another desk changed while this desk did not keeps theirs (and the desk takes it); one both
+    changed differently keeps theirs, and the desk is told (:class:`Conflict`). Without ``prev``
+    (a copy of unknown age) theirs is kept wherever the two differ and both are filled in. The steps
+    of both, in order; an outcome never back to "open"; the first close time.
     """
     from psycopg.rows import dict_row
 
     with server.cursor(row_factory=dict_row) as cursor:
         theirs = cursor.execute(f"SELECT {READ_COLUMNS} FROM cases WHERE id = %s FOR UPDATE", (ours["id"],)).fetchone()
     if theirs is None:
-        return None  # deleted between the insert and now: a manager's erasure wins
+        return Conflict(str(ours["id"]), "", kind="deleted")  # erased between the insert and now
     if (
         ours["draft_id"]
         and server.execute("SELECT 1 FROM support_drafts WHERE id = %s", (ours["draft_id"],)).fetchone() is None
     ):
         ours["draft_id"] = None  # the request it names is not there (yet): linked by a later save
-    unseen = theirs["changed_at_desk"] != desk and int(theirs["version"]) != base
-    values, differing = _merged(theirs, ours) if unseen else (_whole(theirs, ours), [])
+    values, differing = _merge3(theirs, ours, prev)
     values["changed_at_desk"] = desk
     settings = ", ".join(f"{name} = %({name})s" for name in values)
     server.execute(
         f"UPDATE cases SET {settings}, version = version + 1 WHERE id = %(id)s", {**values, "id": ours["id"]}
     )
-    if not unseen:
+    # Everything the merge kept of theirs, for the desk to take too (its next saves then keep it), with what
+    # this desk had sent there: the desk takes theirs only where it still has what it sent.
+    changed = [
+        name
+        for name, value in values.items()
+        if name in ours and name not in ("updated_at", "changed_at_desk") and not _same(name, value, ours[name])
+    ]
+    if not changed:
         return None
-    return Conflict(str(ours["id"]), str(theirs["changed_at_desk"]), fields=tuple(differing))
+    kept = tuple((name, _their_value(theirs, name)) for name in differing)
+    return Conflict(
+        str(ours["id"]),
+        str(theirs["changed_at_desk"]),
+        values=kept,
+        taken=tuple((name, values[name]) for name in changed),
+        sent=tuple((name, ours[name]) for name in changed),
+    )
 
 
-def _whole(theirs: dict[str, Any], ours: dict[str, Any]) -> dict[str, Any]:
-    values = {name: value for name, value in ours.items() if name not in (*_NEVER_MERGED, "outcome", "closed_at")}
-    final = theirs["outcome"] != "open"
-    values["outcome"] = theirs["outcome"] if final and ours["outcome"] == "open" else ours["outcome"]
-    values["closed_at"] = theirs["closed_at"] or ours["closed_at"]
-    values["draft_id"] = ours["draft_id"] or theirs["draft_id"]
-    return values
+def _same(name: str, one: Any, other: Any) -> bool:
+    if name in ("steps", "checklist"):
+        return bool(_json(one, None if name == "steps" else {}) == _json(other, None if name == "steps" else {}))
+    return bool(one == other)
 
 
-def _merged(theirs: dict[str, Any], ours: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+def _their_value(theirs: dict[str, Any], name: str) -> Any:
+    if name.startswith("checklist."):
+        return _json(theirs["checklist"], {}).get(name.split(".", 1)[1])
+    return theirs[name]
+
+
+def _merge3(
+    theirs: dict[str, Any], ours: dict[str, Any], prev: dict[str, Any] | None
+) -> tuple[dict[str, Any], list[str]]:
     values: dict[str, Any] = {}
     differing: list[str] = []
+
+    def pick(name: str, mine: Any, other: Any, before: Any, empty: Any = "") -> Any:
+        if other == mine:
+            return mine
+        if prev is not None:
+            if other == before:
+                return mine  # nobody else changed it: this desk's change
+            if mine == before:
+                return other  # only they changed it
+        elif other in (None, empty):
+            return mine
+        elif mine in (None, empty):
+            return other
+        differing.append(name)  # both changed it, differently: theirs kept, and this desk is told
+        return other
+
     for name, mine in ours.items():
         if name in _NEVER_MERGED:
             continue
         other = theirs[name]
+        before = prev.get(name) if prev is not None else None
         if name == "steps":
             their_steps, my_steps = _json(other, []), _json(mine, [])
             values[name] = json.dumps(their_steps + [step for step in my_steps if step not in their_steps])
         elif name == "checklist":
             their_checks, my_checks = _json(other, {}), _json(mine, {})
-            differing += [
-                f"checklist.{key}" for key in my_checks if key in their_checks and my_checks[key] != their_checks[key]
-            ]
-            values[name] = json.dumps({**my_checks, **their_checks})
+            before_checks = _json(before, {}) if prev is not None else {}
+            merged: dict[str, Any] = {}
+            for key in [*my_checks, *(key for key in their_checks if key not in my_checks)]:  # the desk's order
+                chosen = pick(f"checklist.{key}", my_checks.get(key), their_checks.get(key), before_checks.get(key),
+                              empty=False)  # fmt: skip
+                if chosen is not None:
+                    merged[key] = chosen
+            # The same checklist in another order is the same checklist: this desk's text, then.
+            values[name] = mine if merged == my_checks else json.dumps(merged)
         elif name == "outcome":
-            values[name] = mine if other == "open" else other
-            if other != "open" and mine not in ("open", other):
-                differing.append(name)
+            chosen = pick(name, mine, other, before, empty="open")
+            # Never back to "open" once final (an older copy saved late).
+            values[name] = other if chosen == "open" and other != "open" else chosen
+        elif name == "closed_at":
+            values[name] = other or mine
         elif name == "updated_at":
             values[name] = max(str(other or ""), str(mine or ""))
-        elif other in (None, "") or other == mine:
-            values[name] = mine if mine not in (None, "") else other
         else:
-            values[name] = other
-            if mine not in (None, ""):
-                differing.append(name)
+            values[name] = pick(name, mine, other, before)
     return values, differing
 
 
@@ -596,6 +675,12 @@ def _json(text: Any, empty: Any) -> Any:
     except ValueError:
         return empty
     return value if isinstance(value, type(empty)) else empty
+
+
+def _hold(server: psycopg.Connection[Any], row_id: str) -> None:
+    """Until the transaction ends, no other desk saves or erases this case or draft (erasure checked, then
+    a save, is one step: a manager's deletion cannot slip in between)."""
+    server.execute("SELECT pg_advisory_xact_lock(hashtext('mirecovery:' || %s))", (row_id,))
 
 
 def _erased(server: psycopg.Connection[Any], row_id: str) -> bool:
@@ -612,30 +697,77 @@ def _purge(server: psycopg.Connection[Any]) -> None:
 # --- reading from the server, or from the queue while it is away ------------------------------------------------
 
 
+GUI_READ_LIMIT_S = 1.0  # the longest the window's thread waits for the server; then the queue answers
+
+
 class _Reader:
     """Reads from the calling thread, on a connection of that thread's, only while the link says the server is
-    reachable (the window's thread for the recovery's few reads; History reads on a thread of its own)."""
+    reachable. The window's thread never waits for the server longer than :data:`GUI_READ_LIMIT_S`: its reads
+    run on a helper thread of the reader's, and one that takes longer counts the server as away (a server
+    that accepts a connection and then never answers would otherwise hold the window until TCP gives up)."""
 
     def __init__(self, link: ShopLink) -> None:
         self.link = link
         self._local = threading.local()
         self._all: list[psycopg.Connection[Any]] = []
+        self._idle: list[psycopg.Connection[Any]] = []  # left by finished reading threads, for the next
         self._lock = threading.Lock()
+        self._jobs: queue.SimpleQueue[Callable[[], None] | None] | None = None
+        self._helper: threading.Thread | None = None
+        self._shut = False  # closed: nothing is read, no helper started
 
     def _run(self, work: Callable[[psycopg.Connection[Any]], T]) -> T | None:
-        if not self.link.wait_reachable():
+        if self._shut or not self.link.wait_reachable():
             return None
+        if threading.current_thread() is threading.main_thread():
+            return self._for_the_window(work)
+        return self._here(work)
+
+    def _for_the_window(self, work: Callable[[psycopg.Connection[Any]], T]) -> T | None:
+        done = threading.Event()
+        answer: list[T | None] = []
+
+        def job() -> None:
+            try:
+                if not abandoned.is_set():  # the window stopped waiting: not done late behind its back
+                    answer.append(self._here(work))
+            except Exception:
+                log.exception("a read for the window failed")
+            finally:
+                done.set()
+
+        abandoned = threading.Event()
+        with self._lock:
+            if self._shut:
+                return None
+            if self._helper is None or not self._helper.is_alive():
+                self._jobs = queue.SimpleQueue()
+                self._helper = threading.Thread(target=self._serve, name="mirecovery-shop-read", daemon=True)
+                self._helper.start()
+            assert self._jobs is not None
+            self._jobs.put(job)
+        if not done.wait(GUI_READ_LIMIT_S):
+            abandoned.set()
+            log.warning("the shop database did not answer a read within %.1f s", GUI_READ_LIMIT_S)
+            self.link.report_unreachable("unreachable")
+            return None
+        return answer[0] if answer else None
+
+    def _serve(self) -> None:
+        jobs = self._jobs
+        assert jobs is not None
+        while (job := jobs.get()) is not None:
+            job()
+        self.release_thread()
+
+    def _here(self, work: Callable[[psycopg.Connection[Any]], T]) -> T | None:
         import psycopg
 
         for attempt in (1, 2):
             server: psycopg.Connection[Any] | None = getattr(self._local, "server", None)
             try:
                 if server is None or server.closed:
-                    server = self.link._connect_server()
-                    server.autocommit = True
-                    self._local.server = server
-                    with self._lock:
-                        self._all.append(server)
+                    server = self._connection()
                 return work(server)
             except psycopg.Error as exc:
                 self._drop(server)
@@ -647,6 +779,17 @@ class _Reader:
                 self.link.report_unreachable(problem)
                 return None
         return None
+
+    def _connection(self) -> psycopg.Connection[Any]:
+        with self._lock:
+            server = self._idle.pop() if self._idle else None
+        if server is None or server.closed:
+            server = self.link._connect_server()
+            server.autocommit = True
+            with self._lock:
+                self._all.append(server)
+        self._local.server = server
+        return server
 
     def _drop(self, server: psycopg.Connection[Any] | None) -> None:
         _closed(server)
@@ -666,16 +809,34 @@ class _Reader:
         return self._run(read)
 
     def execute(self, sql: str, params: Sequence[object] = ()) -> int | None:
-        """Run a write that the user waits for; its row count, or None when the server cannot be asked now."""
-        return self._run(lambda server: server.execute(sql.replace("?", "%s"), list(params)).rowcount)
+        """Run a write that the user waits for, on the calling thread (History's reading thread, never the
+        window's); its row count, or None when the server cannot be asked now. Never left to run later."""
+        if self._shut or not self.link.wait_reachable():
+            return None
+        return self._here(lambda server: server.execute(sql.replace("?", "%s"), list(params)).rowcount)
 
     def release_thread(self) -> None:
-        """The calling thread is done reading (History's reading thread, at its end)."""
-        self._drop(getattr(self._local, "server", None))
+        """The calling thread is done reading (History's reading threads, at their end): its connection waits
+        for the next reading thread (a few kept), so a search is not a new login each time."""
+        server = getattr(self._local, "server", None)
+        self._local.server = None
+        if server is None:
+            return
+        with self._lock:
+            if not server.closed and len(self._idle) < 2:
+                self._idle.append(server)
+                return
+        self._drop(server)
 
     def close(self) -> None:
         with self._lock:
-            every, self._all = self._all, []
+            self._shut = True
+            every, self._all, self._idle = self._all, [], []
+            jobs, helper, self._jobs, self._helper = self._jobs, self._helper, None, None
+        if jobs is not None:
+            jobs.put(None)
+        if helper is not None:
+            helper.join(timeout=GUI_READ_LIMIT_S)  # one held by a server that does not answer is left to die
         for server in every:
             _closed(server)
         self._local = threading.local()
@@ -720,7 +881,7 @@ class _Queue:
             try:
                 kind = op["kind"]
                 if kind == "case":
-                    case = _case(dict(zip(_CASE_COLUMNS, op["row"], strict=True)) | {"version": int(op["base"])})
+                    case = _case(dict(zip(_CASE_COLUMNS, op["row"], strict=True)) | {"version": 0})
                     cases[case.id] = case
                     overlay.gone.discard(case.id)
                 elif kind == "close" and op["id"] in cases and cases[op["id"]].outcome is Outcome.OPEN:
@@ -751,7 +912,9 @@ def _matches(case: Case, query: CaseQuery) -> bool:
     if text:
         fields = (case.customer_name, case.customer_contact, case.identifier_masked, case.imei, case.device_model)
         haystack = [value.lower() for value in (*fields, case.notes, case.staff, case.desk)]
-        if not any(text in value for value in haystack) and not case.id.startswith(text):
+        masked = masked_form(query.text)
+        found = any(text in value for value in haystack) or case.id.startswith(text)
+        if not found and not (masked and case.identifier_masked == masked):
             return False
     if query.outcome is not None and case.outcome is not query.outcome:
         return False
@@ -777,6 +940,10 @@ class ShopCaseLog(CaseLog):
         self._reader = _Reader(link)
         self._queue = _Queue(link.database)
         self._may_delete: bool | None = None
+        # Each case's copy as this desk last sent or read it: what its next save is merged against.
+        self._known: OrderedDict[str, list[Any]] = OrderedDict()
+        self._known_lock = threading.Lock()
+        link.on_merged = self._take_merged
 
     @property
     def shared(self) -> bool:
@@ -786,7 +953,7 @@ class ShopCaseLog(CaseLog):
         if self._may_delete is None:
             rows = self._reader.rows(
                 "SELECT has_table_privilege('cases', 'DELETE') AND has_table_privilege('support_drafts', 'DELETE') "
-                "AS allowed"
+                "AND has_table_privilege('shop_erased', 'INSERT') AS allowed"
             )
             if rows is None:
                 return False  # not known while the server is away: not offered
@@ -799,8 +966,39 @@ class ShopCaseLog(CaseLog):
     # --- writing: into the queue --------------------------------------------------------------
 
     def save(self, case: Case) -> None:
+        """Queue ``case`` as this desk has it now, with the copy it had before (what it last sent or read):
+        the server merges field by field against that, so another desk's change meanwhile is never
+        overwritten, and this desk's own is never mistaken for one."""
         self._stamp(case)
-        self.link.enqueue({"kind": "case", "row": list(case.row()), "base": case.version})
+        row = list(case.row())
+        prev = case.known
+        if prev is None:
+            with self._known_lock:
+                prev = self._known.get(case.id)
+        self.link.enqueue({"kind": "case", "row": row, "prev": prev})
+        case.known = list(row)
+        self._remember(case.id, row)
+
+    def _remember(self, case_id: str, row: list[Any]) -> None:
+        with self._known_lock:
+            self._known[case_id] = row
+            self._known.move_to_end(case_id)
+            while len(self._known) > KNOWN_CASES:
+                self._known.popitem(last=False)
+
+    def _take_merged(self, conflict: Conflict) -> None:
+        """A save was merged with another desk's change: this desk's copy is now the merged one (link's thread)."""
+        with self._known_lock:
+            row = self._known.get(conflict.case_id)
+            if row is None:
+                return
+            known = dict(zip(_CASE_COLUMNS, row, strict=True))
+            sent = dict(conflict.sent)
+            for name, value in conflict.taken:
+                # Only where this desk has not sent something newer since (that one is merged in its turn).
+                if name in known and _same(name, known[name], sent.get(name)):
+                    known[name] = value
+            self._known[conflict.case_id] = [known[name] for name in _CASE_COLUMNS]
 
     def close_open(self, case_id: str, outcome: Outcome) -> None:
         self.link.enqueue({"kind": "close", "id": case_id, "outcome": outcome.value, "at": now()})
@@ -826,10 +1024,15 @@ class ShopCaseLog(CaseLog):
             return NotesSaved(saved=False, gone=True)
         return NotesSaved(saved=False, meanwhile=str(rows[0]["notes"]))
 
-    def delete(self, case_ids: Sequence[str], with_drafts: bool = True) -> None:
+    def delete(self, case_ids: Sequence[str], with_drafts: bool = True, drafts_of: Sequence[str] = ()) -> None:
+        """Delete cases everywhere: on the server (a manager's login), in this desk's queue and file.
+
+        ``drafts_of``: the cases' support requests as the caller knows them (History does): a request
+        whose writes wait here alone, without its case, goes too.
+        """
         ids = list(case_ids)
 
-        drafts: list[str] = []
+        drafts: list[str] = [str(draft) for draft in drafts_of if draft]
 
         def drop_queued(connection: sqlite3.Connection) -> None:
             # Erasure reaches the queue too: a customer's writes still waiting go before the delete does,
@@ -842,6 +1045,8 @@ class ShopCaseLog(CaseLog):
                         drafts.append(str(draft))
             gone = set(ids) | set(drafts)
             for op_id, op in queued:
+                if op is not None and op.get("kind") in ("delete", "delete_all"):
+                    continue  # an earlier deletion stays, whatever else it names
                 if _case_of(op) in gone:
                     connection.execute("DELETE FROM shop_outbox WHERE op_id = ?", (op_id,))
 
@@ -849,15 +1054,28 @@ class ShopCaseLog(CaseLog):
         op_id = new_id()
 
         def write(connection: sqlite3.Connection) -> None:
-            drop_queued(connection)
-            op = {
-                "kind": "delete",
-                "ids": ids,
-                "with_drafts": with_drafts,
-                "drafts": sorted(set(drafts)),
-                "v": OP_FORMAT,
-            }
-            connection.execute("INSERT INTO shop_outbox (op_id, op) VALUES (?, ?)", (op_id, json.dumps(op)))
+            # One transaction: the customer's waiting writes never go without the deletion taking their place.
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                drop_queued(connection)
+                gone = sorted(set(ids) | set(drafts))
+                marks = ", ".join("?" * len(gone))
+                # What this desk's own file kept from before the shop database (or copied in) goes too.
+                connection.execute(f"DELETE FROM cases WHERE id IN ({marks})", gone)
+                connection.execute(f"DELETE FROM support_drafts WHERE id IN ({marks})", gone)
+                op = {
+                    "kind": "delete",
+                    "ids": ids,
+                    "with_drafts": with_drafts,
+                    "drafts": sorted(set(drafts)),
+                    "v": OP_FORMAT,
+                }
+                connection.execute("INSERT INTO shop_outbox (op_id, op) VALUES (?, ?)", (op_id, json.dumps(op)))
+                connection.execute("COMMIT")
+            except BaseException:
+                if connection.in_transaction:
+                    connection.execute("ROLLBACK")
+                raise
             link._recount(connection)
             link.wake()
 
@@ -909,13 +1127,13 @@ class ShopCaseLog(CaseLog):
         by_id = {case.id: case for case in found or [] if not overlay.hides(case.id)}
         for case in overlay.cases.values():
             if keep(case):
-                if case.id in by_id:
-                    case.version = by_id[case.id].version  # the version the waiting write goes over
                 by_id[case.id] = case
             else:
                 by_id.pop(case.id, None)
-        ordered = sorted(by_id.values(), key=lambda case: (case.opened_at, case.id), reverse=True)
-        return ordered[:limit]
+        ordered = sorted(by_id.values(), key=lambda case: (case.opened_at, case.id), reverse=True)[:limit]
+        for case in ordered:
+            case.known = list(case.row())  # each copy carries what it was read as: its next save merges against it
+        return ordered
 
     def get(self, case_id: str) -> Case | None:
         found = self._cases(f"SELECT {READ_COLUMNS} FROM cases WHERE id = ?", (case_id,))
@@ -943,11 +1161,25 @@ class ShopCaseLog(CaseLog):
 
     def search(self, query: CaseQuery) -> list[Case]:
         where, params = search_clauses(query)
-        found = self._cases(
-            f"SELECT {READ_COLUMNS} FROM cases {where} ORDER BY opened_at DESC, id DESC LIMIT ?",
-            (*params, query.limit),
-        )
-        return self._with_queue(found, lambda case: _matches(case, query), query.limit)
+        asked = query.limit
+        while True:
+            found = self._cases(
+                f"SELECT {READ_COLUMNS} FROM cases {where} ORDER BY opened_at DESC, id DESC LIMIT ?", (*params, asked)
+            )
+            if found is None or len(found) < asked:
+                # All the server has (or only the queue while it is away): this desk's waiting writes on top.
+                return self._with_queue(found, lambda case: _matches(case, query), query.limit)
+            # A full read: waiting cases older than its last row belong to a later page, with the server's
+            # rows between them; this desk's waiting deletions may hide rows, so read further when short.
+            edge = (found[-1].opened_at, found[-1].id)
+            merged = self._with_queue(
+                found,
+                lambda case, edge=edge: _matches(case, query) and (case.opened_at, case.id) >= edge,  # type: ignore[misc]
+                query.limit,
+            )
+            if len(merged) >= query.limit or asked >= query.limit * 20:
+                return merged
+            asked += query.limit
 
     def release_thread(self) -> None:
         super().release_thread()

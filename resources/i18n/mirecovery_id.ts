@@ -92,6 +92,22 @@
         <translation>Database toko menolak kata sandi meja ini (login {user}). Sampai kata sandi dimasukkan lagi, kasus menunggu di komputer ini.</translation>
     </message>
     <message>
+        <source>Case {number}{who} was deleted from the shop database by a manager while this desk had it, so this desk's changes to it were not kept.</source>
+        <translation>Kasus {number}{who} dihapus dari database toko oleh manajer saat meja ini sedang menanganinya, jadi perubahan meja ini pada kasus itu tidak disimpan.</translation>
+    </message>
+    <message>
+        <source>The shop database did not allow this desk to delete case {number} (only a manager's login may). Nothing was deleted there.</source>
+        <translation>Database toko tidak mengizinkan meja ini menghapus kasus {number} (hanya login manajer yang boleh). Tidak ada yang dihapus di sana.</translation>
+    </message>
+    <message>
+        <source>Case {number} was also changed at desk {desk}. Where both desks changed the same thing ({fields}) their entry was kept and is now shown here too; everything else from this desk was saved.</source>
+        <translation>Kasus {number} juga diubah di meja {desk}. Bila kedua meja mengubah hal yang sama ({fields}), isian mereka yang disimpan dan kini juga tampil di sini; semua perubahan lain dari meja ini tersimpan.</translation>
+    </message>
+    <message>
+        <source>Case {number} was also worked on at desk {desk}; their changes ({fields}) are shown here too, and this desk's were saved with them.</source>
+        <translation>Kasus {number} juga ditangani di meja {desk}; perubahan mereka ({fields}) juga tampil di sini, dan perubahan meja ini tersimpan bersamanya.</translation>
+    </message>
+    <message>
         <source>Password of the shop database login {user} on {host} (not a customer's Mi account password):</source>
         <translation>Kata sandi login database toko {user} di {host} (bukan kata sandi Akun Mi pelanggan):</translation>
     </message>
@@ -100,20 +116,12 @@
         <translation>Masukkan &amp;kata sandi…</translation>
     </message>
     <message>
-        <source>Case {number} was deleted from the shop database by a manager while this desk had it, so this desk's changes to it were not kept.</source>
-        <translation>Kasus {number} dihapus dari database toko oleh manajer saat meja ini sedang menanganinya, jadi perubahan meja ini pada kasus itu tidak disimpan.</translation>
-    </message>
-    <message>
         <source>The shop database did not allow this desk to delete the shop's cases (only a manager may).</source>
         <translation>Database toko tidak mengizinkan meja ini menghapus kasus toko (hanya manajer yang boleh).</translation>
     </message>
     <message>
-        <source>The shop database did not allow this desk to delete or change case {number} (only a manager's login may delete). Nothing was changed there.</source>
-        <translation>Database toko tidak mengizinkan meja ini menghapus atau mengubah kasus {number} (hanya login manajer yang boleh menghapus). Tidak ada yang diubah di sana.</translation>
-    </message>
-    <message>
-        <source>Case {number} was changed at desk {desk} meanwhile, so this desk's last change was not saved over theirs. Their version is in Case history; this desk's next change is saved over it.</source>
-        <translation>Kasus {number} diubah di meja {desk} sementara itu, jadi perubahan terakhir meja ini tidak disimpan menimpa perubahan mereka. Versi mereka ada di Riwayat kasus; perubahan berikutnya dari meja ini disimpan di atasnya.</translation>
+        <source>Case {number} was also worked on at desk {desk}; their changes are kept with this desk's.</source>
+        <translation>Kasus {number} juga ditangani di meja {desk}; perubahan mereka disimpan bersama perubahan meja ini.</translation>
     </message>
     <message>
         <source>Shop database password</source>
@@ -174,6 +182,50 @@
     <message>
         <source>&amp;Keep mirecovery open</source>
         <translation>Biarkan mirecovery &amp;tetap terbuka</translation>
+    </message>
+    <message>
+        <source>customer's name</source>
+        <translation>nama pelanggan</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>kontak</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>model</translation>
+    </message>
+    <message>
+        <source>IMEI</source>
+        <translation>IMEI</translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation>akun</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>hasil</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>petugas</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>mode</translation>
+    </message>
+    <message>
+        <source>support request</source>
+        <translation>permintaan bantuan</translation>
+    </message>
+    <message>
+        <source>closing time</source>
+        <translation>waktu ditutup</translation>
+    </message>
+    <message>
+        <source>ownership checklist</source>
+        <translation>daftar periksa kepemilikan</translation>
     </message>
     <message>
         <source>The shop database address cannot be used ({reason}), so cases are kept on this computer for now. Correct it in File &gt; Settings.</source>
@@ -668,12 +720,12 @@ Xiaomi mengirim paling banyak 3 kode sehari ke satu kontak (5 di Tiongkok darata
         <translation>Kasus yang lebih lama tidak dapat dibaca. Gulir ke bawah lagi untuk mencoba lagi.</translation>
     </message>
     <message>
-        <source>Cases shown: {count}</source>
-        <translation>Kasus yang tampil: {count}</translation>
+        <source>Cases shown: {count}. Scroll down for older ones.</source>
+        <translation>Kasus yang tampil: {count}. Gulir ke bawah untuk kasus yang lebih lama.</translation>
     </message>
     <message>
-        <source>Scroll down for older ones.</source>
-        <translation>Gulir ke bawah untuk kasus yang lebih lama.</translation>
+        <source>Cases shown: {count}</source>
+        <translation>Kasus yang tampil: {count}</translation>
     </message>
     <message>
         <source>The shop database cannot be reached, so only this desk's cases that wait to go up are shown.</source>
@@ -742,6 +794,10 @@ Xiaomi mengirim paling banyak 3 kode sehari ke satu kontak (5 di Tiongkok darata
     <message>
         <source>Last changed at desk {desk}</source>
         <translation>Terakhir diubah di meja {desk}</translation>
+    </message>
+    <message>
+        <source>The shop database cannot be reached, so the notes could not be saved. They are still in the field: save them again when the foot of the window says connected.</source>
+        <translation>Database toko tidak dapat dihubungi, jadi catatan tidak dapat disimpan. Catatan masih ada di kolomnya: simpan lagi saat bagian bawah jendela menyatakan terhubung.</translation>
     </message>
     <message>
         <source>The notes could not be saved. They are still in the field; try again in a moment.</source>
@@ -1957,10 +2013,6 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
         <translation>Disarankan. Halaman lupa sandi milik Xiaomi sendiri di dalam aplikasi: captcha dan kodenya berfungsi seperti di browser. Tidak ada yang disimpan, dan aplikasi tidak bisa melihat apakah berhasil: tombol di atasnya yang menyatakan hasilnya.</translation>
     </message>
     <message>
-        <source>Shop database in use now: {address} (given when mirecovery was started).</source>
-        <translation>Database toko yang dipakai sekarang: {address} (diberikan saat mirecovery dimulai).</translation>
-    </message>
-    <message>
         <source>Settings keep: {address}.</source>
         <translation>Setelan menyimpan: {address}.</translation>
     </message>
@@ -1985,6 +2037,10 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
         <translation>Hapus semua kasus, semua draf permintaan bantuan, dan file log dari komputer ini? Tindakan ini tidak bisa dibatalkan.</translation>
     </message>
     <message>
+        <source>Shop database in use now: {address} (desk {desk}; given when mirecovery was started).</source>
+        <translation>Database toko yang dipakai sekarang: {address} (meja {desk}; diberikan saat mirecovery dimulai).</translation>
+    </message>
+    <message>
         <source>&amp;Delete everything</source>
         <translation>&amp;Hapus semuanya</translation>
     </message>
@@ -2000,8 +2056,8 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
         <translation>alamat harus diawali postgresql://</translation>
     </message>
     <message>
-        <source>it holds a password; leave it out, the keyring keeps it</source>
-        <translation>alamat berisi kata sandi; hapus kata sandinya, keyring yang menyimpannya</translation>
+        <source>it holds a password; leave it out, mirecovery asks for it</source>
+        <translation>alamat berisi kata sandi; hapus kata sandinya, mirecovery akan menanyakannya</translation>
     </message>
     <message>
         <source>the port is not a number from 1 to 65535</source>
@@ -2043,8 +2099,8 @@ Lalu tekan tombol yang sesuai dengan hasilnya.</translation>
         <translation>Tidak diubah (disimpan di keyring sistem)</translation>
     </message>
     <message>
-        <source>This computer has no keyring: the password is asked at each start</source>
-        <translation>Komputer ini tidak punya keyring: kata sandi ditanyakan setiap kali mulai</translation>
+        <source>No keyring here: asked at each start</source>
+        <translation>Tanpa keyring: ditanyakan setiap mulai</translation>
     </message>
     <message>
         <source>Server &amp;address:</source>

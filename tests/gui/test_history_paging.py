@@ -45,7 +45,7 @@ def test_the_list_reads_a_page_at_a_time_as_it_is_scrolled(shop: Driver) -> None
     many_cases(shop, 2 * PAGE + 50)
     history = history_of(shop)
     assert history.model.rowCount() == PAGE
-    assert count_text(history) == f"Cases shown: {PAGE} Scroll down for older ones."
+    assert count_text(history) == f"Cases shown: {PAGE}. Scroll down for older ones."
     assert history.model.cases[0].customer_name == f"Customer {2 * PAGE + 49:03d}"  # newest first
     bar = history.table.verticalScrollBar()
     for shown in (2 * PAGE, 2 * PAGE + 50):

@@ -84,3 +84,20 @@ def test_copy_local_brings_a_desks_own_log_in_once(pg_server: PgServer) -> None:
     assert "Copied 2 cases" in ran.stdout
     again = shop_db("copy-local", "--case-db", url, password=password)
     assert "Copied 0 cases" in again.stdout
+
+
+def test_copy_local_never_brings_back_a_case_a_manager_erased(pg_server: PgServer) -> None:
+    url, password = owner_of_a_new_database(pg_server, createrole=True)
+    assert shop_db("init", "--case-db", url, password=password).returncode == 0
+    local = Database(database_path())
+    case = Case("training", customer_name="Erased since")
+    CaseLog(local, "Front").save(case)
+    assert local.writer.flush()
+    local.close()
+    assert "Copied 1 cases" in shop_db("copy-local", "--case-db", url, password=password).stdout
+    database = url.rsplit("/", 1)[1]
+    with psycopg.connect(pg_server.url(database), autocommit=True) as owner:
+        owner.execute("INSERT INTO shop_erased (id, erased_at) VALUES (%s, '2026-12-01T00:00:00+00:00')", (case.id,))
+        owner.execute("DELETE FROM cases WHERE id = %s", (case.id,))
+    again = shop_db("copy-local", "--case-db", url, password=password)
+    assert "Copied 0 cases" in again.stdout

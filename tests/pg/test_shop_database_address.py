@@ -40,13 +40,13 @@ def test_an_address_is_read_with_its_tls_options(url: str, parsed: ShopAddress) 
 @pytest.mark.parametrize(
     ("url", "says"),
     [
-        ("postgresql://desk1:hunter2@shop.local/cases", "leave it out, the keyring keeps it"),
+        ("postgresql://desk1:hunter2@shop.local/cases", "leave it out, mirecovery asks for it"),
         ("mysql://desk1@shop.local/cases", "starts with postgresql://"),
         ("postgresql://shop.local/cases", "needs a user, a server and a database"),
         ("postgresql://desk1@shop.local/", "needs a user, a server and a database"),
         ("postgresql://desk1@shop.local:99999/cases", "port"),
         ("postgresql://desk1@shop.local/cases?sslmode=maybe", "sslmode is one of"),
-        ("postgresql://desk1@shop.local/cases?password=x", "leave it out, the keyring keeps it"),
+        ("postgresql://desk1@shop.local/cases?password=x", "leave it out, mirecovery asks for it"),
         ("postgresql://desk1@shop.local/cases?sslcompression=1", "unknown option"),
     ],
 )

@@ -103,7 +103,8 @@ def test_a_save_over_another_desks_change_overwrites_nothing_and_is_told(shop: S
     case.outcome = Outcome.PASSWORD_RESET
     front.log.save(case)
     assert front.log.flush()
-    assert front.conflicts == [Conflict(case.id, "Back", fields=("device_model",))]
+    [told] = front.conflicts
+    assert (told.other_desk, told.values) == ("Back", (("device_model", "Redmi Note 12"),))
     now = back.log.get(case.id)
     assert now is not None
     # Theirs kept where the two differ; the front desk's news where the back desk had nothing.
@@ -114,18 +115,61 @@ def test_a_save_over_another_desks_change_overwrites_nothing_and_is_told(shop: S
         "done",
     )
 
-    # Read again, the front desk's next change goes through whole, and the back desk is the one told next time.
-    again = front.log.get(case.id)
-    assert again is not None
-    again.device_model = "Poco X5"
-    front.log.save(again)
+    # The front desk takes what it was told (the window does this), and its next save keeps their model.
+    front.conflicts.clear()
+    taken = dict(told.taken)
+    assert taken["device_model"] == "Redmi Note 12"
+    case.device_model = taken["device_model"]
+    case.steps.append(("reopened", "2026-12-01T10:06:00+00:00"))
+    front.log.save(case)
     assert front.log.flush()
-    assert len(front.conflicts) == 1
+    assert front.conflicts == []
+    after = back.log.get(case.id)
+    assert after is not None and (after.device_model, after.last_step) == ("Redmi Note 12", "reopened")
+
+    # The back desk corrects its own model on its old copy: nobody else changed the model since it wrote it,
+    # so it goes in; and nothing of the front desk's (the contact, the outcome, the steps) is lost.
+    picked_up.device_model = "Redmi Note 13"
     back.log.save(picked_up)
     assert back.log.flush()
-    assert back.conflicts == [Conflict(case.id, "Front", fields=("device_model",))]
+    assert [c.fields for c in back.conflicts if c.fields] == []
     final = front.log.get(case.id)
-    assert final is not None and final.device_model == "Poco X5"
+    assert final is not None
+    assert (final.device_model, final.customer_contact, final.outcome, final.last_step) == (
+        "Redmi Note 13",
+        "0812 1111 2222",
+        Outcome.PASSWORD_RESET,
+        "reopened",
+    )
+
+
+def test_saves_waiting_through_a_cut_never_lay_an_old_copy_over_another_desks_change(
+    shop: Shop, pg_server: PgServer
+) -> None:
+    front, back = shop.desk("Front"), shop.desk("Back")
+    case = Case("training", customer_name="Budi")
+    front.log.save(case)
+    assert front.log.flush()
+    theirs = back.log.get(case.id)
+    assert theirs is not None
+    theirs.device_model = "Redmi Note 12"
+    back.log.save(theirs)
+    assert back.log.flush()
+
+    pg_server.stop()
+    try:
+        case.device_model = "Poco X5"
+        front.log.save(case)
+        case.customer_contact = "0812 1111 2222"
+        front.log.save(case)  # a second save of the same old copy, waiting behind the first
+        assert not front.log.flush(5.0)
+    finally:
+        pg_server.start()
+    front.link.wake()
+    assert front.log.flush(20.0)
+    now = back.log.get(case.id)
+    assert now is not None and (now.device_model, now.customer_contact) == ("Redmi Note 12", "0812 1111 2222")
+    assert {c.fields for c in front.conflicts if c.fields} == {("device_model",)}
 
 
 def test_a_note_added_at_another_desk_never_stands_in_the_way_of_the_desk_with_the_case(shop: Shop) -> None:
@@ -293,3 +337,90 @@ def test_a_tls_failure_is_told_as_such(shop: Shop, qtbot: QtBot) -> None:
     shop.desks.append(desk)
     qtbot.waitUntil(lambda: desk.link.status.reachable is False)
     assert desk.link.status.problem == "tls"
+
+
+def test_a_server_taking_no_changes_keeps_them_waiting_and_says_so(shop: Shop, qtbot: QtBot) -> None:
+    front = shop.desk("Front")
+    with psycopg.connect(shop.server.url(), autocommit=True) as owner:  # from another database
+        owner.execute(f'ALTER DATABASE "{shop.name}" SET default_transaction_read_only = on')
+        owner.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            (shop.name,),
+        )
+    try:
+        front.log.save(Case("training", customer_name="Kept while read-only"))
+        qtbot.waitUntil(lambda: front.link.status.problem == "read_only", timeout=10000)
+        assert front.link.status.waiting == 1
+    finally:
+        with psycopg.connect(shop.server.url(), autocommit=True) as owner:  # from another database
+            owner.execute(f'ALTER DATABASE "{shop.name}" SET default_transaction_read_only = off')
+            owner.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+                (shop.name,),
+            )
+    front.link.wake()
+    assert front.log.flush(20.0)
+    assert shop.count() == 1
+
+
+def test_deleting_a_case_drops_its_request_still_waiting_alone(shop: Shop, pg_server: PgServer) -> None:
+    manager = shop.desk("Office", MANAGER_ROLE)
+    draft = Draft(SupportFacts(owner_name="Andi Secret", imei="490154203237518"))
+    case = Case("training", customer_name="Andi Secret", draft_id=draft.id)
+    manager.drafts.save(draft)
+    manager.log.save(case)
+    assert manager.log.flush()
+    pg_server.stop()
+    try:
+        manager.drafts.save(draft)  # typed again while the server is away: waits alone, without its case
+        manager.log.delete([case.id], drafts_of=[draft.id])
+        assert not manager.log.flush(5.0)
+        assert manager.drafts.load(draft.id) is None
+        files = [manager.database.path, *manager.database.path.parent.glob("cases.sqlite3-*")]
+        assert all(b"Andi Secret" not in file.read_bytes() for file in files)
+    finally:
+        pg_server.start()
+    manager.link.wake()
+    assert manager.log.flush(20.0)
+    assert shop.count("SELECT count(*) FROM support_drafts") == 0
+    assert shop.count() == 0
+
+
+def test_a_desk_saving_its_own_case_again_and_again_hears_of_no_other_desk(shop: Shop) -> None:
+    front = shop.desk("Front")
+    case = Case("training", customer_name="Budi")
+    front.log.save(case)
+    for number in range(5):
+        # The checklist comes back in another order each time (as a support request rebuilds it).
+        items = ["proof_of_purchase_seen", "box_imei_matches", "owner_identity_checked", "checked_by"]
+        order = items[number % 4 :] + items[: number % 4]
+        case.checklist = {key: ("Sari" if key == "checked_by" else True) for key in order}
+        case.steps.append((f"step{number}", f"2026-12-01T10:0{number}:00+00:00"))
+        front.log.save(case)
+    case.checklist = {}  # untouched again
+    front.log.save(case)
+    assert front.log.flush()
+    assert front.conflicts == []
+    stored = front.log.get(case.id)
+    assert stored is not None and stored.checklist == {} and len(stored.steps) == 5
+
+
+def test_a_save_made_before_the_desk_heard_of_a_merge_keeps_the_other_desks_change(shop: Shop) -> None:
+    front, back = shop.desk("Front"), shop.desk("Back")
+    case = Case("training", customer_name="Budi")
+    front.log.save(case)
+    assert front.log.flush()
+    theirs = back.log.get(case.id)
+    assert theirs is not None
+    theirs.device_model = "Redmi Note 12"
+    back.log.save(theirs)
+    assert back.log.flush()
+
+    case.steps.append(("send_code", "2026-12-01T10:01:00+00:00"))
+    front.log.save(case)  # merged: the model is theirs
+    case.steps.append(("enter_code", "2026-12-01T10:02:00+00:00"))
+    front.log.save(case)  # made before the window took their model: still on the old copy
+    assert front.log.flush()
+    stored = back.log.get(case.id)
+    assert stored is not None
+    assert (stored.device_model, [step for step, _ in stored.steps]) == ("Redmi Note 12", ["send_code", "enter_code"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -20,7 +21,7 @@ from mirecovery_gui.gui.main_window import MainWindow
 from mirecovery_gui.gui.settings_dialog import SettingsDialog
 from mirecovery_gui.gui.shop_database_dialog import ShopDatabaseDialog
 from mirecovery_gui.store.cases import Case
-from mirecovery_gui.store.paths import config_dir, data_dir
+from mirecovery_gui.store.paths import config_dir, data_dir, log_dir
 from mirecovery_gui.store.settings import Settings, load_settings, save_settings
 from mirecovery_gui.store.shop_database import KEYRING_SERVICE, MANAGER_ROLE, ShopAddress
 from mirecovery_gui.training.service import TrainingService
@@ -170,7 +171,9 @@ def test_a_missing_or_refused_password_is_asked_for_and_kept_in_the_keyring_only
     shop: Shop,
     front_settings: None,
     memory_keyring: MemoryKeyring,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
+    caplog.set_level(logging.DEBUG)
     secret = "desk-secret-4821"
     address = shop.login(password=secret)  # not in the keyring yet
     driver = shop_window(qtbot, clock, service, address)
@@ -201,9 +204,10 @@ def test_a_missing_or_refused_password_is_asked_for_and_kept_in_the_keyring_only
         assert "password" not in notice_text(window)
     finally:
         window.close()
-    for file in [*config_dir().rglob("*"), *data_dir().rglob("*")]:
+    for file in [*config_dir().rglob("*"), *data_dir().rglob("*"), *log_dir().rglob("*")]:
         if file.is_file():
             assert secret.encode() not in file.read_bytes(), file.name
+    assert caplog.records and secret not in caplog.text  # and in no log line, at any level
 
 
 def test_settings_take_the_shop_database_without_its_password(
@@ -212,6 +216,13 @@ def test_settings_take_the_shop_database_without_its_password(
     window = open_window(qtbot, clock, service)
 
     def fill_shop_database(dialog: ShopDatabaseDialog) -> None:
+        try:
+            fill(dialog)
+        finally:
+            if dialog.isVisible():
+                dialog.reject()  # a failed step must not leave it open (the test would hang)
+
+    def fill(dialog: ShopDatabaseDialog) -> None:
         address = dialog.findChild(QLineEdit, "shop_db_address_input")
         address.setText("postgresql://desk1:hunter2@shop.local/cases")
         dialog._on_buttons_accepted()
@@ -225,14 +236,22 @@ def test_settings_take_the_shop_database_without_its_password(
         qtbot.keyClicks(dialog.findChild(QLineEdit, "shop_db_password_input"), "desk-pass-77")
         dialog._on_buttons_accepted()
 
+    shown: list[str] = []
+
     def use_settings(dialog: SettingsDialog) -> None:
-        with while_dialogs_open(using_dialog(ShopDatabaseDialog, fill_shop_database)):
-            dialog.findChild(QPushButton, "settings_shop_database_button").click()
-        assert "postgresql://desk1@shop.local/cases (desk Front)" in dialog.shop_database_label.text()
-        dialog.accept()
+        try:
+            with while_dialogs_open(using_dialog(ShopDatabaseDialog, fill_shop_database)):
+                dialog.findChild(QPushButton, "settings_shop_database_button").click()
+            shown.append(dialog.shop_database_label.text())
+        finally:
+            dialog.accept()  # never left open: a failed step must not hang the test
 
     with while_dialogs_open(using_dialog(SettingsDialog, use_settings)):
         window.app.show_settings()
+    assert shown == [
+        "Shop database: postgresql://desk1@shop.local/cases?sslmode=verify-full&sslrootcert=/etc/shop-ca.pem "
+        "(desk Front)"
+    ]
     saved = load_settings(config_dir() / SETTINGS_FILE).settings
     assert saved.shop_database == "postgresql://desk1@shop.local/cases?sslmode=verify-full&sslrootcert=/etc/shop-ca.pem"
     assert saved.desk_name == "Front"
@@ -245,6 +264,8 @@ def test_settings_take_the_shop_database_without_its_password(
 
 def test_a_change_made_at_another_desk_is_not_overwritten_unseen(front: Driver, shop: Shop) -> None:
     front.qtbot.waitUntil(lambda: "connected" in status_text(front.window))
+    front.wait_step(Step.IDENTIFIER)
+    front.type_into("customer_name_input", "Ani")
     front.identifier("demo@example.com")
     front.solve_captcha()
     front.wait_step(Step.SEND_CODE)
@@ -254,21 +275,27 @@ def test_a_change_made_at_another_desk_is_not_overwritten_unseen(front: Driver, 
     back = shop.desk("Back")
     theirs = back.log.get(case.id)
     assert theirs is not None
+    theirs.customer_name = "Ani Wijaya"  # the back desk writes the whole name
     theirs.device_model = "Redmi Note 12"
     back.log.save(theirs)
     assert back.log.flush()
 
     front.send()
     front.wait_step(Step.ENTER_CODE)
-    front.qtbot.waitUntil(lambda: "changed at desk Back meanwhile" in notice_text(front.window), timeout=10000)
-    assert shop.count(f"SELECT count(*) FROM cases WHERE device_model = 'Redmi Note 12' AND id = '{case.id}'") == 1
-    # Told once; the desk's next change goes through, over the version it now knows.
+    front.qtbot.waitUntil(lambda: "also worked on at desk Back" in notice_text(front.window), timeout=10000)
+    assert "(customer's name, model)" in notice_text(front.window)
+    assert front.window.session.cases.case.customer_name == "Ani Wijaya"  # shown here too
+    # The desk's next changes go through, and never lay its old copy over theirs.
     front.enter_code(front.newest_code())
     front.wait_step(Step.NEW_PASSWORD)
-    front.qtbot.waitUntil(
-        lambda: shop.count(f"SELECT count(*) FROM cases WHERE steps LIKE '%enter_code%' AND id = '{case.id}'") == 1,
-        timeout=10000,
-    )
+
+    def on_server() -> tuple[str, str, bool]:
+        with shop.owner() as owner:
+            row = owner.execute("SELECT customer_name, device_model, steps FROM cases WHERE id = %s", (case.id,))
+            name, model, steps = row.fetchone()
+        return name, model, "enter_code" in steps
+
+    front.qtbot.waitUntil(lambda: on_server() == ("Ani Wijaya", "Redmi Note 12", True), timeout=10000)
 
 
 def test_an_address_that_cannot_be_used_keeps_cases_on_this_computer_and_says_so(

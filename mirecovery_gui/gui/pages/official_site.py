@@ -158,7 +158,7 @@ class OfficialSitePage(RecoveryPage):
                 self._webengine_ok = importlib.util.find_spec("PySide6.QtWebEngineWidgets") is not None
             except (ImportError, ValueError):
                 self._webengine_ok = False
-            if self._webengine_ok and _root_without_sandbox_switch():
+            if self._webengine_ok and root_without_sandbox_switch():
                 # Chromium aborts the whole process when started as root with its sandbox on; the app
                 # never turns the sandbox off, so Xiaomi's page opens in the system browser instead.
                 log.warning("running as root: Xiaomi's page opens outside (Qt WebEngine needs its sandbox)")
@@ -568,7 +568,7 @@ class OfficialSitePage(RecoveryPage):
         return self.view if self.view is not None else self.open_site_button
 
 
-def _root_without_sandbox_switch() -> bool:
+def root_without_sandbox_switch() -> bool:
     """Running as root, where Qt WebEngine would abort, and nobody turned its sandbox off for a test machine."""
     import os
 
