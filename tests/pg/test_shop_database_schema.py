@@ -122,3 +122,30 @@ def test_a_desk_may_add_and_change_cases_but_never_delete_them(pg_url: str) -> N
         manager.commit()
     with psycopg.connect(pg_url) as owner:
         assert owner.execute("SELECT count(*) FROM cases").fetchone()[0] == 0
+
+
+def test_a_shop_database_of_an_older_version_is_brought_up_with_its_rights(pg_url: str) -> None:
+    from mirecovery_gui.store.database import MIGRATIONS, _statements
+    from mirecovery_gui.store.shop_database import init_roles
+
+    with psycopg.connect(pg_url, autocommit=True) as owner:
+        init_roles(owner)  # a shop set up by the version before the last migration, as if it stopped there
+        last = MIGRATIONS[-1]
+        for statement in _statements(last):
+            table = statement.split()[2]
+            owner.execute(f"DROP TABLE {table}")
+        owner.execute("UPDATE mirecovery_schema SET version = %s", (SCHEMA_VERSION - 1,))
+        case = Case("training", customer_name="From before the upgrade")
+        owner.execute("INSERT INTO cases (id, opened_at, updated_at, customer_name) VALUES (%s, %s, %s, %s)",
+                      (case.id, case.opened_at, case.opened_at, case.customer_name))  # fmt: skip
+
+        assert migrate(owner) == SCHEMA_VERSION - 1  # the owner's next migration (copy-local, an owner's desk)
+        assert schema_version(owner) == SCHEMA_VERSION
+        # What came with the new version has its rights for the shop's roles, whoever migrated.
+        rights = owner.execute(
+            "SELECT has_table_privilege('mirecovery_desk', 'shop_erased', 'SELECT'), "
+            "has_table_privilege('mirecovery_manager', 'shop_erased', 'INSERT'), "
+            "has_table_privilege('mirecovery_desk', 'shop_erased', 'INSERT')"
+        ).fetchone()
+        assert rights == (True, True, False)
+        assert owner.execute("SELECT customer_name FROM cases").fetchone() == ("From before the upgrade",)
