@@ -139,6 +139,9 @@ def _needed(path: str) -> set[str]:
     return set(re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", out))
 
 
+_EXTENSION_MODULE = re.compile(r"\.(cpython-\d+[^.]*|abi3)\.(so|pyd)$")
+
+
 def trim(analysis: object) -> list[str]:
     """Filter ``analysis.binaries`` and ``analysis.datas`` in place; returns what was dropped."""
     binaries = analysis.binaries  # type: ignore[attr-defined]
@@ -148,10 +151,13 @@ def trim(analysis: object) -> list[str]:
     if sys.platform.startswith("linux") and shutil.which("readelf"):
         # Top-level entries (no folder) are system libraries collected as
         # dependencies: keep those still reachable from what stays.
+        # A Python extension module at the top (cffi's _cffi_backend) is imported, never linked to: a root.
         by_name = {
             os.path.basename(item[0]): item
             for item in kept
-            if "/" not in item[0].replace("\\", "/") and os.path.basename(item[0]) not in SYSTEM_LIBRARIES
+            if "/" not in item[0].replace("\\", "/")
+            and os.path.basename(item[0]) not in SYSTEM_LIBRARIES
+            and not _EXTENSION_MODULE.search(os.path.basename(item[0]))
         }
         kept = [item for item in kept if os.path.basename(item[0]) not in SYSTEM_LIBRARIES]
         roots = [item for item in kept if os.path.basename(item[0]) not in by_name or item[0].startswith("libpython")]
