@@ -446,6 +446,12 @@ class App:
                 "Case {number}{who} was deleted from the shop database by a manager while this desk had it, so "
                 "this desk's changes to it were not kept.",
             ).format(number=number, who=f" ({who})" if who else "")
+        elif conflict.kind == "dropped":
+            text = QCoreApplication.translate(
+                "App",
+                "The shop database could not take a change to case {number} as it was, so that change is not "
+                "there. The case shows what the shop database has; make the change again if it is still needed.",
+            ).format(number=number or "?")
         elif conflict.kind == "refused" and not conflict.case_id:
             text = QCoreApplication.translate(
                 "App", "The shop database did not allow this desk to delete the shop's cases (only a manager may)."

@@ -93,7 +93,8 @@ class Conflict:
     other_desk: str
     # changed: another desk's change came first; refused: the server's rules said no (a desk deleting);
     # deleted: a manager erased the case, so this desk's change to it is not kept.
-    kind: Literal["changed", "refused", "deleted"] = "changed"
+    # dropped: the server could not take this write as it was (never tried again).
+    kind: Literal["changed", "refused", "deleted", "dropped"] = "changed"
     # changed: the fields where the two desks differ, with the other desk's value, which was kept (a
     # checklist item as "checklist.<item>"): what the desk is told. The desk takes ``taken`` (its
     # own next saves then keep their values).
@@ -394,7 +395,7 @@ class ShopLink:
         ) as exc:
             # This write as it is (not the server, not the network): trying again cannot help.
             log.error("a queued write was refused by the shop database and dropped (%s)", type(exc).__name__)
-            return None
+            return Conflict(_case_of(op), "", kind="dropped")  # told: the window never claims it was saved
         # Anything else (the server gone, read-only for maintenance, a schema it lacks) keeps the write
         # queued, in order, and the window says why.
 

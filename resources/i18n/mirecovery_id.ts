@@ -116,6 +116,10 @@
         <translation>Masukkan &amp;kata sandi…</translation>
     </message>
     <message>
+        <source>The shop database could not take a change to case {number} as it was, so that change is not there. The case shows what the shop database has; make the change again if it is still needed.</source>
+        <translation>Database toko tidak dapat menerima perubahan pada kasus {number} apa adanya, jadi perubahan itu tidak ada di sana. Kasus menampilkan isi database toko; lakukan perubahan itu lagi bila masih perlu.</translation>
+    </message>
+    <message>
         <source>The shop database did not allow this desk to delete the shop's cases (only a manager may).</source>
         <translation>Database toko tidak mengizinkan meja ini menghapus kasus toko (hanya manajer yang boleh).</translation>
     </message>

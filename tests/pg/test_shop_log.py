@@ -424,3 +424,15 @@ def test_a_save_made_before_the_desk_heard_of_a_merge_keeps_the_other_desks_chan
     stored = back.log.get(case.id)
     assert stored is not None
     assert (stored.device_model, [step for step, _ in stored.steps]) == ("Redmi Note 12", ["send_code", "enter_code"])
+
+
+def test_a_write_the_server_cannot_take_as_it_is_is_dropped_and_told_without_holding_up_the_rest(
+    shop: Shop,
+) -> None:
+    front = shop.desk("Front")
+    broken = Case("training", customer_name="Broken")
+    front.link.enqueue({"kind": "case", "row": list(broken.row())[:-1], "prev": None})  # a field short
+    front.log.save(Case("training", customer_name="Behind it"))
+    assert front.log.flush()
+    assert front.conflicts == [Conflict(broken.id, "", kind="dropped")]
+    assert [c.customer_name for c in front.log.search(CaseQuery())] == ["Behind it"]
