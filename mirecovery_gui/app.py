@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from mirecovery_gui.store.cases import Case
     from mirecovery_gui.store.instance_lock import InstanceLock
     from mirecovery_gui.store.settings import Settings
+    from mirecovery_gui.store.shop_database import ShopAddress
     from mirecovery_gui.store.shop_log import ShopStatus
     from mirecovery_gui.store.stores import ShopChoice
     from mirecovery_gui.training.service import TrainingService
@@ -317,21 +318,14 @@ class App:
     def _take_shop_settings(self, old: Settings, new: Settings, password: str) -> None:
         """A new shop database or desk name applies at the next start; a password goes to the keyring now."""
         if password and new.shop_database:
-            from mirecovery_gui.store.shop_database import ShopAddress, ShopAddressError, remember_password
+            from mirecovery_gui.store.shop_database import ShopAddress, ShopAddressError
 
             try:
                 address = ShopAddress.parse(new.shop_database)
             except ShopAddressError:
                 address = None  # the dialog checked it; nothing to keep the password for otherwise
-            if address is not None and not remember_password(address, password):
-                self.window.notice.show_notice(
-                    QCoreApplication.translate(
-                        "App",
-                        "This computer has no keyring that can keep the password, so it is used until mirecovery "
-                        "closes and asked again at the next start.",
-                    ),
-                    key="shop-keyring",
-                )
+            if address is not None:
+                self._keep_password(address, password)
             if self.stores.link is not None and self.stores.shop is not None and address == self.stores.shop.address:
                 self.stores.link.wake()  # the same server: try the new password now
         if (new.shop_database, new.desk_name) != (old.shop_database, old.desk_name):
@@ -489,11 +483,23 @@ class App:
         if self.history is not None and self.history.isVisible():
             self.history.refresh()
 
+    def _keep_password(self, address: ShopAddress, password: str) -> None:
+        """The password to the keyring; where there is none, for this run only, and the window says so."""
+        from mirecovery_gui.store.shop_database import remember_password
+
+        if not remember_password(address, password):
+            self.window.notice.show_notice(
+                QCoreApplication.translate(
+                    "App",
+                    "This computer has no keyring that can keep the password, so it is used until mirecovery "
+                    "closes and asked again at the next start.",
+                ),
+                key="shop-keyring",
+            )
+
     def ask_shop_password(self) -> None:
         """Ask for the shop database's password and give it to the keyring (never to settings or a log)."""
         from PySide6.QtWidgets import QInputDialog, QLineEdit
-
-        from mirecovery_gui.store.shop_database import remember_password
 
         shop = self.stores.shop
         if shop is None:
@@ -508,15 +514,7 @@ class App:
         )
         if not ok or not password:
             return
-        if not remember_password(shop.address, password):
-            self.window.notice.show_notice(
-                QCoreApplication.translate(
-                    "App",
-                    "This computer has no keyring that can keep the password, so it is used until mirecovery "
-                    "closes and asked again at the next start.",
-                ),
-                key="shop-keyring",
-            )
+        self._keep_password(shop.address, password)
         self._password_entered = True
         if self.stores.link is not None:
             self.stores.link.wake()

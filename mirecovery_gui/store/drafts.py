@@ -33,6 +33,11 @@ class Draft:
     updated_at: str = ""
     status: str = "open"
 
+    def row(self) -> tuple[str, ...]:
+        """The draft as stored: id, created_at, updated_at, language, destination, facts (JSON), status."""
+        facts = json.dumps(self.facts.to_mapping(), ensure_ascii=False)
+        return (self.id, self.created_at, self.updated_at, self.language, self.destination, facts, self.status)
+
     @property
     def title(self) -> str:
         """How the draft shows in a list: the owner and a masked account ID."""
@@ -49,15 +54,7 @@ class DraftStore:
     def save(self, draft: Draft) -> None:
         """Queue ``draft`` for writing (a later save of the same draft replaces a queued one)."""
         draft.updated_at = _now()
-        row = (
-            draft.id,
-            draft.created_at,
-            draft.updated_at,
-            draft.language,
-            draft.destination,
-            json.dumps(draft.facts.to_mapping(), ensure_ascii=False),
-            draft.status,
-        )
+        row = draft.row()
 
         def write(connection: sqlite3.Connection) -> None:
             connection.execute(

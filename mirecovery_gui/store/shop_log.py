@@ -27,7 +27,6 @@ import queue
 import sqlite3
 import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
@@ -68,7 +67,6 @@ LAST_RETRY_S = 10.0
 # How long a read waits for the link's first word on the server before it reads the queue instead.
 FIRST_VERDICT_S = 1.0
 BATCH = 50
-KNOWN_CASES = 1000  # cases whose last copy a desk keeps in memory (a day's work, many times over)
 OP_FORMAT = 1  # the queued writes' format: a desk updated while writes wait reads them as they were made
 # While all is well, the link asks the server this often whether it is still there, so the window
 # does not say "connected" long after it went away.
@@ -170,7 +168,6 @@ class ShopLink:
         self._connect_server = connect_server or (lambda: _connect(address))
         self.on_status = on_status
         self.on_conflict = on_conflict
-        self.on_merged: Callable[[Conflict], None] | None = None  # the case log's own copy follows a merge
         self._condition = threading.Condition()
         self._reachable: bool | None = None
         self._problem: Problem | None = None
@@ -345,8 +342,6 @@ class ShopLink:
                 conflict = self._apply_once(server, op_id, _op(text))
                 local.execute("DELETE FROM shop_outbox WHERE op_id = ?", (op_id,))
                 self._recount(local)
-                if conflict is not None and conflict.kind == "changed" and self.on_merged is not None:
-                    self.on_merged(conflict)
                 if conflict is not None and self.on_conflict is not None:
                     try:
                         self.on_conflict(conflict)
@@ -941,10 +936,6 @@ class ShopCaseLog(CaseLog):
         self._reader = _Reader(link)
         self._queue = _Queue(link.database)
         self._may_delete: bool | None = None
-        # Each case's copy as this desk last sent or read it: what its next save is merged against.
-        self._known: OrderedDict[str, list[Any]] = OrderedDict()
-        self._known_lock = threading.Lock()
-        link.on_merged = self._take_merged
 
     @property
     def shared(self) -> bool:
@@ -972,34 +963,9 @@ class ShopCaseLog(CaseLog):
         overwritten, and this desk's own is never mistaken for one."""
         self._stamp(case)
         row = list(case.row())
-        prev = case.known
-        if prev is None:
-            with self._known_lock:
-                prev = self._known.get(case.id)
-        self.link.enqueue({"kind": "case", "row": row, "prev": prev})
+        # A case made here has no copy yet (its first save is an insert); one read here carries its own.
+        self.link.enqueue({"kind": "case", "row": row, "prev": case.known})
         case.known = list(row)
-        self._remember(case.id, row)
-
-    def _remember(self, case_id: str, row: list[Any]) -> None:
-        with self._known_lock:
-            self._known[case_id] = row
-            self._known.move_to_end(case_id)
-            while len(self._known) > KNOWN_CASES:
-                self._known.popitem(last=False)
-
-    def _take_merged(self, conflict: Conflict) -> None:
-        """A save was merged with another desk's change: this desk's copy is now the merged one (link's thread)."""
-        with self._known_lock:
-            row = self._known.get(conflict.case_id)
-            if row is None:
-                return
-            known = dict(zip(_CASE_COLUMNS, row, strict=True))
-            sent = dict(conflict.sent)
-            for name, value in conflict.taken:
-                # Only where this desk has not sent something newer since (that one is merged in its turn).
-                if name in known and _same(name, known[name], sent.get(name)):
-                    known[name] = value
-            self._known[conflict.case_id] = [known[name] for name in _CASE_COLUMNS]
 
     def close_open(self, case_id: str, outcome: Outcome) -> None:
         self.link.enqueue({"kind": "close", "id": case_id, "outcome": outcome.value, "at": now()})
@@ -1208,16 +1174,7 @@ class ShopDraftStore(DraftStore):
 
     def save(self, draft: Draft) -> None:
         draft.updated_at = now()
-        row = [
-            draft.id,
-            draft.created_at,
-            draft.updated_at,
-            draft.language,
-            draft.destination,
-            json.dumps(draft.facts.to_mapping(), ensure_ascii=False),
-            draft.status,
-        ]
-        self.case_log.link.enqueue({"kind": "draft", "row": row})
+        self.case_log.link.enqueue({"kind": "draft", "row": list(draft.row())})
 
     def delete(self, draft_id: str) -> None:
         self.case_log.link.enqueue({"kind": "delete_draft", "id": draft_id})
